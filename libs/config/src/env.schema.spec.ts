@@ -1,0 +1,19 @@
+import { parseEnv } from './env.schema';
+
+const valid = {
+  NEO4J_URI: 'bolt://127.0.0.1:7687',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/maillage',
+  AUTH_TOKEN_SECRET: 'a-long-enough-secret',
+};
+
+describe('parseEnv', () => {
+  it('applies defaults', () => {
+    const config = parseEnv(valid);
+    expect(config.PORT).toBe(3000);
+    expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('names every invalid variable', () => {
+    expect(() => parseEnv({ ...valid, NEO4J_URI: 'http://x', PORT: 'abc' })).toThrow(/NEO4J_URI[\s\S]*PORT|PORT[\s\S]*NEO4J_URI/);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './actor-kind';
+export * from './exchange';
+export * from './territory-level';
+export * from './identifiers';

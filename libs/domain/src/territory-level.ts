@@ -1,0 +1,6 @@
+export enum TerritoryLevel {
+  REGION = 'REGION',
+  DEPARTEMENT = 'DEPARTEMENT',
+  EPCI = 'EPCI',
+  COMMUNE = 'COMMUNE',
+}

@@ -1,0 +1,3 @@
+export * from './neo4j.service';
+export * from './neo4j.module';
+export * from './neo4j-values';

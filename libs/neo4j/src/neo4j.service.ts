@@ -1,0 +1,81 @@
+import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import neo4j, { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { APP_CONFIG, AppConfig } from '@maillage/config';
+import { toNative } from './neo4j-values';
+
+export type Params = Record<string, unknown>;
+export type Row = Record<string, unknown>;
+
+/**
+ * The one door to Neo4j. Units of work run through executeRead / executeWrite, which the
+ * driver retries on transient errors — so every unit of work must be idempotent.
+ */
+@Injectable()
+export class Neo4jService implements OnApplicationShutdown {
+  readonly driver: Driver;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.driver = neo4j.driver(
+      config.NEO4J_URI,
+      config.NEO4J_PASSWORD ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD) : undefined,
+      { disableLosslessIntegers: false, maxConnectionPoolSize: 64 },
+    );
+  }
+
+  /** Runs one read query and returns rows converted to plain JS. */
+  async read<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run(cypher, params));
+      return rowsOf<T>(result);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs one write query in its own transaction. */
+  async write<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    return this.writeTx(async (tx) => rowsOf<T>(await tx.run(cypher, params)));
+  }
+
+  /** Runs several statements in one write transaction (all or nothing). */
+  async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async readTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Schema statements (constraints, indexes) cannot share a transaction with data writes. */
+  async runSchema(cypher: string): Promise<void> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      await session.run(cypher);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.driver.verifyConnectivity();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+export function rowsOf<T = Row>(result: QueryResult): T[] {
+  return result.records.map((record) => toNative(record.toObject()) as T);
+}
