@@ -1,8 +1,8 @@
 /** Three tiers: unit specs beside the code (no services), integration specs beside the code
  * (real Neo4j/PostgreSQL/Redis started by scripts/test.mjs), end-to-end specs in test/.
- * test/global-setup.ts migrates and seeds the throwaway stores once per run. */
+ * scripts/test.mjs migrates and seeds the throwaway stores once per run, through the real CLI. */
 const transform = {
-  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }],
+  '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
 };
 const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
@@ -15,7 +15,6 @@ const base = {
 module.exports = {
   transform,
   moduleNameMapper: base.moduleNameMapper,
-  globalSetup: '<rootDir>/test/global-setup.ts',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,graph-seeds,bench}/**/*.spec.ts'] },
     {

@@ -11,7 +11,9 @@ import {
   checkRedis,
   clearRedisPrefix,
   dropPostgresDatabase,
+  ensureBuilt,
   ensureLauncherBuilt,
+  run,
   ensureNpmDeps,
   ensurePostgres,
   freePort,
@@ -21,13 +23,15 @@ import {
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL, withDatabase } from './lib/env.mjs';
 
 const jestArgs = process.argv.slice(2);
+// Reference geography loaded for tests: Isère (demo territory) and its neighbours.
+const TEST_DEPARTEMENTS = '38,73,69';
 const cleanups = [];
 
 async function main() {
   const started = Date.now();
   ensureNpmDeps();
   const runId = `${process.pid}_${Date.now().toString(36)}`;
-  const env = { ...process.env, NODE_ENV: 'test' };
+  const env = { LOG_LEVEL: 'warn', ...process.env, NODE_ENV: 'test' };
 
   const redisUrl = process.env.REDIS_URL ?? DEFAULT_REDIS_URL;
   await checkRedis(redisUrl);
@@ -54,6 +58,12 @@ async function main() {
     log(`Neo4j ready at ${neo.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   env.AUTH_TOKEN_SECRET ??= 'test-secret-not-for-production';
+
+  // Migrate and seed through the same CLI `npm start` uses (fails when entities and migrations disagree).
+  ensureBuilt();
+  const cli = (...args) => run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
+  cli('db:migrate');
+  //SEED cli('seed', '--departements', TEST_DEPARTEMENTS);
 
   const code = await new Promise((resolve) => {
     const child = spawn(

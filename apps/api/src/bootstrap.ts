@@ -1,0 +1,17 @@
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+
+const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
+
+export function logLevels(level = process.env.LOG_LEVEL ?? 'log'): LogLevel[] {
+  const index = Math.max(0, LEVELS.indexOf(level as LogLevel));
+  return LEVELS.slice(0, index + 1);
+}
+
+/** Builds the API app (used by main.ts and by the end-to-end tests). */
+export async function createApiApp(): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule, { logger: logLevels(), bufferLogs: false });
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { ConfigError, parseEnv } from '@maillage/config';
+import { createApiApp } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = parseEnv(process.env);
+  const app = await createApiApp();
+  await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+  Logger.log(`GraphQL API ready at ${await app.getUrl()}/graphql`, 'Maillage');
+}
+
+main().catch((err) => {
+  process.stderr.write(`${err instanceof ConfigError ? err.message : err?.stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,53 @@
+import { ParseArgsConfig } from 'node:util';
+import { NestFactory } from '@nestjs/core';
+import { AppConfig } from '@maillage/config';
+import { migrate } from '@maillage/database';
+import { AuthService } from '@maillage/auth';
+import { CliModule } from './cli.module';
+
+export interface Command {
+  description: string;
+  options?: ParseArgsConfig['options'];
+  run(config: AppConfig, options: Record<string, string | boolean | undefined>, args: string[]): Promise<number | void>;
+}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+export const COMMANDS: Record<string, Command> = {
+  'db:migrate': {
+    description: 'Apply pending PostgreSQL migrations',
+    async run(config) {
+      const { applied, pending } = await migrate(config.DATABASE_URL);
+      out(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
+      if (pending.length) {
+        out(`entities and migrations disagree (${pending.length} statements missing):`);
+        pending.forEach((q) => out(`  ${q};`));
+        return 3;
+      }
+    },
+  },
+  'db:diff': {
+    description: 'Print the SQL a new migration needs (entities vs migrations)',
+    async run(config) {
+      const { pending } = await migrate(config.DATABASE_URL);
+      pending.forEach((q) => out(`${JSON.stringify(q)},`));
+    },
+  },
+  'create-admin': {
+    description: 'Create the first admin (organisation + user) and print its API key',
+    options: { org: { type: 'string', default: 'Labo des partenariats' }, email: { type: 'string' } },
+    async run(_config, options) {
+      const email = String(options.email ?? 'admin@maillage.local');
+      const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
+      try {
+        const { user, apiKey } = await app.get(AuthService).createFirstAdmin(String(options.org), email);
+        out(`admin ${user.id} (organisation ${user.organisationId})`);
+        out(`API key (shown once): ${apiKey}`);
+      } finally {
+        await app.close();
+      }
+    },
+  },
+};

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@maillage/config';
+import { Neo4jModule } from '@maillage/neo4j';
+import { DatabaseModule } from '@maillage/database';
+import { JobsModule, JobWorkerModule } from '@maillage/jobs';
+
+/** The worker composition root: domain modules plus the BullMQ job runner, no HTTP. */
+@Module({
+  imports: [ConfigModule, Neo4jModule, DatabaseModule, JobsModule, JobWorkerModule],
+})
+export class WorkerModule {}

@@ -1,0 +1,17 @@
+import { Global, Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { OrganisationEntity } from './entities/organisation.entity';
+import { UserEntity } from './entities/user.entity';
+import { AuthService } from './auth.service';
+import { AuthGuard } from './auth.guard';
+
+/** Accounts and credentials; shared by the API (guard, resolvers) and the CLI (first admin). */
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity, ApiKeyEntity]), JwtModule.register({})],
+  providers: [AuthService, AuthGuard],
+  exports: [AuthService, AuthGuard],
+})
+export class AuthModule {}

@@ -1,0 +1,27 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Role } from '../role';
+
+/** An account. The email is personal data: stored for login/recovery only, never logged. */
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column({ type: 'uuid', name: 'organisation_id' })
+  organisationId: string;
+
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  /** Actors this user may edit (role ACTOR_EDITOR). */
+  @Column({ type: 'text', array: true, name: 'actor_ids', default: '{}' })
+  actorIds: string[];
+
+  @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
+  createdAt: Date;
+}

@@ -1,0 +1,5 @@
+export * from './domain-errors';
+export * from './graphql-error-formatter';
+export * from './input-validation.pipe';
+export * from './cursor';
+export * from './text';

@@ -1,0 +1,7 @@
+import { ApiKeyEntity } from '../../auth/src/entities/api-key.entity';
+import { OrganisationEntity } from '../../auth/src/entities/organisation.entity';
+import { UserEntity } from '../../auth/src/entities/user.entity';
+import { JobRunEntity } from '../../jobs/src/job-run.entity';
+
+/** Every TypeORM entity, in one list: the migration check compares it with the migrations. */
+export const ENTITIES = [OrganisationEntity, UserEntity, ApiKeyEntity, JobRunEntity];

@@ -1,0 +1,69 @@
+/**
+ * The jobs contract between the API (producer) and the workers (consumers).
+ * Queue and job names are a wire format: never rename them casually.
+ * Payloads carry ids only — never documents, never personal data.
+ */
+export enum QueueName {
+  SCORING = 'scoring',
+  IMPORT = 'import',
+  SCHEDULING = 'scheduling',
+  OUTBOX = 'outbox',
+}
+
+export enum JobName {
+  /** Rescore one actor after its profile changed (deduplicated while pending). */
+  SCORE_ACTOR = 'score-actor',
+  /** Plan a full rebuild of a scope: split it into chunks. */
+  SCORING_REBUILD = 'scoring-rebuild',
+  /** Score one chunk of a rebuild and write its top-K edges. */
+  SCORING_CHUNK = 'scoring-chunk',
+  /** Import a CSV file of actors stored in PostgreSQL. */
+  IMPORT_ACTORS_CSV = 'import-actors-csv',
+  /** Generate (or regenerate) an event's schedule. */
+  GENERATE_SCHEDULE = 'generate-schedule',
+  /** Relay pending outbox rows to Neo4j. */
+  RELAY_OUTBOX = 'relay-outbox',
+}
+
+export interface JobPayloads {
+  [JobName.SCORE_ACTOR]: { actorId: string };
+  [JobName.SCORING_REBUILD]: { runId: string };
+  [JobName.SCORING_CHUNK]: { runId: string; chunk: number };
+  [JobName.IMPORT_ACTORS_CSV]: { runId: string };
+  [JobName.GENERATE_SCHEDULE]: { runId: string; eventId: string };
+  [JobName.RELAY_OUTBOX]: Record<string, never>;
+}
+
+export type JobPayload<N extends JobName> = JobPayloads[N];
+
+export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
+  [JobName.SCORE_ACTOR]: QueueName.SCORING,
+  [JobName.SCORING_REBUILD]: QueueName.SCORING,
+  [JobName.SCORING_CHUNK]: QueueName.SCORING,
+  [JobName.IMPORT_ACTORS_CSV]: QueueName.IMPORT,
+  [JobName.GENERATE_SCHEDULE]: QueueName.SCHEDULING,
+  [JobName.RELAY_OUTBOX]: QueueName.OUTBOX,
+};
+
+export interface JobPolicy {
+  attempts: number;
+  backoffMs: number;
+  /** Deterministic job id: two enqueues with the same id while pending run once. */
+  jobId?: (payload: never) => string;
+}
+
+/** Retry, backoff and deduplication, in one place. BullMQ forbids ':' in custom ids. */
+export const JOB_POLICIES: { [N in JobName]: { attempts: number; backoffMs: number; jobId?: (p: JobPayload<N>) => string } } = {
+  [JobName.SCORE_ACTOR]: { attempts: 5, backoffMs: 1000, jobId: (p) => `score-actor.${p.actorId}` },
+  [JobName.SCORING_REBUILD]: { attempts: 3, backoffMs: 2000, jobId: (p) => `rebuild.${p.runId}` },
+  [JobName.SCORING_CHUNK]: { attempts: 5, backoffMs: 2000, jobId: (p) => `chunk.${p.runId}.${p.chunk}` },
+  [JobName.IMPORT_ACTORS_CSV]: { attempts: 3, backoffMs: 2000, jobId: (p) => `import.${p.runId}` },
+  [JobName.GENERATE_SCHEDULE]: { attempts: 2, backoffMs: 2000, jobId: (p) => `schedule.${p.runId}` },
+  [JobName.RELAY_OUTBOX]: { attempts: 10, backoffMs: 5000 },
+};
+
+/** Completed jobs are kept briefly (for debugging), failed ones longer. */
+export const RETENTION = {
+  removeOnComplete: { age: 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+};

@@ -1,0 +1,63 @@
+export interface PairContextInput {
+  /** Existing alliances (ALLIED_WITH), undirected. */
+  readonly alliances?: Iterable<readonly [string, string]>;
+  /** Pairs that already met at an event (speed meeting), undirected. */
+  readonly metBefore?: Iterable<readonly [string, string]>;
+}
+
+/**
+ * What is known about pairs: alliances (→ excluded or penalised; common partners = two-hop trust
+ * signal) and past meetings (→ novelty penalty). Undirected.
+ */
+export class PairContext {
+  private readonly allies = new Map<string, Set<string>>();
+  private readonly met = new Map<string, Set<string>>();
+
+  constructor(input: PairContextInput = {}) {
+    for (const [a, b] of input.alliances ?? []) link(this.allies, a, b);
+    for (const [a, b] of input.metBefore ?? []) link(this.met, a, b);
+  }
+
+  static empty(): PairContext {
+    return new PairContext();
+  }
+
+  isAllied(a: string, b: string): boolean {
+    return this.allies.get(a)?.has(b) ?? false;
+  }
+
+  hasMet(a: string, b: string): boolean {
+    return this.met.get(a)?.has(b) ?? false;
+  }
+
+  /** Number of actors allied with both a and b. */
+  commonPartners(a: string, b: string): number {
+    const sa = this.allies.get(a);
+    const sb = this.allies.get(b);
+    if (!sa || !sb) return 0;
+    const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
+    let n = 0;
+    for (const x of small) if (x !== a && x !== b && large.has(x)) n++;
+    return n;
+  }
+
+  alliesOf(id: string): ReadonlySet<string> {
+    return this.allies.get(id) ?? EMPTY;
+  }
+
+  metOf(id: string): ReadonlySet<string> {
+    return this.met.get(id) ?? EMPTY;
+  }
+}
+
+const EMPTY: ReadonlySet<string> = new Set();
+
+function link(map: Map<string, Set<string>>, a: string, b: string): void {
+  if (a === b) return;
+  let s = map.get(a);
+  if (!s) map.set(a, (s = new Set()));
+  s.add(b);
+  let t = map.get(b);
+  if (!t) map.set(b, (t = new Set()));
+  t.add(a);
+}
