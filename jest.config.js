@@ -15,6 +15,7 @@ const base = {
 module.exports = {
   transform,
   moduleNameMapper: base.moduleNameMapper,
+  testTimeout: 60000,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,graph-seeds,bench}/**/*.spec.ts'] },
     {

@@ -63,7 +63,7 @@ async function main() {
   ensureBuilt();
   const cli = (...args) => run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
   cli('db:migrate');
-  //SEED cli('seed', '--departements', TEST_DEPARTEMENTS);
+  cli('seed', '--departements', TEST_DEPARTEMENTS);
 
   const code = await new Promise((resolve) => {
     const child = spawn(

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ConfigModule } from '@maillage/config';
@@ -7,8 +7,10 @@ import { Neo4jModule } from '@maillage/neo4j';
 import { DatabaseModule } from '@maillage/database';
 import { JobsModule } from '@maillage/jobs';
 import { AuthGuard, AuthModule, AuthResolver } from '@maillage/auth';
-import { InputValidationPipe } from '@maillage/common';
+import { DomainErrorFilter, InputValidationPipe } from '@maillage/common';
 import { HealthModule } from '@maillage/health';
+import { ActorsModule } from '@maillage/actors';
+import { ReferenceGraphqlModule } from '@maillage/reference';
 import { graphqlOptions } from './graphql.config';
 
 /** The API composition root: transport (GraphQL, HTTP health) around the shared domain modules. */
@@ -20,12 +22,15 @@ import { graphqlOptions } from './graphql.config';
     JobsModule,
     AuthModule,
     HealthModule,
+    ActorsModule,
+    ReferenceGraphqlModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
   ],
   providers: [
     AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
+    { provide: APP_FILTER, useClass: DomainErrorFilter },
   ],
 })
 export class AppModule {}

@@ -3,6 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@maillage/config';
 import { migrate } from '@maillage/database';
 import { AuthService } from '@maillage/auth';
+import { Neo4jService } from '@maillage/neo4j';
+import { ReferenceSeeder } from '@maillage/reference';
 import { CliModule } from './cli.module';
 
 export interface Command {
@@ -33,6 +35,27 @@ export const COMMANDS: Record<string, Command> = {
     async run(config) {
       const { pending } = await migrate(config.DATABASE_URL);
       pending.forEach((q) => out(`${JSON.stringify(q)},`));
+    },
+  },
+  seed: {
+    description: 'Load graph constraints, SDGs, competences and French geography (idempotent)',
+    options: {
+      // comma-separated, e.g. 38,73 (default: all of France)
+      departements: { type: 'string' },
+      force: { type: 'boolean', default: false },
+    },
+    async run(config, options) {
+      const neo4j = new Neo4jService(config);
+      try {
+        const departements = typeof options.departements === 'string' ? options.departements.split(',').map((d) => d.trim()) : undefined;
+        const results = await new ReferenceSeeder(neo4j).seedAll({ departements, force: options.force === true });
+        for (const r of results) {
+          const counts = Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ');
+          out(`${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
+        }
+      } finally {
+        await neo4j.onApplicationShutdown();
+      }
     },
   },
   'create-admin': {

@@ -67,6 +67,11 @@ export class Neo4jService implements OnApplicationShutdown {
     }
   }
 
+  /** JS numbers travel as floats: wrap integers (LIMIT, levels, SDG numbers) explicitly. */
+  int(value: number) {
+    return neo4j.int(value);
+  }
+
   async ping(): Promise<void> {
     await this.driver.verifyConnectivity();
   }

@@ -13,14 +13,19 @@ describe('buildFrenchGeography', () => {
     expect(new Set(codes).size).toBe(codes.length);
     // Parents precede children and exist.
     const seen = new Set<string>();
+    const orphans: string[] = [];
     for (const t of geo.territories) {
-      for (const p of t.parentCodes) expect(seen.has(p)).toBe(true);
+      for (const p of t.parentCodes) if (!seen.has(p)) orphans.push(`${t.code}→${p}`);
       seen.add(t.code);
     }
+    expect(orphans).toEqual([]);
+    // Région codes are prefixed: INSEE région 84 and département 84 (Vaucluse) would collide.
+    expect(geo.territories.find((t) => t.code === '84')).toMatchObject({ name: 'Vaucluse' });
+    expect(geo.territories.find((t) => t.code === 'R84')).toMatchObject({ name: 'Auvergne-Rhône-Alpes' });
     expect(geo.version).toMatch(/^\d+\.\d+\.\d+\+\d+$/);
   });
 
-  it('links Grenoble → Grenoble-Alpes-Métropole → Isère → Auvergne-Rhône-Alpes', () => {
+  it('links Grenoble → Grenoble-Alpes-Métropole → Isère → Auvergne-Rhône-Alpes (R84)', () => {
     const geo = buildFrenchGeography({ departements: ['38'] });
     const byCode = new Map(geo.territories.map((t) => [t.code, t]));
     const grenoble = byCode.get('38185')!;
@@ -31,9 +36,13 @@ describe('buildFrenchGeography', () => {
     expect(metro).toMatchObject({ name: 'Grenoble-Alpes-Métropole', level: TerritoryLevel.EPCI, epciType: 'METRO' });
     expect(metro.parentCodes).toEqual(['38']);
     const isere = byCode.get('38')!;
-    expect(isere).toMatchObject({ name: 'Isère', level: TerritoryLevel.DEPARTEMENT, parentCodes: ['84'] });
-    expect(byCode.get('84')).toMatchObject({ name: 'Auvergne-Rhône-Alpes', level: TerritoryLevel.REGION });
-    expect(byCode.get('84')!.population).toBeGreaterThan(7_000_000); // the whole région, not only Isère
+    expect(isere).toMatchObject({ name: 'Isère', level: TerritoryLevel.DEPARTEMENT, parentCodes: ['R84'] });
+    expect(byCode.get('R84')).toMatchObject({
+      name: 'Auvergne-Rhône-Alpes',
+      level: TerritoryLevel.REGION,
+      inseeCode: '84',
+    });
+    expect(byCode.get('R84')!.population).toBeGreaterThan(7_000_000); // the whole région, not only Isère
     expect(geo.regions).toHaveLength(1);
     expect(geo.communes.length).toBeGreaterThan(500);
     expect(geo.communes.every((c) => c.departementCode === '38')).toBe(true);

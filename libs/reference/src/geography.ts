@@ -18,13 +18,23 @@ import { TerritoryLevel } from '@maillage/domain';
  *   EPCI → every département holding some of its member communes, the primary one being the
  *   département with the largest share of its population (the data set carries no seat);
  *   département → région. The EPCI code is its SIREN.
+ * - Codes: Territory.code is unique across levels, but INSEE région codes collide with
+ *   département codes (région 84 Auvergne-Rhône-Alpes vs département 84 Vaucluse; région 01
+ *   Guadeloupe vs département 01 Ain). Départements, communes and EPCI keep their plain official
+ *   code ("38", "2A", "971", "38185", "200040715"); régions get an "R" prefix ("R84", "R01"). Every
+ *   row also carries its plain `inseeCode` ("84"). Use regionTerritoryCode() to build one.
  * - Population: commune = population municipale; EPCI = its populationMunicipale;
  *   département / région = sum of their communes.
  */
 
 export interface TerritoryRow {
-  /** INSEE code (région, département, commune) or SIREN (EPCI). */
+  /**
+   * Unique territory code: INSEE code of a commune or département, SIREN of an EPCI, "R" + INSEE
+   * code of a région ("R84"), because région and département INSEE codes overlap.
+   */
   code: string;
+  /** The plain official code (région "84", département "38", commune "38185", EPCI SIREN). */
+  inseeCode: string;
   level: TerritoryLevel;
   /** Official French name. */
   name: string;
@@ -37,7 +47,7 @@ export interface TerritoryRow {
   epciCode?: string;
   /** Communes and départements: their département code (départements: their own). */
   departementCode?: string;
-  /** Communes, EPCI (primary), départements: their région code. */
+  /** Communes, EPCI (primary), départements, régions: their région territory code ("R84"). */
   regionCode?: string;
   /** EPCI: legal form (CC, CA, CU, METRO, MET69). */
   epciType?: string;
@@ -121,6 +131,11 @@ export function etalabDataVersion(): string {
   return pkg.version;
 }
 
+/** Version of the geography seed: "<etalab package version>+<transform version>". */
+export function geographyVersion(): string {
+  return `${etalabDataVersion()}+${GEOGRAPHY_TRANSFORM_VERSION}`;
+}
+
 /**
  * Lower case, no diacritics, ligatures expanded, every run of non-alphanumeric characters as one
  * space, trimmed: "Saint-Martin-d'Hères" → "saint martin d heres", "ÉCHIROLLES" → "echirolles".
@@ -135,6 +150,16 @@ export function normalizeSearchName(value: string): string {
     .replace(/ß/g, 'ss')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
+}
+
+/** Territory code of a région from its INSEE code: "84" → "R84" (idempotent on "R84"). */
+export function regionTerritoryCode(inseeCode: string): string {
+  return inseeCode.startsWith('R') ? inseeCode : `R${inseeCode}`;
+}
+
+/** Whether a territory code is a région's ("R84"). */
+export function isRegionTerritoryCode(code: string): boolean {
+  return /^R\d{2}$/.test(code);
 }
 
 /** "75056" for "75112"; undefined when the code is not a municipal arrondissement. */
@@ -179,10 +204,12 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
       name: epci.nom,
       searchName: normalizeSearchName(epci.nom),
       ...(epci.populationMunicipale !== undefined ? { population: epci.populationMunicipale } : {}),
-      // Only parents present in this build, so the rows are self-consistent.
-      parentCodes: depts.filter(inScope),
+      // Every département it spans, primary first — also those outside a partial build (the
+      // seeder links only the parents present in the graph).
+      parentCodes: depts,
       departementCode: depts[0],
-      ...(primary ? { regionCode: primary.region } : {}),
+      inseeCode: epci.code,
+      ...(primary ? { regionCode: regionTerritoryCode(primary.region) } : {}),
       epciType: epci.type,
     });
   }
@@ -196,13 +223,14 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
     communeRows.push({
       code: c.code,
       level: TerritoryLevel.COMMUNE,
+      inseeCode: c.code,
       name: c.nom,
       searchName: normalizeSearchName(c.nom),
       ...(c.population !== undefined ? { population: c.population } : {}),
       parentCodes: epci ? [epci, c.departement] : [c.departement],
       ...(epci ? { epciCode: epci } : {}),
       departementCode: c.departement,
-      regionCode: c.region,
+      regionCode: regionTerritoryCode(c.region),
     });
   }
 
@@ -210,19 +238,21 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
     .filter((d) => inScope(d.code))
     .map((d) => ({
       code: d.code,
+      inseeCode: d.code,
       level: TerritoryLevel.DEPARTEMENT,
       name: d.nom,
       searchName: normalizeSearchName(d.nom),
       population: popByDept.get(d.code) ?? 0,
-      parentCodes: [d.region],
+      parentCodes: [regionTerritoryCode(d.region)],
       departementCode: d.code,
-      regionCode: d.region,
+      regionCode: regionTerritoryCode(d.region),
     }));
   const regionCodes = new Set(departementRows.map((d) => d.regionCode));
   const regionRows: TerritoryRow[] = raw.regions
-    .filter((r) => KEPT_ZONES.has(r.zone) && regionCodes.has(r.code))
+    .filter((r) => KEPT_ZONES.has(r.zone) && regionCodes.has(regionTerritoryCode(r.code)))
     .map((r) => ({
-      code: r.code,
+      code: regionTerritoryCode(r.code),
+      inseeCode: r.code,
       level: TerritoryLevel.REGION,
       name: r.nom,
       searchName: normalizeSearchName(r.nom),
@@ -231,11 +261,11 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
         .filter((d) => d.region === r.code)
         .reduce((sum, d) => sum + (popByDept.get(d.code) ?? 0), 0),
       parentCodes: [],
-      regionCode: r.code,
+      regionCode: regionTerritoryCode(r.code),
     }));
 
   return {
-    version: `${etalabDataVersion()}+${GEOGRAPHY_TRANSFORM_VERSION}`,
+    version: geographyVersion(),
     ...(selected ? { departements: [...selected].sort() } : {}),
     regions: regionRows,
     departementRows,

@@ -41,6 +41,11 @@ export class PairContext {
     return n;
   }
 
+  /** Ids of every actor with at least one alliance (sorted). */
+  allianceMembers(): string[] {
+    return [...this.allies.keys()].sort();
+  }
+
   alliesOf(id: string): ReadonlySet<string> {
     return this.allies.get(id) ?? EMPTY;
   }

@@ -27,8 +27,18 @@ export interface GenerateActorsOptions {
   seed: number;
   count: number;
   /** Communes to place actors in, with their EPCI, département and région codes and population (weights placement). */
-  communes: { code: string; epci?: string; departement: string; region: string; population: number }[];
+  communes: { code: string; epci?: string; departement: string; region: string; population: number; name?: string }[];
   /** Competence ids (leaves and mid-level) with a popularity weight; the generator skews draws by it. */
-  competences: { id: string; popularity: number; modalities: Modality[] }[];
+  competences: { id: string; popularity: number; modalities: Modality[]; label?: string }[];
   idPrefix?: string;
+  /**
+   * Optional names of the territories by code (communes, EPCI, départements, régions), used to
+   * name public actors and places; codes stand in for missing names.
+   */
+  territoryNames?: Record<string, string>;
+  /**
+   * Two-digit block (0–99) for SIREN and RNA numbers: generations with different blocks never
+   * collide. Default: derived from idPrefix.
+   */
+  identifierBlock?: number;
 }

@@ -127,6 +127,7 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
     throw new ScheduleInputError('tables must be a non-negative integer');
   }
   const maxLockedSize = format.kind === 'tables' ? seats : format.kind === 'one-to-one' ? 3 : 2;
+  const lockedSeat = new Set<number>();
   const locked: InternalLockedMeeting[] = (problem.locked ?? []).map((m) => {
     if (!Number.isInteger(m.round) || m.round < 0 || m.round >= roundCount) {
       throw new ScheduleInputError(`locked meeting in round ${m.round}: out of range`);
@@ -141,6 +142,11 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
     }
     if (m.table !== undefined && (!Number.isInteger(m.table) || m.table < 1)) {
       throw new ScheduleInputError(`locked meeting in round ${m.round}: table numbers start at 1`);
+    }
+    for (const v of members) {
+      const slot = v * roundCount + m.round;
+      if (lockedSeat.has(slot)) throw new ScheduleInputError(`${ids[v]} is locked twice in round ${m.round}`);
+      lockedSeat.add(slot);
     }
     return { round: m.round, members, table: m.table };
   });

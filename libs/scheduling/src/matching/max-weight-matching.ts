@@ -28,6 +28,24 @@ export function maxWeightMatching(graph: MatchingGraph, maxCardinality = false):
   return new BlossomSolver(graph, maxCardinality).solve();
 }
 
+/** A solved matching plus its optimal dual solution, usable to certify edges outside the graph. */
+export interface CertifiedMatching {
+  mate: Int32Array;
+  /**
+   * Reduced cost (doubled) of a possible edge i-j of integer weight w under the final duals.
+   * If every edge left out of the graph has a non-negative value, the matching is also optimal
+   * for the graph with those edges added (LP duality), with no need to solve it.
+   */
+  reducedCost(i: number, j: number, w: number): number;
+}
+
+/** Maximum-weight matching (not max-cardinality) with access to the optimal duals. */
+export function certifiedMaxWeightMatching(graph: MatchingGraph): CertifiedMatching {
+  const solver = new BlossomSolver(graph, false);
+  const mate = solver.solve();
+  return { mate, reducedCost: (i, j, w) => solver.reducedCost(i, j, w) };
+}
+
 /** Sum of the weights of matched edges, each counted once (for tests and diagnostics). */
 export function matchingWeight(graph: MatchingGraph, mate: Int32Array): number {
   let total = 0;
@@ -188,6 +206,22 @@ class BlossomSolver {
     }
     for (let v = 0; v < n; v++) result[v] = mate[v] >= 0 ? endpoint[mate[v]] : -1;
     return result;
+  }
+
+  /** Slack of a (possibly absent) edge, including the duals of blossoms containing both ends. */
+  reducedCost(i: number, j: number, w: number): number {
+    let slack = this.dualVar[i] + this.dualVar[j] - 2 * w;
+    if (this.inBlossom[i] !== this.inBlossom[j]) return slack;
+    // Common ancestors: walk both chains of nested blossoms from the top.
+    const chain = (v: number): number[] => {
+      const out: number[] = [];
+      for (let b = this.blossomParent[v]; b !== -1; b = this.blossomParent[b]) out.push(b);
+      return out.reverse();
+    };
+    const ci = chain(i);
+    const cj = chain(j);
+    for (let k = 0; k < ci.length && k < cj.length && ci[k] === cj[k]; k++) slack += 2 * this.dualVar[ci[k]];
+    return slack;
   }
 
   /** Computes the dual step; returns true when the optimum is reached (delta type 1). */

@@ -1,0 +1,6 @@
+export * from './actors.module';
+export * from './actors.service';
+export * from './actors.repository';
+export * from './actor-record';
+export * from './models/actor.model';
+export * from './dto/actor.inputs';

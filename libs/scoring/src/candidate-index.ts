@@ -1,0 +1,426 @@
+import { ActorFamily, Modality } from '@maillage/domain';
+import { needWeight, offerValue, sizeOrdinal } from './formulas';
+import { assertActor, causesMaskOf, cmpStr, formsMaskOf, normalizeNeeds, normalizeOffers } from './normalize';
+import { PairContext } from './pair-context';
+import type { ScoringProfile } from './profile';
+import { Rarity, buildRarity } from './rarity';
+import { ensureValidProfile } from './score-pair';
+import { Taxonomy } from './taxonomy';
+import { levelRank } from './territory';
+import type { MatchVia, ScoringActor } from './types';
+
+export const REL_NONE = 0;
+export const REL_EXACT = 1;
+export const REL_CHILD = 2;
+export const REL_PARENT = 3;
+export const REL_SIBLING = 4;
+const VIA_CODE: Record<MatchVia, number> = { exact: REL_EXACT, child: REL_CHILD, parent: REL_PARENT, sibling: REL_SIBLING };
+
+export const MODALITIES: readonly Modality[] = Object.values(Modality);
+export const FAMILIES: readonly ActorFamily[] = Object.values(ActorFamily);
+/** Dense relation matrix up to this many competences (C² bytes); above, relations are computed from parents. */
+const DENSE_REL_MAX = 2048;
+
+export interface BuildIndexOptions {
+  /** Rarity to use; computed from the actors when omitted. */
+  readonly rarity?: Rarity;
+  readonly pairs?: PairContext;
+}
+
+/** Profile-dependent arrays, computed once per (index, profile object). */
+export interface CompiledProfile {
+  readonly profile: ScoringProfile;
+  /** Weight of each need (priority × rarity^exp). */
+  readonly needW: Float64Array;
+  /** Total need weight per actor. */
+  readonly needTotal: Float64Array;
+  /** needW / needTotal of its owner. */
+  readonly needWN: Float64Array;
+  /** Level factor × modality factor of each offer. */
+  readonly offVal: Float64Array;
+  /** Taxonomy credit by relation code (REL_*). */
+  readonly creditByCode: Float64Array;
+  /** Proximity value by level rank (commune, epci, departement, region). */
+  readonly tiers: Float64Array;
+  /** Sum of the contextual weights (upper bound of the context part before gating). */
+  readonly contextMax: number;
+}
+
+/**
+ * Compact, typed-array (CSR) view of a population for candidate generation and exact scoring.
+ * Actors are stored sorted by id, so results do not depend on the order the caller read them in
+ * (several worker processes building the index from the same data agree on every actor index).
+ */
+export class ScoringIndex {
+  readonly n: number;
+  readonly ids: readonly string[];
+  readonly actors: readonly ScoringActor[];
+  readonly taxonomy: Taxonomy;
+  readonly rarity: Rarity;
+  readonly pairs: PairContext;
+  private readonly idToIdx: Map<string, number>;
+
+  // competences
+  readonly C: number;
+  readonly compIds: readonly string[];
+  readonly compParent: Int32Array;
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  /** C×C relation codes (need row, offer column) or null when C is large. */
+  readonly rel: Uint8Array | null;
+  readonly compRarity: Float64Array;
+
+  // offers and needs (CSR by actor)
+  readonly offStart: Int32Array;
+  readonly offComp: Int32Array;
+  readonly offLevel: Uint8Array;
+  readonly offMod: Uint8Array;
+  readonly offActor: Int32Array;
+  readonly needStart: Int32Array;
+  readonly needComp: Int32Array;
+  readonly needPrio: Uint8Array;
+  /** Modality index required by the need, −1 = any. */
+  readonly needMod: Int8Array;
+  readonly needActor: Int32Array;
+
+  // attributes
+  readonly causes: Int32Array;
+  readonly forms: Uint8Array;
+  readonly family: Uint8Array;
+  readonly size: Int8Array;
+
+  // territory
+  /** Interned location codes by level rank (commune, epci, departement, region); −1 = unknown. */
+  readonly loc: readonly [Int32Array, Int32Array, Int32Array, Int32Array];
+  readonly hasActs: Uint8Array;
+  /** Sorted interned territory keys (location + acts-in) per actor, and the level rank of each key. */
+  readonly terrStart: Int32Array;
+  readonly terrKey: Int32Array;
+  readonly keyRank: Uint8Array;
+  readonly keyCodes: readonly string[];
+  /** Position of the actor's département in the (région, département) order; D = unknown. */
+  readonly deptPos: Int32Array;
+  readonly D: number;
+  /** For each département position, the range of positions of its région. */
+  readonly regionStartPos: Int32Array;
+  readonly regionEndPos: Int32Array;
+
+  // postings: sorted by (competence, département position, level desc | priority desc, actor)
+  readonly offPost: Int32Array;
+  /** offCell[c × (D + 1) + pos] = first posting of competence c in département position pos; length C × (D + 1) + 1. */
+  readonly offCell: Int32Array;
+  readonly needPost: Int32Array;
+  readonly needCell: Int32Array;
+
+  // pairs
+  readonly allyStart: Int32Array;
+  readonly allyList: Int32Array;
+  readonly metStart: Int32Array;
+  readonly metList: Int32Array;
+
+  private readonly compiled = new WeakMap<ScoringProfile, CompiledProfile>();
+
+  constructor(input: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}) {
+    for (const a of input) assertActor(a);
+    const actors = [...input].sort((x, y) => cmpStr(x.id, y.id));
+    for (let i = 1; i < actors.length; i++)
+      if (actors[i].id === actors[i - 1].id) throw new Error(`buildIndex: duplicate actor id "${actors[i].id}"`);
+    const n = actors.length;
+    this.n = n;
+    this.actors = actors;
+    this.ids = actors.map((a) => a.id);
+    this.idToIdx = new Map(this.ids.map((id, i) => [id, i]));
+    this.taxonomy = taxonomy;
+    this.rarity = options.rarity ?? buildRarity(actors);
+    this.pairs = options.pairs ?? PairContext.empty();
+
+    // ---- competences
+    const compIds = taxonomy.ids();
+    const compIdx = new Map<string, number>(compIds.map((id, i) => [id, i]));
+    const extra = new Set<string>();
+    for (const a of actors) {
+      for (const o of a.offers) if (!compIdx.has(o.competenceId)) extra.add(o.competenceId);
+      for (const x of a.needs) if (!compIdx.has(x.competenceId)) extra.add(x.competenceId);
+    }
+    for (const id of [...extra].sort(cmpStr)) {
+      compIdx.set(id, compIds.length);
+      compIds.push(id);
+    }
+    const C = compIds.length;
+    this.C = C;
+    this.compIds = compIds;
+    this.compParent = new Int32Array(C).fill(-1);
+    const childCount = new Int32Array(C + 1);
+    for (let c = 0; c < C; c++) {
+      const p = taxonomy.parentOf(compIds[c]);
+      if (p !== null) {
+        const pi = compIdx.get(p)!;
+        this.compParent[c] = pi;
+        childCount[pi + 1]++;
+      }
+    }
+    for (let c = 0; c < C; c++) childCount[c + 1] += childCount[c];
+    this.childStart = childCount;
+    this.childList = new Int32Array(childCount[C]);
+    const fill = childCount.slice(0, C);
+    for (let c = 0; c < C; c++) if (this.compParent[c] >= 0) this.childList[fill[this.compParent[c]]++] = c;
+    if (C <= DENSE_REL_MAX) {
+      const rel = new Uint8Array(C * C);
+      for (let nc = 0; nc < C; nc++)
+        for (let oc = 0; oc < C; oc++) rel[nc * C + oc] = relationFromParents(this.compParent, nc, oc);
+      this.rel = rel;
+    } else this.rel = null;
+    this.compRarity = new Float64Array(C);
+    for (let c = 0; c < C; c++) this.compRarity[c] = this.rarity.of(compIds[c]);
+
+    // ---- offers, needs, attributes
+    const offersN = actors.map((a) => normalizeOffers(a.offers));
+    const needsN = actors.map((a) => normalizeNeeds(a.needs));
+    this.offStart = new Int32Array(n + 1);
+    this.needStart = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) {
+      this.offStart[i + 1] = this.offStart[i] + offersN[i].length;
+      this.needStart[i + 1] = this.needStart[i] + needsN[i].length;
+    }
+    const nOff = this.offStart[n];
+    const nNeed = this.needStart[n];
+    this.offComp = new Int32Array(nOff);
+    this.offLevel = new Uint8Array(nOff);
+    this.offMod = new Uint8Array(nOff);
+    this.offActor = new Int32Array(nOff);
+    this.needComp = new Int32Array(nNeed);
+    this.needPrio = new Uint8Array(nNeed);
+    this.needMod = new Int8Array(nNeed);
+    this.needActor = new Int32Array(nNeed);
+    this.causes = new Int32Array(n);
+    this.forms = new Uint8Array(n);
+    this.family = new Uint8Array(n);
+    this.size = new Int8Array(n);
+    for (let i = 0; i < n; i++) {
+      let k = this.offStart[i];
+      for (const o of offersN[i]) {
+        this.offComp[k] = compIdx.get(o.competenceId)!;
+        this.offLevel[k] = o.level;
+        this.offMod[k] = MODALITIES.indexOf(o.modality);
+        this.offActor[k] = i;
+        k++;
+      }
+      k = this.needStart[i];
+      for (const x of needsN[i]) {
+        this.needComp[k] = compIdx.get(x.competenceId)!;
+        this.needPrio[k] = x.priority;
+        this.needMod[k] = x.modality === undefined ? -1 : MODALITIES.indexOf(x.modality);
+        this.needActor[k] = i;
+        k++;
+      }
+      const a = actors[i];
+      this.causes[i] = causesMaskOf(a.causes);
+      this.forms[i] = formsMaskOf(a.allianceForms);
+      this.family[i] = FAMILIES.indexOf(a.family);
+      this.size[i] = sizeOrdinal(a.sizeBand);
+    }
+
+    // ---- territories
+    const locMaps = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+    this.loc = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+    const keyIdx = new Map<string, number>();
+    const keyCodes: string[] = [];
+    const keyRank: number[] = [];
+    const intern = (rank: number, code: string): number => {
+      const s = `${rank}:${code}`;
+      let id = keyIdx.get(s);
+      if (id === undefined) {
+        id = keyCodes.length;
+        keyIdx.set(s, id);
+        keyCodes.push(code);
+        keyRank.push(rank);
+      }
+      return id;
+    };
+    this.hasActs = new Uint8Array(n);
+    this.terrStart = new Int32Array(n + 1);
+    const terr: number[] = [];
+    const deptRegion = new Map<string, string>();
+    for (let i = 0; i < n; i++) {
+      const t = actors[i].territories;
+      const codes = [t.commune, t.epci, t.departement, t.region];
+      const keys = new Set<number>();
+      for (let r = 0; r < 4; r++) {
+        const code = codes[r];
+        if (code) {
+          let id = locMaps[r].get(code);
+          if (id === undefined) locMaps[r].set(code, (id = locMaps[r].size));
+          this.loc[r][i] = id;
+          keys.add(intern(r, code));
+        } else this.loc[r][i] = -1;
+      }
+      if (t.departement && t.region && !deptRegion.has(t.departement)) deptRegion.set(t.departement, t.region);
+      const acts = t.actsIn ?? [];
+      for (const x of acts) {
+        const r = levelRank(x.level);
+        if (r >= 0 && x.code) {
+          keys.add(intern(r, x.code));
+          this.hasActs[i] = 1;
+        }
+      }
+      const sorted = [...keys].sort((x, y) => x - y);
+      for (const k of sorted) terr.push(k);
+      this.terrStart[i + 1] = terr.length;
+    }
+    this.terrKey = Int32Array.from(terr);
+    this.keyRank = Uint8Array.from(keyRank);
+    this.keyCodes = keyCodes;
+
+    // département positions ordered by (région, département); unknown département last
+    const regionOf = (dept: string): string => deptRegion.get(dept) ?? `\uffff${dept}`;
+    const depts = [...locMaps[2].keys()].sort((x, y) => cmpStr(regionOf(x), regionOf(y)) || cmpStr(x, y));
+    const D = depts.length;
+    this.D = D;
+    const posOfDept = new Map(depts.map((d, i) => [d, i]));
+    this.regionStartPos = new Int32Array(D + 1);
+    this.regionEndPos = new Int32Array(D + 1);
+    for (let s = 0; s < D; ) {
+      let e = s + 1;
+      while (e < D && regionOf(depts[e]) === regionOf(depts[s])) e++;
+      for (let q = s; q < e; q++) {
+        this.regionStartPos[q] = s;
+        this.regionEndPos[q] = e;
+      }
+      s = e;
+    }
+    this.regionStartPos[D] = D;
+    this.regionEndPos[D] = D + 1;
+    this.deptPos = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const d = actors[i].territories.departement;
+      this.deptPos[i] = d ? posOfDept.get(d)! : D;
+    }
+
+    // ---- postings (stable counting sort on a composite key; actors already in index order)
+    const D1 = D + 1;
+    {
+      const keys = new Int32Array(nOff);
+      const B = C * D1 * 3;
+      const count = new Int32Array(B + 1);
+      for (let k = 0; k < nOff; k++) {
+        const key = (this.offComp[k] * D1 + this.deptPos[this.offActor[k]]) * 3 + (3 - this.offLevel[k]);
+        keys[k] = key;
+        count[key + 1]++;
+      }
+      for (let b = 0; b < B; b++) count[b + 1] += count[b];
+      this.offCell = new Int32Array(C * D1 + 1);
+      for (let cell = 0; cell <= C * D1; cell++) this.offCell[cell] = count[cell * 3];
+      this.offPost = new Int32Array(nOff);
+      for (let k = 0; k < nOff; k++) this.offPost[count[keys[k]]++] = k;
+    }
+    {
+      const keys = new Int32Array(nNeed);
+      const B = C * D1 * 3;
+      const count = new Int32Array(B + 1);
+      for (let k = 0; k < nNeed; k++) {
+        const key = (this.needComp[k] * D1 + this.deptPos[this.needActor[k]]) * 3 + (3 - this.needPrio[k]);
+        keys[k] = key;
+        count[key + 1]++;
+      }
+      for (let b = 0; b < B; b++) count[b + 1] += count[b];
+      this.needCell = new Int32Array(C * D1 + 1);
+      for (let cell = 0; cell <= C * D1; cell++) this.needCell[cell] = count[cell * 3];
+      this.needPost = new Int32Array(nNeed);
+      for (let k = 0; k < nNeed; k++) this.needPost[count[keys[k]]++] = k;
+    }
+
+    // ---- pair context. Allies outside the population still count as common partners: they get
+    // node numbers ≥ n (sorted by id, so deterministic).
+    const nodeOf = new Map(this.idToIdx);
+    for (const id of this.pairs.allianceMembers()) if (!nodeOf.has(id)) nodeOf.set(id, nodeOf.size);
+    const adjacency = (of: (id: string) => ReadonlySet<string>): [Int32Array, Int32Array] => {
+      const start = new Int32Array(n + 1);
+      const list: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const nb: number[] = [];
+        for (const id of of(this.ids[i])) {
+          const j = nodeOf.get(id);
+          if (j !== undefined && j !== i) nb.push(j);
+        }
+        nb.sort((x, y) => x - y);
+        for (const j of nb) list.push(j);
+        start[i + 1] = list.length;
+      }
+      return [start, Int32Array.from(list)];
+    };
+    [this.allyStart, this.allyList] = adjacency((id) => this.pairs.alliesOf(id));
+    [this.metStart, this.metList] = adjacency((id) => this.pairs.metOf(id));
+  }
+
+  indexOf(id: string): number {
+    return this.idToIdx.get(id) ?? -1;
+  }
+
+  /** Relation code of offer competence oc for need competence nc (see Taxonomy.relation). */
+  relationCode(nc: number, oc: number): number {
+    return this.rel !== null ? this.rel[nc * this.C + oc] : relationFromParents(this.compParent, nc, oc);
+  }
+
+  /** Profile-dependent arrays (cached per profile object; profiles are immutable). */
+  compile(profile: ScoringProfile): CompiledProfile {
+    let cp = this.compiled.get(profile);
+    if (cp) return cp;
+    const p = ensureValidProfile(profile);
+    const nNeed = this.needComp.length;
+    const needW = new Float64Array(nNeed);
+    const needTotal = new Float64Array(this.n);
+    const needWN = new Float64Array(nNeed);
+    for (let i = 0; i < this.n; i++) {
+      let total = 0;
+      for (let k = this.needStart[i]; k < this.needStart[i + 1]; k++) {
+        const w = needWeight(this.needPrio[k] as 1 | 2 | 3, this.compRarity[this.needComp[k]], p);
+        needW[k] = w;
+        total += w;
+      }
+      needTotal[i] = total;
+      for (let k = this.needStart[i]; k < this.needStart[i + 1]; k++) needWN[k] = total > 0 ? needW[k] / total : 0;
+    }
+    const offVal = new Float64Array(this.offComp.length);
+    for (let k = 0; k < offVal.length; k++)
+      offVal[k] = offerValue(this.offLevel[k] as 1 | 2 | 3, MODALITIES[this.offMod[k]], p);
+    const creditByCode = new Float64Array(5);
+    for (const via of Object.keys(VIA_CODE) as MatchVia[]) creditByCode[VIA_CODE[via]] = p.taxonomyCredit[via];
+    const x = p.proximity;
+    const w = p.weights;
+    cp = {
+      profile: p,
+      needW,
+      needTotal,
+      needWN,
+      offVal,
+      creditByCode,
+      tiers: Float64Array.from([x.commune, x.epci, x.departement, x.region]),
+      contextMax: w.causes + w.proximity + w.crossFamily + w.allianceForms + w.trust,
+    };
+    this.compiled.set(profile, cp);
+    return cp;
+  }
+
+  /** Approximate heap size of the typed arrays, in bytes. */
+  byteSize(): number {
+    let total = 0;
+    for (const v of Object.values(this)) if (ArrayBuffer.isView(v)) total += v.byteLength;
+    for (const l of this.loc) total += l.byteLength;
+    return total;
+  }
+}
+
+function relationFromParents(parent: Int32Array, nc: number, oc: number): number {
+  if (nc === oc) return REL_EXACT;
+  const po = parent[oc];
+  const pn = parent[nc];
+  if (po >= 0 && po === nc) return REL_CHILD;
+  if (pn >= 0 && pn === oc) return REL_PARENT;
+  if (pn >= 0 && pn === po) return REL_SIBLING;
+  return REL_NONE;
+}
+
+/** Builds the candidate index (see ScoringIndex). */
+export function buildIndex(actors: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}): ScoringIndex {
+  return new ScoringIndex(actors, taxonomy, options);
+}

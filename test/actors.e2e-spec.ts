@@ -1,0 +1,124 @@
+import { Role } from '@maillage/auth';
+import { TestApi } from './support/api';
+
+const ACTOR_FIELDS = `id name kind family siren rna location { code name level } actsIn { code }
+  offers { competence { id label } modality level } needs { competence { id } priority } causes { sdg label }
+  alliances { partner { id } form active } contact { name email }`;
+
+const CREATE = `mutation($input: CreateActorInput!) { createActor(input: $input) { ${ACTOR_FIELDS} } }`;
+
+function uniqueSiren(seed: number): string {
+  // Build a valid SIREN (Luhn) from 8 digits.
+  const base = String(100000000 + (seed % 89999999)).slice(1, 9);
+  for (let d = 0; d < 10; d++) {
+    const candidate = base + d;
+    let sum = 0;
+    for (let i = 0; i < 9; i++) {
+      let digit = Number(candidate[8 - i]);
+      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+      sum += digit;
+    }
+    if (sum % 10 === 0) return candidate;
+  }
+  throw new Error('unreachable');
+}
+
+describe('actor graph through GraphQL (e2e)', () => {
+  let api: TestApi;
+  let admin: { apiKey: string; organisationId: string };
+  let competences: string[];
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    admin = await api.user(Role.ADMIN);
+    const res = await api.gql<{ competences: { id: string; parentId: string | null }[] }>('{ competences { id parentId } }');
+    competences = res.data!.competences.filter((c) => c.parentId).map((c) => c.id);
+  });
+  afterAll(async () => api.close());
+
+  it('creates an actor with its profile and reads it back, family derived from kind', async () => {
+    const res = await api.gql<{ createActor: Record<string, unknown> }>(
+      CREATE,
+      {
+        input: {
+          name: 'Les Jardins du Drac',
+          kind: 'ASSOCIATION',
+          rna: 'W381000001',
+          communeCode: '38185',
+          actsIn: ['200040715'],
+          offers: [{ competenceId: competences[0], modality: 'SKILLS', level: 3 }],
+          needs: [{ competenceId: competences[1], priority: 3 }],
+          causes: [2, 11],
+          contact: { name: 'Camille Martin', email: 'camille@example.org' },
+        },
+      },
+      admin.apiKey,
+    );
+    expect(res.errors).toBeUndefined();
+    const actor = res.data!.createActor as { id: string; family: string; location: { name: string }; causes: { sdg: number }[] };
+    expect(actor.family).toBe('PEER');
+    expect(actor.location.name).toBe('Grenoble');
+    expect(actor.causes.map((c) => c.sdg).sort()).toEqual([11, 2]);
+
+    const anonymous = await api.gql<{ actor: { name: string; contact: unknown } }>(`{ actor(id: "${actor.id}") { name contact { name } } }`);
+    expect(anonymous.data?.actor).toEqual({ name: 'Les Jardins du Drac', contact: null });
+  });
+
+  it('refuses an unknown competence and writes nothing', async () => {
+    const name = `Ghost ${Date.now()}`;
+    const res = await api.gql(
+      CREATE,
+      { input: { name, kind: 'COMPANY', offers: [{ competenceId: competences[0], modality: 'FUNDING' }, { competenceId: 'no.such.thing', modality: 'FUNDING' }] } },
+      admin.apiKey,
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'offers', 1, 'competenceId'],
+      reason: 'unknown_competence',
+    });
+    const list = await api.gql<{ actors: { edges: unknown[] } }>(`query($s: String) { actors(filter: { search: $s }) { edges { cursor } } }`, { s: name });
+    expect(list.data?.actors.edges).toHaveLength(0);
+  });
+
+  it('refuses a malformed SIREN with its field path', async () => {
+    const res = await api.gql(CREATE, { input: { name: 'Acme', kind: 'COMPANY', siren: '123456789' } }, admin.apiKey);
+    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'siren'], reason: 'isSiren' });
+  });
+
+  it('never creates two actors for one SIREN, even concurrently', async () => {
+    const siren = uniqueSiren(Date.now() % 10_000_000);
+    const results = await Promise.all(
+      [1, 2, 3, 4].map((i) => api.gql(CREATE, { input: { name: `Concurrent ${i}`, kind: 'COMPANY', siren } }, admin.apiKey)),
+    );
+    const ok = results.filter((r) => !r.errors);
+    expect(ok).toHaveLength(1);
+    for (const r of results.filter((r) => r.errors)) expect(r.errors![0].extensions?.code).toBe('CONFLICT');
+  });
+
+  it('filters by territory including everything inside it, and paginates with a cursor', async () => {
+    const tag = `Pag${Date.now()}`;
+    for (let i = 0; i < 5; i++) {
+      const r = await api.gql(CREATE, { input: { name: `${tag} ${i}`, kind: 'COMPANY', communeCode: '38185' } }, admin.apiKey);
+      expect(r.errors).toBeUndefined();
+    }
+    await api.gql(CREATE, { input: { name: `${tag} lyon`, kind: 'COMPANY', communeCode: '69123' } }, admin.apiKey);
+    const q = `query($f: ActorFilter, $after: String) { actors(filter: $f, first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
+    const names: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 5; page++) {
+      const res: { data?: { actors: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } =
+        await api.gql(q, { f: { search: tag, territory: '38' }, after });
+      names.push(...res.data!.actors.edges.map((e) => e.node.name));
+      if (!res.data!.actors.pageInfo.hasNextPage) break;
+      after = res.data!.actors.pageInfo.endCursor;
+    }
+    expect(names).toEqual([0, 1, 2, 3, 4].map((i) => `${tag} ${i}`));
+  });
+
+  it('rejects a forged cursor and an oversized page', async () => {
+    const bad = await api.gql(`{ actors(after: "zzz") { edges { cursor } } }`);
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'invalid_cursor' });
+    const big = await api.gql(`{ actors(first: 1000) { edges { cursor } } }`);
+    expect(big.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'page_size' });
+  });
+});
