@@ -49,7 +49,14 @@ export function ensureBuilt({ force = false } = {}) {
   const sources = Math.max(...['apps', 'libs', 'graph-seeds', 'bench'].map((d) => newestMtime(path.join(ROOT, d))));
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   log('compiling TypeScript…');
-  run('npm', ['run', '--silent', 'build']);
+  try {
+    run('npm', ['run', '--silent', 'build']);
+  } catch (err) {
+    // Development escape hatch while a teammate's file is mid-edit; CI and `npm start` stay strict.
+    if (process.env.MAILLAGE_ALLOW_TYPE_ERRORS !== '1') throw err;
+    log('type errors ignored (MAILLAGE_ALLOW_TYPE_ERRORS=1)');
+    run('npx', ['tsc-alias', '-p', 'tsconfig.build.json']);
+  }
 }
 
 /** Builds the embedded Neo4j launcher with Maven when its jar is missing or stale. */

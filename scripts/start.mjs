@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// `npm start`: installs what is missing, brings up Neo4j (embedded, unless NEO4J_URI is set),
+// checks PostgreSQL and Redis, migrates and seeds (idempotent), then runs the API and one worker.
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  ROOT,
+  SetupError,
+  checkRedis,
+  ensureBuilt,
+  ensureLauncherBuilt,
+  ensureNpmDeps,
+  ensurePostgres,
+  log,
+  portOpen,
+  run,
+  startNeo4j,
+} from './lib/services.mjs';
+import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/env.mjs';
+
+const DATA_DIR = path.resolve(process.env.MAILLAGE_DATA_DIR ?? path.join(ROOT, '.data'));
+const children = [];
+let neo4j = null;
+let stopping = false;
+
+function cli(env, ...args) {
+  run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
+}
+
+function startProcess(name, script, env) {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      log(`${name} stopped (${signal ?? code}); shutting down`);
+      shutdown(1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+async function waitForHealth(url, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url);
+      if (res.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new SetupError(`the API did not become healthy at ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('stopping…');
+  await Promise.all(
+    children.map(
+      (c) =>
+        new Promise((resolve) => {
+          if (c.exitCode !== null) return resolve();
+          c.once('exit', resolve);
+          c.kill('SIGTERM');
+        }),
+    ),
+  );
+  if (neo4j) await neo4j.stop();
+  process.exit(code);
+}
+
+async function main() {
+  ensureNpmDeps();
+  ensureBuilt();
+  mkdirSync(DATA_DIR, { recursive: true });
+  const env = { NODE_ENV: 'development', ...process.env };
+  env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
+  env.REDIS_URL ??= DEFAULT_REDIS_URL;
+  env.PORT ??= '3000';
+
+  // A local secret, created once, so tokens survive restarts.
+  const secretFile = path.join(DATA_DIR, 'auth-token-secret');
+  if (!env.AUTH_TOKEN_SECRET) {
+    if (!existsSync(secretFile)) {
+      writeFileSync(secretFile, (await import('node:crypto')).randomBytes(32).toString('base64url'));
+      chmodSync(secretFile, 0o600);
+    }
+    env.AUTH_TOKEN_SECRET = readFileSync(secretFile, 'utf8').trim();
+  }
+
+  await checkRedis(env.REDIS_URL);
+  await ensurePostgres(env.DATABASE_URL);
+  if (await portOpen(Number(env.PORT))) throw new SetupError(`port ${env.PORT} is already in use: set PORT to another one`);
+
+  if (!env.NEO4J_URI) {
+    ensureLauncherBuilt();
+    const port = Number(process.env.NEO4J_PORT ?? 7687);
+    log(`starting embedded Neo4j 5.26 on port ${port} (data in ${path.join(DATA_DIR, 'neo4j')})…`);
+    neo4j = await startNeo4j({ dataDir: path.join(DATA_DIR, 'neo4j'), port, heap: process.env.NEO4J_HEAP ?? '2g', pageCacheMb: 512 });
+    env.NEO4J_URI = neo4j.uri;
+    log(`Neo4j ready at ${neo4j.uri}`);
+  }
+
+  cli(env, 'db:migrate');
+  cli(env, 'seed');
+  cli(env, 'seed-demo');
+
+  const keyFile = path.join(DATA_DIR, 'admin-api-key');
+  if (!existsSync(keyFile)) {
+    const result = await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), 'create-admin'], { cwd: ROOT, env });
+      let output = '';
+      child.stdout.on('data', (d) => (output += d));
+      child.stderr.pipe(process.stderr);
+      child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new SetupError('create-admin failed'))));
+    });
+    const key = /API key \(shown once\): (\S+)/.exec(result)?.[1];
+    if (key) {
+      writeFileSync(keyFile, key);
+      chmodSync(keyFile, 0o600);
+    }
+  }
+  const adminKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '(see npm run cli -- create-admin)';
+
+  startProcess('api', 'dist/apps/api/src/main.js', env);
+  startProcess('worker', 'dist/apps/worker/src/main.js', env);
+  const url = `http://127.0.0.1:${env.PORT}`;
+  await waitForHealth(`${url}/health`);
+
+  process.stdout.write(`
+  Maillage is running.
+    GraphQL API   ${url}/graphql   (POST; introspection on)
+    Health        ${url}/health
+    Admin API key ${adminKey}   (kept in ${keyFile})
+
+  Try:
+    curl -s ${url}/graphql -H 'content-type: application/json' \\
+      -d '{"query":"{ actors(filter: { territory: \\"38\\", kinds: [ASSOCIATION] }, first: 3) { edges { node { name kind location { name } needs { competence { label } priority } } } } }"}'
+
+  Press Ctrl+C to stop.
+`);
+}
+
+process.on('SIGINT', () => shutdown(0));
+process.on('SIGTERM', () => shutdown(0));
+
+main().catch(async (err) => {
+  process.stderr.write(`[maillage] ${err instanceof SetupError ? err.message : err.stack}\n`);
+  await shutdown(1);
+});
