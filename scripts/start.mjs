@@ -29,7 +29,11 @@ function cli(env, ...args) {
 }
 
 function startProcess(name, script, env) {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, script)], { cwd: ROOT, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, script)], {
+    cwd: ROOT,
+    env,
+    stdio: 'inherit',
+  });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       log(`${name} stopped (${signal ?? code}); shutting down`);
@@ -93,13 +97,19 @@ async function main() {
 
   await checkRedis(env.REDIS_URL);
   await ensurePostgres(env.DATABASE_URL);
-  if (await portOpen(Number(env.PORT))) throw new SetupError(`port ${env.PORT} is already in use: set PORT to another one`);
+  if (await portOpen(Number(env.PORT)))
+    throw new SetupError(`port ${env.PORT} is already in use: set PORT to another one`);
 
   if (!env.NEO4J_URI) {
     ensureLauncherBuilt();
     const port = Number(process.env.NEO4J_PORT ?? 7687);
     log(`starting embedded Neo4j 5.26 on port ${port} (data in ${path.join(DATA_DIR, 'neo4j')})…`);
-    neo4j = await startNeo4j({ dataDir: path.join(DATA_DIR, 'neo4j'), port, heap: process.env.NEO4J_HEAP ?? '2g', pageCacheMb: 512 });
+    neo4j = await startNeo4j({
+      dataDir: path.join(DATA_DIR, 'neo4j'),
+      port,
+      heap: process.env.NEO4J_HEAP ?? '2g',
+      pageCacheMb: 512,
+    });
     env.NEO4J_URI = neo4j.uri;
     log(`Neo4j ready at ${neo4j.uri}`);
   }
@@ -111,11 +121,17 @@ async function main() {
   const keyFile = path.join(DATA_DIR, 'admin-api-key');
   if (!existsSync(keyFile)) {
     const result = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), 'create-admin'], { cwd: ROOT, env });
+      const child = spawn(
+        process.execPath,
+        [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), 'create-admin'],
+        { cwd: ROOT, env },
+      );
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.pipe(process.stderr);
-      child.on('exit', (code) => (code === 0 ? resolve(output) : reject(new SetupError('create-admin failed'))));
+      child.on('exit', (code) =>
+        code === 0 ? resolve(output) : reject(new SetupError('create-admin failed')),
+      );
     });
     const key = /API key \(shown once\): (\S+)/.exec(result)?.[1];
     if (key) {
@@ -123,7 +139,9 @@ async function main() {
       chmodSync(keyFile, 0o600);
     }
   }
-  const adminKey = existsSync(keyFile) ? readFileSync(keyFile, 'utf8').trim() : '(see npm run cli -- create-admin)';
+  const adminKey = existsSync(keyFile)
+    ? readFileSync(keyFile, 'utf8').trim()
+    : '(see npm run cli -- create-admin)';
 
   startProcess('api', 'dist/apps/api/src/main.js', env);
   startProcess('worker', 'dist/apps/worker/src/main.js', env);

@@ -39,7 +39,10 @@ async function main() {
   env.REDIS_PREFIX = `maillage-test-${runId}`;
   cleanups.push(() => clearRedisPrefix(redisUrl, env.REDIS_PREFIX));
 
-  const databaseUrl = withDatabase(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL, `maillage_test_${runId}`);
+  const databaseUrl = withDatabase(
+    process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL,
+    `maillage_test_${runId}`,
+  );
   await ensurePostgres(databaseUrl);
   env.DATABASE_URL = databaseUrl;
   cleanups.push(() => dropPostgresDatabase(databaseUrl));
@@ -61,7 +64,8 @@ async function main() {
 
   // Migrate and seed through the same CLI `npm start` uses (fails when entities and migrations disagree).
   ensureBuilt();
-  const cli = (...args) => run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
+  const cli = (...args) =>
+    run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
   cli('db:migrate');
   cli('seed', '--departements', TEST_DEPARTEMENTS);
 

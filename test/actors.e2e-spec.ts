@@ -31,7 +31,9 @@ describe('actor graph through GraphQL (e2e)', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     admin = await api.user(Role.ADMIN);
-    const res = await api.gql<{ competences: { id: string; parentId: string | null }[] }>('{ competences { id parentId } }');
+    const res = await api.gql<{ competences: { id: string; parentId: string | null }[] }>(
+      '{ competences { id parentId } }',
+    );
     competences = res.data!.competences.filter((c) => c.parentId).map((c) => c.id);
   });
   afterAll(async () => api.close());
@@ -55,12 +57,19 @@ describe('actor graph through GraphQL (e2e)', () => {
       admin.apiKey,
     );
     expect(res.errors).toBeUndefined();
-    const actor = res.data!.createActor as { id: string; family: string; location: { name: string }; causes: { sdg: number }[] };
+    const actor = res.data!.createActor as {
+      id: string;
+      family: string;
+      location: { name: string };
+      causes: { sdg: number }[];
+    };
     expect(actor.family).toBe('PEER');
     expect(actor.location.name).toBe('Grenoble');
     expect(actor.causes.map((c) => c.sdg).sort()).toEqual([11, 2]);
 
-    const anonymous = await api.gql<{ actor: { name: string; contact: unknown } }>(`{ actor(id: "${actor.id}") { name contact { name } } }`);
+    const anonymous = await api.gql<{ actor: { name: string; contact: unknown } }>(
+      `{ actor(id: "${actor.id}") { name contact { name } } }`,
+    );
     expect(anonymous.data?.actor).toEqual({ name: 'Les Jardins du Drac', contact: null });
   });
 
@@ -68,7 +77,16 @@ describe('actor graph through GraphQL (e2e)', () => {
     const name = `Ghost ${Date.now()}`;
     const res = await api.gql(
       CREATE,
-      { input: { name, kind: 'COMPANY', offers: [{ competenceId: competences[0], modality: 'FUNDING' }, { competenceId: 'no.such.thing', modality: 'FUNDING' }] } },
+      {
+        input: {
+          name,
+          kind: 'COMPANY',
+          offers: [
+            { competenceId: competences[0], modality: 'FUNDING' },
+            { competenceId: 'no.such.thing', modality: 'FUNDING' },
+          ],
+        },
+      },
       admin.apiKey,
     );
     expect(res.errors?.[0].extensions).toMatchObject({
@@ -76,19 +94,32 @@ describe('actor graph through GraphQL (e2e)', () => {
       field: ['input', 'offers', 1, 'competenceId'],
       reason: 'unknown_competence',
     });
-    const list = await api.gql<{ actors: { edges: unknown[] } }>(`query($s: String) { actors(filter: { search: $s }) { edges { cursor } } }`, { s: name });
+    const list = await api.gql<{ actors: { edges: unknown[] } }>(
+      `query($s: String) { actors(filter: { search: $s }) { edges { cursor } } }`,
+      { s: name },
+    );
     expect(list.data?.actors.edges).toHaveLength(0);
   });
 
   it('refuses a malformed SIREN with its field path', async () => {
-    const res = await api.gql(CREATE, { input: { name: 'Acme', kind: 'COMPANY', siren: '123456789' } }, admin.apiKey);
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'siren'], reason: 'isSiren' });
+    const res = await api.gql(
+      CREATE,
+      { input: { name: 'Acme', kind: 'COMPANY', siren: '123456789' } },
+      admin.apiKey,
+    );
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'siren'],
+      reason: 'isSiren',
+    });
   });
 
   it('never creates two actors for one SIREN, even concurrently', async () => {
     const siren = uniqueSiren(Date.now() % 10_000_000);
     const results = await Promise.all(
-      [1, 2, 3, 4].map((i) => api.gql(CREATE, { input: { name: `Concurrent ${i}`, kind: 'COMPANY', siren } }, admin.apiKey)),
+      [1, 2, 3, 4].map((i) =>
+        api.gql(CREATE, { input: { name: `Concurrent ${i}`, kind: 'COMPANY', siren } }, admin.apiKey),
+      ),
     );
     const ok = results.filter((r) => !r.errors);
     expect(ok).toHaveLength(1);
@@ -98,16 +129,30 @@ describe('actor graph through GraphQL (e2e)', () => {
   it('filters by territory including everything inside it, and paginates with a cursor', async () => {
     const tag = `Pag${Date.now()}`;
     for (let i = 0; i < 5; i++) {
-      const r = await api.gql(CREATE, { input: { name: `${tag} ${i}`, kind: 'COMPANY', communeCode: '38185' } }, admin.apiKey);
+      const r = await api.gql(
+        CREATE,
+        { input: { name: `${tag} ${i}`, kind: 'COMPANY', communeCode: '38185' } },
+        admin.apiKey,
+      );
       expect(r.errors).toBeUndefined();
     }
-    await api.gql(CREATE, { input: { name: `${tag} lyon`, kind: 'COMPANY', communeCode: '69123' } }, admin.apiKey);
+    await api.gql(
+      CREATE,
+      { input: { name: `${tag} lyon`, kind: 'COMPANY', communeCode: '69123' } },
+      admin.apiKey,
+    );
     const q = `query($f: ActorFilter, $after: String) { actors(filter: $f, first: 2, after: $after) { edges { node { name } } pageInfo { hasNextPage endCursor } } }`;
     const names: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page++) {
-      const res: { data?: { actors: { edges: { node: { name: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } } } =
-        await api.gql(q, { f: { search: tag, territory: '38' }, after });
+      const res: {
+        data?: {
+          actors: {
+            edges: { node: { name: string } }[];
+            pageInfo: { hasNextPage: boolean; endCursor: string };
+          };
+        };
+      } = await api.gql(q, { f: { search: tag, territory: '38' }, after });
       names.push(...res.data!.actors.edges.map((e) => e.node.name));
       if (!res.data!.actors.pageInfo.hasNextPage) break;
       after = res.data!.actors.pageInfo.endCursor;

@@ -31,16 +31,34 @@ describe('authentication and accounts (e2e)', () => {
     const admin = await api.user(Role.ADMIN);
     const created = await api.gql<{ createUser: { user: { id: string; role: string }; apiKey: string } }>(
       `mutation($input: CreateUserInput!) { createUser(input: $input) { user { id role } apiKey } }`,
-      { input: { organisationId: admin.organisationId, email: `viewer-${Date.now()}@test.local`, role: 'VIEWER' } },
+      {
+        input: {
+          organisationId: admin.organisationId,
+          email: `viewer-${Date.now()}@test.local`,
+          role: 'VIEWER',
+        },
+      },
       admin.apiKey,
     );
     expect(created.errors).toBeUndefined();
     const key = created.data!.createUser.apiKey;
-    const me = await api.gql<{ me: { user: { role: string } } }>('{ me { authenticated user { role } } }', {}, key);
+    const me = await api.gql<{ me: { user: { role: string } } }>(
+      '{ me { authenticated user { role } } }',
+      {},
+      key,
+    );
     expect(me.data?.me.user.role).toBe('VIEWER');
 
-    const token = await api.gql<{ issueToken: { token: string } }>('mutation { issueToken { token } }', {}, key);
-    const viaToken = await api.gql<{ me: { user: { id: string } } }>('{ me { user { id } } }', {}, token.data!.issueToken.token);
+    const token = await api.gql<{ issueToken: { token: string } }>(
+      'mutation { issueToken { token } }',
+      {},
+      key,
+    );
+    const viaToken = await api.gql<{ me: { user: { id: string } } }>(
+      '{ me { user { id } } }',
+      {},
+      token.data!.issueToken.token,
+    );
     expect(viaToken.data?.me.user.id).toBe(created.data!.createUser.user.id);
   });
 
@@ -61,7 +79,11 @@ describe('authentication and accounts (e2e)', () => {
       { input: { organisationId: admin.organisationId, email: 'not-an-email', role: 'VIEWER' } },
       admin.apiKey,
     );
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['input', 'email'], reason: 'isEmail' });
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'email'],
+      reason: 'isEmail',
+    });
   });
 
   it('maps an unknown enum value to BAD_USER_INPUT', async () => {

@@ -8,44 +8,124 @@ type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
  * The authorisation matrix, asserted through the real API: every mutation × every kind of caller.
  * Each case runs against a fresh target actor so cases do not depend on one another.
  */
-const MATRIX: Record<string, { mutation: (ids: { target: string; partner: string; org: string }) => [string, Record<string, unknown>]; expect: Record<Caller, Outcome> }> = {
+const MATRIX: Record<
+  string,
+  {
+    mutation: (ids: { target: string; partner: string; org: string }) => [string, Record<string, unknown>];
+    expect: Record<Caller, Outcome>;
+  }
+> = {
   createActor: {
-    mutation: () => [`mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`, { i: { name: 'Matrix Co', kind: 'COMPANY' } }],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'FORBIDDEN', editorOther: 'FORBIDDEN', organiser: 'ok', admin: 'ok' },
+    mutation: () => [
+      `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+      { i: { name: 'Matrix Co', kind: 'COMPANY' } },
+    ],
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'FORBIDDEN',
+      editorOther: 'FORBIDDEN',
+      organiser: 'ok',
+      admin: 'ok',
+    },
   },
   updateActor: {
-    mutation: ({ target }) => [`mutation($id: ID!) { updateActor(id: $id, input: { description: "edited" }) { id } }`, { id: target }],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'ok', editorOther: 'FORBIDDEN', organiser: 'ok', admin: 'ok' },
+    mutation: ({ target }) => [
+      `mutation($id: ID!) { updateActor(id: $id, input: { description: "edited" }) { id } }`,
+      { id: target },
+    ],
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'ok',
+      editorOther: 'FORBIDDEN',
+      organiser: 'ok',
+      admin: 'ok',
+    },
   },
   setCauses: {
-    mutation: ({ target }) => [`mutation($id: ID!) { setCauses(actorId: $id, input: { causes: [4] }) { id } }`, { id: target }],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'ok', editorOther: 'FORBIDDEN', organiser: 'ok', admin: 'ok' },
+    mutation: ({ target }) => [
+      `mutation($id: ID!) { setCauses(actorId: $id, input: { causes: [4] }) { id } }`,
+      { id: target },
+    ],
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'ok',
+      editorOther: 'FORBIDDEN',
+      organiser: 'ok',
+      admin: 'ok',
+    },
   },
   setTerritories: {
-    mutation: ({ target }) => [`mutation($id: ID!) { setTerritories(actorId: $id, input: { actsIn: ["38"] }) { id } }`, { id: target }],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'ok', editorOther: 'FORBIDDEN', organiser: 'ok', admin: 'ok' },
+    mutation: ({ target }) => [
+      `mutation($id: ID!) { setTerritories(actorId: $id, input: { actsIn: ["38"] }) { id } }`,
+      { id: target },
+    ],
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'ok',
+      editorOther: 'FORBIDDEN',
+      organiser: 'ok',
+      admin: 'ok',
+    },
   },
   recordAlliance: {
     mutation: ({ target, partner }) => [
       `mutation($a: ID!, $b: ID!) { recordAlliance(input: { actorId: $a, partnerId: $b, form: CO_PRODUCTION }) { id } }`,
       { a: target, b: partner },
     ],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'ok', editorOther: 'FORBIDDEN', organiser: 'ok', admin: 'ok' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'ok',
+      editorOther: 'FORBIDDEN',
+      organiser: 'ok',
+      admin: 'ok',
+    },
   },
   deleteActor: {
     mutation: ({ target }) => [`mutation($id: ID!) { deleteActor(id: $id) }`, { id: target }],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'FORBIDDEN', editorOther: 'FORBIDDEN', organiser: 'FORBIDDEN', admin: 'ok' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'FORBIDDEN',
+      editorOther: 'FORBIDDEN',
+      organiser: 'FORBIDDEN',
+      admin: 'ok',
+    },
   },
   createOrganisation: {
     mutation: () => [`mutation { createOrganisation(input: { name: "Matrix lab", kind: LAB }) { id } }`, {}],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'FORBIDDEN', editorOther: 'FORBIDDEN', organiser: 'FORBIDDEN', admin: 'ok' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'FORBIDDEN',
+      editorOther: 'FORBIDDEN',
+      organiser: 'FORBIDDEN',
+      admin: 'ok',
+    },
   },
   createUser: {
     mutation: ({ org }) => [
       `mutation($i: CreateUserInput!) { createUser(input: $i) { apiKey } }`,
-      { i: { organisationId: org, email: `m${Date.now()}${Math.random().toString(36).slice(2)}@test.local`, role: 'VIEWER' } },
+      {
+        i: {
+          organisationId: org,
+          email: `m${Date.now()}${Math.random().toString(36).slice(2)}@test.local`,
+          role: 'VIEWER',
+        },
+      },
     ],
-    expect: { anonymous: 'UNAUTHENTICATED', viewer: 'FORBIDDEN', editorOwn: 'FORBIDDEN', editorOther: 'FORBIDDEN', organiser: 'FORBIDDEN', admin: 'ok' },
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'FORBIDDEN',
+      editorOther: 'FORBIDDEN',
+      organiser: 'FORBIDDEN',
+      admin: 'ok',
+    },
   },
 };
 
@@ -58,7 +138,13 @@ describe('authorisation matrix (e2e)', () => {
   async function newActor(name: string, contact = false): Promise<string> {
     const res = await api.gql<{ createActor: { id: string } }>(
       `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
-      { i: { name, kind: 'ASSOCIATION', ...(contact ? { contact: { name: 'Alex Dupont', email: 'alex@example.org' } } : {}) } },
+      {
+        i: {
+          name,
+          kind: 'ASSOCIATION',
+          ...(contact ? { contact: { name: 'Alex Dupont', email: 'alex@example.org' } } : {}),
+        },
+      },
       admin.apiKey,
     );
     if (res.errors) throw new Error(JSON.stringify(res.errors));
@@ -88,7 +174,9 @@ describe('authorisation matrix (e2e)', () => {
   });
   afterAll(async () => api.close());
 
-  const cases = Object.entries(MATRIX).flatMap(([name, spec]) => CALLERS.map((caller) => [name, caller, spec.expect[caller]] as const));
+  const cases = Object.entries(MATRIX).flatMap(([name, spec]) =>
+    CALLERS.map((caller) => [name, caller, spec.expect[caller]] as const),
+  );
 
   it.each(cases)('%s by %s → %s', async (name, caller, expected) => {
     const target = await newActor(`Target ${name} ${caller}`);
@@ -107,11 +195,15 @@ describe('authorisation matrix (e2e)', () => {
   it('shows contact persons only to admins, the managing organisation and the actor editors', async () => {
     const id = await newActor('Contact holder', true);
     const query = `query($id: ID!) { actor(id: $id) { contact { name email } } }`;
-    const visible = async (key?: string) => ((await api.gql<{ actor: { contact: unknown } }>(query, { id }, key)).data?.actor.contact ?? null) !== null;
+    const visible = async (key?: string) =>
+      ((await api.gql<{ actor: { contact: unknown } }>(query, { id }, key)).data?.actor.contact ?? null) !==
+      null;
     expect(await visible(undefined)).toBe(false);
     expect(await visible((await api.user(Role.VIEWER)).apiKey)).toBe(false);
     expect(await visible((await api.user(Role.ORGANISER)).apiKey)).toBe(false); // another organisation
-    expect(await visible((await api.user(Role.ORGANISER, { organisationId: admin.organisationId })).apiKey)).toBe(true);
+    expect(
+      await visible((await api.user(Role.ORGANISER, { organisationId: admin.organisationId })).apiKey),
+    ).toBe(true);
     expect(await visible((await api.user(Role.ACTOR_EDITOR, { actorIds: [id] })).apiKey)).toBe(true);
     expect(await visible(admin.apiKey)).toBe(true);
   });

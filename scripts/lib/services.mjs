@@ -46,7 +46,9 @@ export function ensureNpmDeps() {
 /** Compiles TypeScript to dist/ when sources are newer than the last build. */
 export function ensureBuilt({ force = false } = {}) {
   const stamp = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
-  const sources = Math.max(...['apps', 'libs', 'graph-seeds', 'bench'].map((d) => newestMtime(path.join(ROOT, d))));
+  const sources = Math.max(
+    ...['apps', 'libs', 'graph-seeds', 'bench'].map((d) => newestMtime(path.join(ROOT, d))),
+  );
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   log('compiling TypeScript…');
   try {
@@ -61,10 +63,15 @@ export function ensureBuilt({ force = false } = {}) {
 
 /** Builds the embedded Neo4j launcher with Maven when its jar is missing or stale. */
 export function ensureLauncherBuilt() {
-  const sources = Math.max(statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs, newestMtime(path.join(LAUNCHER_DIR, 'src')));
+  const sources = Math.max(
+    statSync(path.join(LAUNCHER_DIR, 'pom.xml')).mtimeMs,
+    newestMtime(path.join(LAUNCHER_DIR, 'src')),
+  );
   if (existsSync(LAUNCHER_JAR) && statSync(LAUNCHER_JAR).mtimeMs >= sources) return;
   if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).status !== 0) {
-    throw new SetupError('Maven (mvn) and Java 17 are needed to build the embedded Neo4j, or set NEO4J_URI to an existing Neo4j 5.');
+    throw new SetupError(
+      'Maven (mvn) and Java 17 are needed to build the embedded Neo4j, or set NEO4J_URI to an existing Neo4j 5.',
+    );
   }
   log('building the embedded Neo4j launcher with Maven (first run downloads Neo4j 5.26 from Maven Central)…');
   run('mvn', ['-q', '-B', '-DskipTests', 'package'], { cwd: LAUNCHER_DIR });
@@ -114,7 +121,9 @@ export async function startNeo4j({ dataDir, port, heap = '1g', pageCacheMb = 128
   ensureLauncherBuilt();
   mkdirSync(dataDir, { recursive: true });
   if (await portOpen(port)) {
-    throw new SetupError(`port ${port} is already in use: stop what listens there or set NEO4J_PORT / NEO4J_URI`);
+    throw new SetupError(
+      `port ${port} is already in use: stop what listens there or set NEO4J_PORT / NEO4J_URI`,
+    );
   }
   const child = spawn(
     'java',
@@ -137,7 +146,11 @@ export async function startNeo4j({ dataDir, port, heap = '1g', pageCacheMb = 128
   );
   let output = '';
   const uri = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new SetupError(`Neo4j did not start within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(new SetupError(`Neo4j did not start within ${timeoutMs / 1000} s:\n${output.slice(-2000)}`)),
+      timeoutMs,
+    );
     const onData = (chunk) => {
       output += chunk.toString();
       const match = /NEO4J_READY (bolt:\/\/\S+)/.exec(output);
@@ -213,12 +226,18 @@ export async function dropPostgresDatabase(databaseUrl) {
 
 export async function checkRedis(redisUrl) {
   const Redis = require('ioredis');
-  const client = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+  const client = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
-    throw new SetupError(`Redis is not reachable at ${redisUrl} (${err.message}): start redis-server or set REDIS_URL`);
+    throw new SetupError(
+      `Redis is not reachable at ${redisUrl} (${err.message}): start redis-server or set REDIS_URL`,
+    );
   } finally {
     client.disconnect();
   }

@@ -27,7 +27,10 @@ export class TestApi {
   ): Promise<GraphQLResponse<T> & { status: number }> {
     const res = await fetch(`${this.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as GraphQLResponse<T>;
@@ -37,9 +40,16 @@ export class TestApi {
   /** Creates an organisation and a user with the role, straight through the domain service. */
   async user(role: Role, options: { actorIds?: string[]; organisationId?: string } = {}) {
     const auth = this.app.get(AuthService);
-    const organisationId = options.organisationId ?? (await auth.createOrganisation(`Org ${role} ${Date.now()}`, OrganisationKind.LAB)).id;
+    const organisationId =
+      options.organisationId ??
+      (await auth.createOrganisation(`Org ${role} ${Date.now()}`, OrganisationKind.LAB)).id;
     const email = `${role.toLowerCase()}-${Date.now()}-${Math.random().toString(36).slice(2)}@test.local`;
-    const { user, apiKey } = await auth.createUser({ organisationId, email, role, actorIds: options.actorIds });
+    const { user, apiKey } = await auth.createUser({
+      organisationId,
+      email,
+      role,
+      actorIds: options.actorIds,
+    });
     return { user, apiKey, organisationId };
   }
 

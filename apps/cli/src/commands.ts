@@ -10,7 +10,11 @@ import { CliModule } from './cli.module';
 export interface Command {
   description: string;
   options?: ParseArgsConfig['options'];
-  run(config: AppConfig, options: Record<string, string | boolean | undefined>, args: string[]): Promise<number | void>;
+  run(
+    config: AppConfig,
+    options: Record<string, string | boolean | undefined>,
+    args: string[],
+  ): Promise<number | void>;
 }
 
 function out(line: string): void {
@@ -47,11 +51,21 @@ export const COMMANDS: Record<string, Command> = {
     async run(config, options) {
       const neo4j = new Neo4jService(config);
       try {
-        const departements = typeof options.departements === 'string' ? options.departements.split(',').map((d) => d.trim()) : undefined;
-        const results = await new ReferenceSeeder(neo4j).seedAll({ departements, force: options.force === true });
+        const departements =
+          typeof options.departements === 'string'
+            ? options.departements.split(',').map((d) => d.trim())
+            : undefined;
+        const results = await new ReferenceSeeder(neo4j).seedAll({
+          departements,
+          force: options.force === true,
+        });
         for (const r of results) {
-          const counts = Object.entries(r.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-          out(`${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`);
+          const counts = Object.entries(r.counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ');
+          out(
+            `${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`,
+          );
         }
       } finally {
         await neo4j.onApplicationShutdown();

@@ -18,15 +18,23 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return name ? 2 : 0;
   }
-  const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args: rest,
+    options: command.options ?? {},
+    allowPositionals: true,
+  });
   const config = parseEnv(process.env);
-  return (await command.run(config, values as Record<string, string | boolean | undefined>, positionals)) ?? 0;
+  return (
+    (await command.run(config, values as Record<string, string | boolean | undefined>, positionals)) ?? 0
+  );
 }
 
 main().then(
   (code) => process.exit(code),
   (err) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(
+      `${err instanceof ConfigError ? err.message : err instanceof Error ? err.message : String(err)}\n`,
+    );
     if (process.env.DEBUG) process.stderr.write(`${(err as Error).stack}\n`);
     process.exit(1);
   },

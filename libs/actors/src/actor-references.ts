@@ -24,7 +24,11 @@ export class ReferenceCollector {
   }
 
   keys() {
-    return { territories: [...this.territories.keys()], competences: [...this.competences.keys()], actors: [...this.actors.keys()] };
+    return {
+      territories: [...this.territories.keys()],
+      competences: [...this.competences.keys()],
+      actors: [...this.actors.keys()],
+    };
   }
 
   /** Throws BAD_USER_INPUT naming every unknown reference with its field path. */
@@ -47,7 +51,11 @@ export class ReferenceCollector {
       })),
     ];
     if (problems.length) {
-      throw new BadInputError(problems[0].message, { field: problems[0].field, reason: problems[0].reason, problems });
+      throw new BadInputError(problems[0].message, {
+        field: problems[0].field,
+        reason: problems[0].reason,
+        problems,
+      });
     }
   }
 }

@@ -2,7 +2,10 @@ import { Principal, Role } from '@maillage/auth';
 import { Visibility } from '@maillage/domain';
 
 /** Who may see an actor at all (contact persons have their own, stricter rule in the policy). */
-export function canSeeActor(principal: Principal, actor: { id: string; visibility: Visibility | null; managedBy: string | null }): boolean {
+export function canSeeActor(
+  principal: Principal,
+  actor: { id: string; visibility: Visibility | null; managedBy: string | null },
+): boolean {
   const visibility = actor.visibility ?? Visibility.PUBLIC;
   if (visibility === Visibility.PUBLIC) return true;
   if (principal.kind !== 'user') return false;
@@ -15,7 +18,8 @@ export function canSeeActor(principal: Principal, actor: { id: string; visibilit
 }
 
 export function listVisibilityParams(principal: Principal) {
-  if (principal.kind !== 'user') return { seeAll: false, authenticated: false, orgId: null, editableIds: [] as string[] };
+  if (principal.kind !== 'user')
+    return { seeAll: false, authenticated: false, orgId: null, editableIds: [] as string[] };
   return {
     seeAll: principal.role === Role.ADMIN,
     authenticated: true,

@@ -56,8 +56,17 @@ export class ActorsRepository {
   }
 
   /** Other actors already holding this SIREN, RNA or external id. */
-  async conflicts(actor: { id: string; siren?: string | null; rna?: string | null; externalId?: string | null }) {
-    const [row] = await this.neo4j.read<{ siren: string | null; rna: string | null; externalId: string | null }>(FIND_CONFLICTS, {
+  async conflicts(actor: {
+    id: string;
+    siren?: string | null;
+    rna?: string | null;
+    externalId?: string | null;
+  }) {
+    const [row] = await this.neo4j.read<{
+      siren: string | null;
+      rna: string | null;
+      externalId: string | null;
+    }>(FIND_CONFLICTS, {
       id: actor.id,
       siren: actor.siren ?? null,
       rna: actor.rna ?? null,
@@ -111,8 +120,17 @@ export class ActorsRepository {
 
 export function translateConstraintError(err: unknown): unknown {
   if (err instanceof Neo4jError && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
-    const field = /siren/i.test(err.message) ? 'siren' : /rna/i.test(err.message) ? 'rna' : /externalId/i.test(err.message) ? 'externalId' : 'id';
-    return new ConflictError(`Another actor already has this ${field}`, { field: ['input', field], reason: `duplicate_${field}` });
+    const field = /siren/i.test(err.message)
+      ? 'siren'
+      : /rna/i.test(err.message)
+        ? 'rna'
+        : /externalId/i.test(err.message)
+          ? 'externalId'
+          : 'id';
+    return new ConflictError(`Another actor already has this ${field}`, {
+      field: ['input', field],
+      reason: `duplicate_${field}`,
+    });
   }
   return err;
 }

@@ -29,7 +29,9 @@ export class ActorsResolver {
     return toActorModel(p, await this.service.get(p, id));
   }
 
-  @Query(() => ActorConnection, { description: 'Actors matching the filter, ordered by name; at most 100 per page.' })
+  @Query(() => ActorConnection, {
+    description: 'Actors matching the filter, ordered by name; at most 100 per page.',
+  })
   async actors(
     @CurrentPrincipal() p: Principal,
     @Args('filter', { type: () => ActorFilter, nullable: true }) filter?: ActorFilter,
@@ -41,7 +43,10 @@ export class ActorsResolver {
   }
 
   @Mutation(() => Actor)
-  async createActor(@CurrentPrincipal() p: Principal, @Args('input') input: CreateActorInput): Promise<Actor> {
+  async createActor(
+    @CurrentPrincipal() p: Principal,
+    @Args('input') input: CreateActorInput,
+  ): Promise<Actor> {
     return toActorModel(p, await this.service.create(p, input));
   }
 
@@ -55,7 +60,10 @@ export class ActorsResolver {
   }
 
   @Mutation(() => Boolean)
-  deleteActor(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deleteActor(
+    @CurrentPrincipal() p: Principal,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
     return this.service.delete(p, id);
   }
 
@@ -96,12 +104,18 @@ export class ActorsResolver {
   }
 
   @Mutation(() => Actor)
-  async recordAlliance(@CurrentPrincipal() p: Principal, @Args('input') input: RecordAllianceInput): Promise<Actor> {
+  async recordAlliance(
+    @CurrentPrincipal() p: Principal,
+    @Args('input') input: RecordAllianceInput,
+  ): Promise<Actor> {
     return toActorModel(p, await this.service.recordAlliance(p, input));
   }
 
   @Mutation(() => Actor)
-  async endAlliance(@CurrentPrincipal() p: Principal, @Args('input') input: EndAllianceInput): Promise<Actor> {
+  async endAlliance(
+    @CurrentPrincipal() p: Principal,
+    @Args('input') input: EndAllianceInput,
+  ): Promise<Actor> {
     return toActorModel(p, await this.service.endAlliance(p, input));
   }
 }

@@ -85,7 +85,8 @@ export class ActorsService {
       sizeBand: input.sizeBand ?? null,
       visibility: input.visibility ?? Visibility.PUBLIC,
       allianceForms: input.allianceForms ?? [],
-      managedBy: principal.role === Role.ADMIN || principal.role === Role.ORGANISER ? principal.organisationId : null,
+      managedBy:
+        principal.role === Role.ADMIN || principal.role === Role.ORGANISER ? principal.organisationId : null,
       communeCode: input.communeCode ?? null,
       actsIn: input.actsIn ?? [],
       offers: dedupeOffers(input.offers ?? []),
@@ -127,7 +128,8 @@ export class ActorsService {
   async delete(principal: Principal, id: string): Promise<boolean> {
     assertAllowed(principal, Action.ACTOR_DELETE);
     const deleted = await this.repository.delete(id);
-    if (!deleted) throw new NotFoundError(`Actor ${id} not found`, { field: ['id'], reason: 'unknown_actor' });
+    if (!deleted)
+      throw new NotFoundError(`Actor ${id} not found`, { field: ['id'], reason: 'unknown_actor' });
     return true;
   }
 
@@ -156,7 +158,10 @@ export class ActorsService {
     assertAllowed(principal, Action.ALLIANCE_WRITE);
     assertCanEditActor(principal, input.actorId, ['input', 'actorId']);
     if (input.actorId === input.partnerId) {
-      throw new BadInputError('input.partnerId: an actor cannot ally with itself', { field: ['input', 'partnerId'], reason: 'self_alliance' });
+      throw new BadInputError('input.partnerId: an actor cannot ally with itself', {
+        field: ['input', 'partnerId'],
+        reason: 'self_alliance',
+      });
     }
     await this.get(principal, input.actorId, ['input', 'actorId']);
     await this.get(principal, input.partnerId, ['input', 'partnerId']);
@@ -173,7 +178,10 @@ export class ActorsService {
     const until = input.until ?? new Date().toISOString().slice(0, 10);
     const ended = await this.repository.endAlliance(input.actorId, input.partnerId, input.form, until);
     if (!ended) {
-      throw new NotFoundError('No such alliance between these actors', { field: ['input', 'partnerId'], reason: 'unknown_alliance' });
+      throw new NotFoundError('No such alliance between these actors', {
+        field: ['input', 'partnerId'],
+        reason: 'unknown_alliance',
+      });
     }
     await this.profileChanged(input.actorId);
     await this.profileChanged(input.partnerId);
@@ -259,7 +267,8 @@ function dedupeOffers(offers: OfferInput[]) {
   for (const o of offers) {
     const key = `${o.competenceId}|${o.modality}`;
     const prev = byKey.get(key);
-    if (!prev || prev.level < o.level) byKey.set(key, { competenceId: o.competenceId, modality: o.modality, level: o.level });
+    if (!prev || prev.level < o.level)
+      byKey.set(key, { competenceId: o.competenceId, modality: o.modality, level: o.level });
   }
   return [...byKey.values()];
 }
@@ -268,7 +277,8 @@ function dedupeNeeds(needs: NeedInput[]) {
   const byKey = new Map<string, { competenceId: string; priority: number }>();
   for (const n of needs) {
     const prev = byKey.get(n.competenceId);
-    if (!prev || prev.priority < n.priority) byKey.set(n.competenceId, { competenceId: n.competenceId, priority: n.priority });
+    if (!prev || prev.priority < n.priority)
+      byKey.set(n.competenceId, { competenceId: n.competenceId, priority: n.priority });
   }
   return [...byKey.values()];
 }

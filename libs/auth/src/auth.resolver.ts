@@ -30,13 +30,18 @@ export class AuthResolver {
   }
 
   @Mutation(() => CreatedUser, { description: 'Creates a user and returns its first API key (shown once).' })
-  async createUser(@CurrentPrincipal() principal: Principal, @Args('input') input: CreateUserInput): Promise<CreatedUser> {
+  async createUser(
+    @CurrentPrincipal() principal: Principal,
+    @Args('input') input: CreateUserInput,
+  ): Promise<CreatedUser> {
     assertAllowed(principal, Action.USER_MANAGE);
     const { user, apiKey } = await this.auth.createUser(input);
     return { user: toUserModel(user, true), apiKey };
   }
 
-  @Mutation(() => IssuedToken, { description: 'Exchanges the current credential for a short-lived signed token.' })
+  @Mutation(() => IssuedToken, {
+    description: 'Exchanges the current credential for a short-lived signed token.',
+  })
   async issueToken(@CurrentPrincipal() principal: Principal): Promise<IssuedToken> {
     if (principal.kind !== 'user') throw new UnauthenticatedError();
     return this.auth.issueToken(principal.userId);

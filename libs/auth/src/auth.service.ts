@@ -32,14 +32,24 @@ export class AuthService {
   /** Resolves an `Authorization: Bearer …` credential (API key or signed token) to a principal. */
   async authenticate(credential: string): Promise<Principal> {
     if (looksLikeApiKey(credential)) {
-      const key = await this.apiKeys.findOne({ where: { secretHash: hashApiKey(credential), revokedAt: IsNull() } });
+      const key = await this.apiKeys.findOne({
+        where: { secretHash: hashApiKey(credential), revokedAt: IsNull() },
+      });
       const user = key && (await this.users.findOne({ where: { id: key.userId } }));
       if (!user) throw new UnauthenticatedError('Unknown or revoked API key', { reason: 'invalid_api_key' });
       return this.principalOf(user);
     }
     try {
-      const claims = await this.jwt.verifyAsync<TokenClaims>(credential, { secret: this.config.AUTH_TOKEN_SECRET });
-      return { kind: 'user', userId: claims.sub, organisationId: claims.org, role: claims.role, actorIds: claims.actors };
+      const claims = await this.jwt.verifyAsync<TokenClaims>(credential, {
+        secret: this.config.AUTH_TOKEN_SECRET,
+      });
+      return {
+        kind: 'user',
+        userId: claims.sub,
+        organisationId: claims.org,
+        role: claims.role,
+        actorIds: claims.actors,
+      };
     } catch {
       throw new UnauthenticatedError('Invalid or expired token', { reason: 'invalid_token' });
     }
@@ -49,7 +59,12 @@ export class AuthService {
   async issueToken(userId: string): Promise<{ token: string; expiresInSeconds: number }> {
     const user = await this.users.findOne({ where: { id: userId } });
     if (!user) throw new NotFoundError('User not found');
-    const claims: TokenClaims = { sub: user.id, org: user.organisationId, role: user.role, actors: user.actorIds };
+    const claims: TokenClaims = {
+      sub: user.id,
+      org: user.organisationId,
+      role: user.role,
+      actors: user.actorIds,
+    };
     const token = await this.jwt.signAsync(claims, {
       secret: this.config.AUTH_TOKEN_SECRET,
       expiresIn: this.config.AUTH_TOKEN_TTL_SECONDS,
@@ -63,7 +78,11 @@ export class AuthService {
 
   async getOrganisation(id: string): Promise<OrganisationEntity> {
     const org = await this.organisations.findOne({ where: { id } });
-    if (!org) throw new NotFoundError(`Organisation ${id} not found`, { field: ['organisationId'], reason: 'unknown_organisation' });
+    if (!org)
+      throw new NotFoundError(`Organisation ${id} not found`, {
+        field: ['organisationId'],
+        reason: 'unknown_organisation',
+      });
     return org;
   }
 
@@ -84,13 +103,23 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();
       if (await manager.findOne(UserEntity, { where: { email } })) {
-        throw new ConflictError('A user with this email already exists', { field: ['input', 'email'], reason: 'email_taken' });
+        throw new ConflictError('A user with this email already exists', {
+          field: ['input', 'email'],
+          reason: 'email_taken',
+        });
       }
       const user = await manager.save(
-        manager.create(UserEntity, { organisationId: input.organisationId, email, role: input.role, actorIds: input.actorIds ?? [] }),
+        manager.create(UserEntity, {
+          organisationId: input.organisationId,
+          email,
+          role: input.role,
+          actorIds: input.actorIds ?? [],
+        }),
       );
       const { key, hash } = newApiKey();
-      await manager.save(manager.create(ApiKeyEntity, { userId: user.id, secretHash: hash, label: 'initial' }));
+      await manager.save(
+        manager.create(ApiKeyEntity, { userId: user.id, secretHash: hash, label: 'initial' }),
+      );
       return { user, apiKey: key };
     });
   }
@@ -117,6 +146,12 @@ export class AuthService {
   }
 
   private principalOf(user: UserEntity): Principal {
-    return { kind: 'user', userId: user.id, organisationId: user.organisationId, role: user.role, actorIds: user.actorIds };
+    return {
+      kind: 'user',
+      userId: user.id,
+      organisationId: user.organisationId,
+      role: user.role,
+      actorIds: user.actorIds,
+    };
   }
 }

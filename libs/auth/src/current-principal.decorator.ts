@@ -20,4 +20,6 @@ export function requestOf(context: ExecutionContext): RequestWithPrincipal | und
 }
 
 /** Injects the caller (anonymous when no credential was sent). */
-export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext) => principalOf(context));
+export const CurrentPrincipal = createParamDecorator((_data: unknown, context: ExecutionContext) =>
+  principalOf(context),
+);

@@ -40,9 +40,12 @@ export function isAllowed(principal: Principal, action: Action): boolean {
 }
 
 export function assertAllowed(principal: Principal, action: Action): asserts principal is UserPrincipal {
-  if (principal.kind !== 'user') throw new UnauthenticatedError('Authentication required: send an API key or token');
+  if (principal.kind !== 'user')
+    throw new UnauthenticatedError('Authentication required: send an API key or token');
   if (!isAllowed(principal, action)) {
-    throw new ForbiddenError(`Role ${principal.role} may not perform ${action}`, { reason: 'role_not_allowed' });
+    throw new ForbiddenError(`Role ${principal.role} may not perform ${action}`, {
+      reason: 'role_not_allowed',
+    });
   }
 }
 
@@ -53,7 +56,11 @@ export function canEditActor(principal: Principal, actorId: string): boolean {
   return principal.role === Role.ACTOR_EDITOR && principal.actorIds.includes(actorId);
 }
 
-export function assertCanEditActor(principal: Principal, actorId: string, field: (string | number)[] = ['id']): void {
+export function assertCanEditActor(
+  principal: Principal,
+  actorId: string,
+  field: (string | number)[] = ['id'],
+): void {
   assertAllowed(principal, Action.ACTOR_UPDATE);
   if (!canEditActor(principal, actorId)) {
     throw new ForbiddenError(`You do not represent actor ${actorId}`, { field, reason: 'not_actor_editor' });
@@ -64,10 +71,14 @@ export function assertCanEditActor(principal: Principal, actorId: string, field:
  * Contact persons are personal data: visible to admins, organisers of the organisation that
  * manages the actor, and the actor's own editors.
  */
-export function canSeeContact(principal: Principal, actor: { id: string; managedBy?: string | null }): boolean {
+export function canSeeContact(
+  principal: Principal,
+  actor: { id: string; managedBy?: string | null },
+): boolean {
   if (principal.kind !== 'user') return false;
   if (principal.role === Role.ADMIN) return true;
-  if (principal.role === Role.ORGANISER) return !!actor.managedBy && actor.managedBy === principal.organisationId;
+  if (principal.role === Role.ORGANISER)
+    return !!actor.managedBy && actor.managedBy === principal.organisationId;
   if (principal.role === Role.ACTOR_EDITOR) return principal.actorIds.includes(actor.id);
   return false;
 }

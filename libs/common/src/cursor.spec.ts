@@ -12,7 +12,10 @@ describe('cursors', () => {
       throw new Error('should have thrown');
     } catch (err) {
       expect(err).toBeInstanceOf(BadInputError);
-      expect((err as BadInputError).details).toEqual({ field: ['actors', 'after'], reason: 'invalid_cursor' });
+      expect((err as BadInputError).details).toEqual({
+        field: ['actors', 'after'],
+        reason: 'invalid_cursor',
+      });
     }
   });
 

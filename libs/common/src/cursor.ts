@@ -10,7 +10,8 @@ export function encodeCursor(values: (string | number)[]): string {
 export function decodeCursor(cursor: string, field: (string | number)[] = ['after']): (string | number)[] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string' || typeof v === 'number')) return parsed;
+    if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string' || typeof v === 'number'))
+      return parsed;
   } catch {
     // fall through
   }
@@ -20,7 +21,10 @@ export function decodeCursor(cursor: string, field: (string | number)[] = ['afte
 export function checkPageSize(first: number | undefined, field: (string | number)[] = ['first']): number {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new BadInputError(`${field.join('.')}: must be between 1 and ${MAX_PAGE_SIZE}`, { field, reason: 'page_size' });
+    throw new BadInputError(`${field.join('.')}: must be between 1 and ${MAX_PAGE_SIZE}`, {
+      field,
+      reason: 'page_size',
+    });
   }
   return size;
 }

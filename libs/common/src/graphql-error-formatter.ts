@@ -31,7 +31,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code === 'BAD_USER_INPUT' ? 'invalid_value' : code.toLowerCase() },
+      extensions: {
+        code: ErrorCode.BAD_USER_INPUT,
+        reason: code === 'BAD_USER_INPUT' ? 'invalid_value' : code.toLowerCase(),
+      },
     };
   }
   const status = (original as { status?: number } | undefined)?.status;
@@ -52,7 +55,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
 
 function unwrap(error: unknown): unknown {
   let current = error as { originalError?: unknown } | undefined;
-  for (let i = 0; i < 5 && current && typeof current === 'object' && 'originalError' in current && current.originalError; i++) {
+  for (
+    let i = 0;
+    i < 5 && current && typeof current === 'object' && 'originalError' in current && current.originalError;
+    i++
+  ) {
     current = current.originalError as { originalError?: unknown };
   }
   return current;

@@ -14,6 +14,8 @@ describe('parseEnv', () => {
   });
 
   it('names every invalid variable', () => {
-    expect(() => parseEnv({ ...valid, NEO4J_URI: 'http://x', PORT: 'abc' })).toThrow(/NEO4J_URI[\s\S]*PORT|PORT[\s\S]*NEO4J_URI/);
+    expect(() => parseEnv({ ...valid, NEO4J_URI: 'http://x', PORT: 'abc' })).toThrow(
+      /NEO4J_URI[\s\S]*PORT|PORT[\s\S]*NEO4J_URI/,
+    );
   });
 });

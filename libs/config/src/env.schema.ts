@@ -8,7 +8,10 @@ export const envSchema = z.object({
   NEO4J_USER: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().default(''),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').default('redis://127.0.0.1:6379'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().min(1).default('maillage'),
   AUTH_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters'),
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
@@ -27,7 +30,9 @@ export class ConfigError extends Error {}
 export function parseEnv(env: NodeJS.ProcessEnv): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`).join('\n');
+    const problems = parsed.error.issues
+      .map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`)
+      .join('\n');
     throw new ConfigError(`Invalid configuration:\n${problems}`);
   }
   return parsed.data;

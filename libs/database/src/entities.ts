@@ -2,6 +2,7 @@ import { ApiKeyEntity } from '../../auth/src/entities/api-key.entity';
 import { OrganisationEntity } from '../../auth/src/entities/organisation.entity';
 import { UserEntity } from '../../auth/src/entities/user.entity';
 import { JobRunEntity } from '../../jobs/src/job-run.entity';
+import { ImportFileEntity } from '../../actor-import/src/import-file.entity';
 
 /** Every TypeORM entity, in one list: the migration check compares it with the migrations. */
-export const ENTITIES = [OrganisationEntity, UserEntity, ApiKeyEntity, JobRunEntity];
+export const ENTITIES = [OrganisationEntity, UserEntity, ApiKeyEntity, JobRunEntity, ImportFileEntity];

@@ -21,5 +21,10 @@ export function isValidRna(value: string): boolean {
 
 /** Territory codes as stored in the graph: commune INSEE code (incl. 2A/2B), département, région ("R" + INSEE code), EPCI SIREN. */
 export function isValidTerritoryCode(value: string): boolean {
-  return /^R\d{2}$/.test(value) || /^(\d{2}|2[AB]|97\d)$/.test(value) || /^(\d{5}|2[AB]\d{3})$/.test(value) || /^\d{9}$/.test(value);
+  return (
+    /^R\d{2}$/.test(value) ||
+    /^(\d{2}|2[AB]|97\d)$/.test(value) ||
+    /^(\d{5}|2[AB]\d{3})$/.test(value) ||
+    /^\d{9}$/.test(value)
+  );
 }

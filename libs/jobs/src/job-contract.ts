@@ -53,7 +53,9 @@ export interface JobPolicy {
 }
 
 /** Retry, backoff and deduplication, in one place. BullMQ forbids ':' in custom ids. */
-export const JOB_POLICIES: { [N in JobName]: { attempts: number; backoffMs: number; jobId?: (p: JobPayload<N>) => string } } = {
+export const JOB_POLICIES: {
+  [N in JobName]: { attempts: number; backoffMs: number; jobId?: (p: JobPayload<N>) => string };
+} = {
   [JobName.SCORE_ACTOR]: { attempts: 5, backoffMs: 1000, jobId: (p) => `score-actor.${p.actorId}` },
   [JobName.SCORING_REBUILD]: { attempts: 3, backoffMs: 2000, jobId: (p) => `rebuild.${p.runId}` },
   [JobName.SCORING_CHUNK]: { attempts: 5, backoffMs: 2000, jobId: (p) => `chunk.${p.runId}.${p.chunk}` },

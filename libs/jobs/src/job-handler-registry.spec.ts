@@ -16,6 +16,8 @@ describe('buildHandlerTable', () => {
   });
 
   it('refuses two handlers for one job', () => {
-    expect(() => buildHandlerTable([...all, { name: JobName.SCORE_ACTOR, owner: 'Other.x', fn }])).toThrow(/2 handlers/);
+    expect(() => buildHandlerTable([...all, { name: JobName.SCORE_ACTOR, owner: 'Other.x', fn }])).toThrow(
+      /2 handlers/,
+    );
   });
 });

@@ -11,7 +11,9 @@ export interface JobContext {
 export class JobContractError extends Error {}
 
 /** The worker refuses to start when a job name has no handler, or two. */
-export function buildHandlerTable(found: { name: JobName; owner: string; fn: HandlerFn }[]): Map<JobName, HandlerFn> {
+export function buildHandlerTable(
+  found: { name: JobName; owner: string; fn: HandlerFn }[],
+): Map<JobName, HandlerFn> {
   const table = new Map<JobName, HandlerFn>();
   const owners = new Map<JobName, string[]>();
   for (const { name, owner, fn } of found) {

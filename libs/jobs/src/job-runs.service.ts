@@ -10,12 +10,15 @@ export class JobRunsService {
   constructor(@InjectRepository(JobRunEntity) private readonly runs: Repository<JobRunEntity>) {}
 
   create(kind: string, scope: string, requestedBy: string | null, totalUnits = 0): Promise<JobRunEntity> {
-    return this.runs.save(this.runs.create({ kind, scope, requestedBy, totalUnits, status: 'QUEUED', counts: {} }));
+    return this.runs.save(
+      this.runs.create({ kind, scope, requestedBy, totalUnits, status: 'QUEUED', counts: {} }),
+    );
   }
 
   async get(id: string): Promise<JobRunEntity> {
     const run = await this.runs.findOne({ where: { id } });
-    if (!run) throw new NotFoundError(`Job run ${id} not found`, { field: ['id'], reason: 'unknown_job_run' });
+    if (!run)
+      throw new NotFoundError(`Job run ${id} not found`, { field: ['id'], reason: 'unknown_job_run' });
     return run;
   }
 
@@ -24,10 +27,11 @@ export class JobRunsService {
   }
 
   async start(id: string, totalUnits?: number): Promise<void> {
-    await this.runs.update(
-      { id },
-      { status: 'RUNNING', startedAt: () => 'COALESCE(started_at, now())', ...(totalUnits !== undefined ? { totalUnits } : {}) } as never,
-    );
+    await this.runs.update({ id }, {
+      status: 'RUNNING',
+      startedAt: () => 'COALESCE(started_at, now())',
+      ...(totalUnits !== undefined ? { totalUnits } : {}),
+    } as never);
   }
 
   /** Atomic increment so chunks finished by several workers add up. */
@@ -44,7 +48,10 @@ export class JobRunsService {
   }
 
   async succeed(id: string, result: Record<string, unknown> = {}): Promise<void> {
-    await this.runs.update({ id }, { status: 'SUCCEEDED', progress: 1, result: result as never, finishedAt: new Date() });
+    await this.runs.update(
+      { id },
+      { status: 'SUCCEEDED', progress: 1, result: result as never, finishedAt: new Date() },
+    );
   }
 
   async fail(id: string, error: string): Promise<void> {

@@ -47,7 +47,8 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
         queue,
         async (job) => {
           const handler = table.get(job.name as JobName);
-          if (!handler || QUEUE_OF_JOB[job.name as JobName] !== queue) throw new Error(`no handler for ${job.name}`);
+          if (!handler || QUEUE_OF_JOB[job.name as JobName] !== queue)
+            throw new Error(`no handler for ${job.name}`);
           return handler(job.data, {
             jobId: job.id ?? '',
             attempt: job.attemptsMade + 1,
@@ -60,7 +61,9 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
           concurrency: this.config.WORKER_CONCURRENCY,
         },
       );
-      worker.on('failed', (job, err) => this.logger.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`));
+      worker.on('failed', (job, err) =>
+        this.logger.warn(`job ${job?.name} ${job?.id} failed: ${err.message}`),
+      );
       worker.on('error', (err) => this.logger.error(`worker error on ${queue}: ${err.message}`));
       this.workers.push(worker);
     }

@@ -24,8 +24,16 @@ export class JobsService implements OnApplicationShutdown {
     return queue;
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, extra: Partial<JobsOptions> = {}): Promise<string> {
-    const policy = JOB_POLICIES[name] as { attempts: number; backoffMs: number; jobId?: (p: JobPayload<N>) => string };
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    extra: Partial<JobsOptions> = {},
+  ): Promise<string> {
+    const policy = JOB_POLICIES[name] as {
+      attempts: number;
+      backoffMs: number;
+      jobId?: (p: JobPayload<N>) => string;
+    };
     const job = await this.queue(QUEUE_OF_JOB[name]).add(name, payload, {
       attempts: policy.attempts,
       backoff: { type: 'exponential', delay: policy.backoffMs },

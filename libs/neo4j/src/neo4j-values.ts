@@ -1,4 +1,12 @@
-import neo4j, { isDate, isDateTime, isDuration, isInt, isLocalDateTime, isLocalTime, isTime } from 'neo4j-driver';
+import neo4j, {
+  isDate,
+  isDateTime,
+  isDuration,
+  isInt,
+  isLocalDateTime,
+  isLocalTime,
+  isTime,
+} from 'neo4j-driver';
 
 /** Converts driver values (64-bit Integers, temporals, nodes) into plain JS at the repository edge. */
 export function toNative(value: unknown): unknown {

@@ -40,7 +40,10 @@ export class NeedInput {
 export class ContactInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(120) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\+?[0-9 .-]{6,20}$/, { message: '$property must be a phone number' }) phone?: string;
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\+?[0-9 .-]{6,20}$/, { message: '$property must be a phone number' })
+  phone?: string;
 }
 
 @InputType()
@@ -129,12 +132,20 @@ export class UpdateActorInput {
 
 @InputType()
 export class SetOffersInput {
-  @Field(() => [OfferInput]) @ArrayMaxSize(MAX_OFFERS) @ValidateNested({ each: true }) @Type(() => OfferInput) offers: OfferInput[];
+  @Field(() => [OfferInput])
+  @ArrayMaxSize(MAX_OFFERS)
+  @ValidateNested({ each: true })
+  @Type(() => OfferInput)
+  offers: OfferInput[];
 }
 
 @InputType()
 export class SetNeedsInput {
-  @Field(() => [NeedInput]) @ArrayMaxSize(MAX_NEEDS) @ValidateNested({ each: true }) @Type(() => NeedInput) needs: NeedInput[];
+  @Field(() => [NeedInput])
+  @ArrayMaxSize(MAX_NEEDS)
+  @ValidateNested({ each: true })
+  @Type(() => NeedInput)
+  needs: NeedInput[];
 }
 
 @InputType()
@@ -182,13 +193,20 @@ export class EndAllianceInput {
 
 @InputType()
 export class ActorFilter {
-  @Field(() => [ActorKind], { nullable: true }) @IsOptional() @IsEnum(ActorKind, { each: true }) @ArrayMaxSize(14) kinds?: ActorKind[];
+  @Field(() => [ActorKind], { nullable: true })
+  @IsOptional()
+  @IsEnum(ActorKind, { each: true })
+  @ArrayMaxSize(14)
+  kinds?: ActorKind[];
   @Field(() => [ActorFamily], { nullable: true })
   @IsOptional()
   @ArrayMaxSize(4)
   @IsEnum(ActorFamily, { each: true })
   families?: ActorFamily[];
-  @Field({ nullable: true, description: 'Territory code: actors located in or acting in it or anywhere inside it.' })
+  @Field({
+    nullable: true,
+    description: 'Territory code: actors located in or acting in it or anywhere inside it.',
+  })
   @IsOptional()
   @IsTerritoryCode()
   territory?: string;

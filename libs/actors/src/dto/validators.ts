@@ -12,7 +12,11 @@ function simple(name: string, test: (value: string) => boolean, message: string)
     });
 }
 
-export const IsSiren = simple('isSiren', isValidSiren, '$property must be a SIREN: 9 digits with a valid checksum');
+export const IsSiren = simple(
+  'isSiren',
+  isValidSiren,
+  '$property must be a SIREN: 9 digits with a valid checksum',
+);
 export const IsRna = simple('isRna', isValidRna, '$property must be an RNA number: W followed by 9 digits');
 export const IsTerritoryCode = simple(
   'isTerritoryCode',

@@ -1,5 +1,13 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ActorFamily, ActorKind, AllianceForm, Modality, SizeBand, TerritoryLevel, Visibility } from '@maillage/domain';
+import {
+  ActorFamily,
+  ActorKind,
+  AllianceForm,
+  Modality,
+  SizeBand,
+  TerritoryLevel,
+  Visibility,
+} from '@maillage/domain';
 import '@maillage/common';
 
 @ObjectType('TerritoryRef')
@@ -52,7 +60,10 @@ export class Alliance {
   @Field({ description: 'manual, import, event' }) source: string;
 }
 
-@ObjectType({ description: 'Personal data: visible to admins, organisers of the managing organisation and the actor editors.' })
+@ObjectType({
+  description:
+    'Personal data: visible to admins, organisers of the managing organisation and the actor editors.',
+})
 export class ContactPerson {
   @Field(() => String, { nullable: true }) name: string | null;
   @Field(() => String, { nullable: true }) email: string | null;
@@ -79,7 +90,10 @@ export class Actor {
   @Field(() => [CauseRef]) causes: CauseRef[];
   @Field(() => [Alliance]) alliances: Alliance[];
   @Field(() => [ActorSummary]) memberOf: ActorSummary[];
-  @Field(() => ContactPerson, { nullable: true, description: 'Null unless the caller may see personal data.' })
+  @Field(() => ContactPerson, {
+    nullable: true,
+    description: 'Null unless the caller may see personal data.',
+  })
   contact: ContactPerson | null;
   @Field(() => ID, { nullable: true, description: 'Organisation (lab, network) that manages this actor.' })
   managedBy: string | null;

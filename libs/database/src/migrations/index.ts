@@ -1,4 +1,8 @@
 import { AccountsAndJobRuns1764310000000 } from './1764310000000-accounts-and-job-runs';
+import { ActorImportFiles1764330000000 } from './1764330000000-actor-import-files';
 
 /** Every migration, oldest first. */
-export const MIGRATIONS: (new () => object)[] = [AccountsAndJobRuns1764310000000];
+export const MIGRATIONS: (new () => object)[] = [
+  AccountsAndJobRuns1764310000000,
+  ActorImportFiles1764330000000,
+];
