@@ -11,6 +11,7 @@ import { DomainErrorFilter, InputValidationPipe } from '@maillage/common';
 import { HealthModule } from '@maillage/health';
 import { ActorsModule } from '@maillage/actors';
 import { ReferenceGraphqlModule } from '@maillage/reference';
+import { ActorImportModule } from '@maillage/actor-import';
 import { graphqlOptions } from './graphql.config';
 
 /** The API composition root: transport (GraphQL, HTTP health) around the shared domain modules. */
@@ -24,6 +25,7 @@ import { graphqlOptions } from './graphql.config';
     HealthModule,
     ActorsModule,
     ReferenceGraphqlModule,
+    ActorImportModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
   ],
   providers: [

@@ -6,7 +6,7 @@ import { createApiApp } from './bootstrap';
 async function main(): Promise<void> {
   const config = parseEnv(process.env);
   const app = await createApiApp();
-  await app.listen(config.PORT, process.env.HOST ?? '127.0.0.1');
+  await app.listen(config.PORT, config.HOST);
   Logger.log(`GraphQL API ready at ${await app.getUrl()}/graphql`, 'Maillage');
 }
 

@@ -5,6 +5,7 @@ import { migrate } from '@maillage/database';
 import { AuthService } from '@maillage/auth';
 import { Neo4jService } from '@maillage/neo4j';
 import { ReferenceSeeder } from '@maillage/reference';
+import { DemoSeeder } from '@maillage/synthetic';
 import { CliModule } from './cli.module';
 
 export interface Command {
@@ -67,6 +68,30 @@ export const COMMANDS: Record<string, Command> = {
             `${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`,
           );
         }
+      } finally {
+        await neo4j.onApplicationShutdown();
+      }
+    },
+  },
+  'seed-demo': {
+    description: 'Load the demo territory: generated actors of Isère (idempotent)',
+    options: {
+      departements: { type: 'string', default: '38' },
+      count: { type: 'string', default: '400' },
+      force: { type: 'boolean', default: false },
+    },
+    async run(config, options) {
+      const neo4j = new Neo4jService(config);
+      try {
+        const r = await new DemoSeeder(neo4j).seedDemoTerritory({
+          departements: String(options.departements).split(','),
+          count: Number(options.count),
+          force: options.force === true,
+        });
+        const counts = Object.entries(r.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ');
+        out(`${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} ${counts ? `(${counts}) ` : ''}in ${(r.durationMs / 1000).toFixed(1)} s`);
       } finally {
         await neo4j.onApplicationShutdown();
       }
