@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// `npm run bench:<name>`: builds, starts throwaway services when the benchmark needs them, and
+// runs dist/bench/<name>/run.js, whose last output line is one JSON object with its figures.
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { ROOT, SetupError, ensureBuilt, ensureNpmDeps, run } from './lib/services.mjs';
+import { throwawayServices } from './lib/throwaway.mjs';
+
+const NEEDS_SERVICES = { scoring: true, schedule: false };
+const name = process.argv[2];
+let cleanup = async () => {};
+
+async function main() {
+  if (!(name in NEEDS_SERVICES)) throw new SetupError(`unknown benchmark "${name}" (scoring, schedule)`);
+  ensureNpmDeps();
+  ensureBuilt();
+  let env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
+  if (NEEDS_SERVICES[name]) {
+    const services = await throwawayServices({ label: 'bench', neo4jHeap: '3g', pageCacheMb: 1024 });
+    cleanup = services.cleanup;
+    env = { ...services.env, NODE_ENV: 'production' };
+    const cli = (...args) =>
+      run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
+    cli('db:migrate');
+    cli('seed');
+  }
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      ['--expose-gc', path.join(ROOT, 'dist', 'bench', name, 'run.js'), ...process.argv.slice(3)],
+      {
+        cwd: ROOT,
+        env,
+        stdio: 'inherit',
+      },
+    );
+    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+}
+
+let exitCode = 1;
+try {
+  exitCode = await main();
+} catch (err) {
+  process.stderr.write(`[maillage] ${err instanceof SetupError ? err.message : err.stack}\n`);
+} finally {
+  await cleanup();
+}
+process.exit(exitCode);
