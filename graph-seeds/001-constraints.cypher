@@ -1,5 +1,5 @@
 // Maillage graph schema: uniqueness constraints and indexes.
-// version: 1
+// version: 2
 //
 // Applied by ReferenceSeeder.applyConstraints() (libs/reference): statements are separated by
 // semicolons at the end of a line; lines starting with // are comments. Every statement is
@@ -16,6 +16,10 @@ CREATE INDEX actor_kind IF NOT EXISTS FOR (a:Actor) ON (a.kind);
 CREATE INDEX actor_family IF NOT EXISTS FOR (a:Actor) ON (a.family);
 // Range index on the name: ordering and cursor pagination by name.
 CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
+// Normalised name (lower case, no accents; libs/common normaliseForSearch): sorting and cursor
+// pagination (range index), substring search with CONTAINS (text index).
+CREATE INDEX actor_search_name IF NOT EXISTS FOR (a:Actor) ON (a.searchName);
+CREATE TEXT INDEX actor_search_name_text IF NOT EXISTS FOR (a:Actor) ON (a.searchName);
 // Full-text name search, case- and accent-insensitive ("standard-folding" = ASCII folding).
 CREATE FULLTEXT INDEX actorNames IF NOT EXISTS FOR (a:Actor) ON EACH [a.name]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

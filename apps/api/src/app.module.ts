@@ -11,6 +11,7 @@ import { DomainErrorFilter, InputValidationPipe } from '@maillage/common';
 import { HealthModule } from '@maillage/health';
 import { ActorsModule } from '@maillage/actors';
 import { ReferenceGraphqlModule } from '@maillage/reference';
+import { ComplementarityModule } from '@maillage/complementarity';
 import { ActorImportModule } from '@maillage/actor-import';
 import { graphqlOptions } from './graphql.config';
 
@@ -25,6 +26,7 @@ import { graphqlOptions } from './graphql.config';
     HealthModule,
     ActorsModule,
     ReferenceGraphqlModule,
+    ComplementarityModule,
     ActorImportModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
   ],

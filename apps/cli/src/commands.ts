@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { ParseArgsConfig } from 'node:util';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@maillage/config';
 import { migrate } from '@maillage/database';
@@ -6,7 +8,16 @@ import { AuthService } from '@maillage/auth';
 import { Neo4jService } from '@maillage/neo4j';
 import { ReferenceSeeder } from '@maillage/reference';
 import { DemoSeeder } from '@maillage/synthetic';
+import {
+  ActorImportModule,
+  ActorImportService,
+  decodeCsvBytes,
+  formatImportReport,
+} from '@maillage/actor-import';
 import { CliModule } from './cli.module';
+
+@Module({ imports: [CliModule, ActorImportModule] })
+class ImportCsvModule {}
 
 export interface Command {
   description: string;
@@ -91,7 +102,9 @@ export const COMMANDS: Record<string, Command> = {
         const counts = Object.entries(r.counts)
           .map(([k, v]) => `${v} ${k}`)
           .join(', ');
-        out(`${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} ${counts ? `(${counts}) ` : ''}in ${(r.durationMs / 1000).toFixed(1)} s`);
+        out(
+          `${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} ${counts ? `(${counts}) ` : ''}in ${(r.durationMs / 1000).toFixed(1)} s`,
+        );
       } finally {
         await neo4j.onApplicationShutdown();
       }
@@ -107,6 +120,38 @@ export const COMMANDS: Record<string, Command> = {
         const { user, apiKey } = await app.get(AuthService).createFirstAdmin(String(options.org), email);
         out(`admin ${user.id} (organisation ${user.organisationId})`);
         out(`API key (shown once): ${apiKey}`);
+      } finally {
+        await app.close();
+      }
+    },
+  },
+  'import-csv': {
+    description:
+      'Import actors from a CSV file (docs/csv-import.md): import-csv <file> [--dry-run] [--org <id>]',
+    // --org: organisation recorded as managing the created actors; exit 4 when some rows were rejected
+    options: { 'dry-run': { type: 'boolean', default: false }, org: { type: 'string' } },
+    async run(_config, options, args) {
+      const [file] = args;
+      if (!file) {
+        out('usage: import-csv <file.csv> [--dry-run] [--org <organisationId>]');
+        return 2;
+      }
+      const csv = decodeCsvBytes(await readFile(file));
+      const app = await NestFactory.createApplicationContext(ImportCsvModule, { logger: ['error', 'warn'] });
+      try {
+        const org =
+          typeof options.org === 'string'
+            ? (await app.get(AuthService).getOrganisation(options.org)).id
+            : null;
+        const report = await app.get(ActorImportService).importCsv(csv, {
+          dryRun: options['dry-run'] === true,
+          managedBy: org,
+          onChunk: async (c) =>
+            void (process.stderr.isTTY && process.stderr.write(`\r${c.processed}/${c.total} rows`)),
+        });
+        if (process.stderr.isTTY) process.stderr.write('\n');
+        formatImportReport(report, file).forEach(out);
+        return report.rejected ? 4 : 0;
       } finally {
         await app.close();
       }

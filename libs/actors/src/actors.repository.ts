@@ -120,12 +120,13 @@ export class ActorsRepository {
 
 export function translateConstraintError(err: unknown): unknown {
   if (err instanceof Neo4jError && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
+    // Test externalId before rna: "exte-rna-lId" contains "rna".
     const field = /siren/i.test(err.message)
       ? 'siren'
-      : /rna/i.test(err.message)
-        ? 'rna'
-        : /externalId/i.test(err.message)
-          ? 'externalId'
+      : /externalId/i.test(err.message)
+        ? 'externalId'
+        : /\brna\b/i.test(err.message)
+          ? 'rna'
           : 'id';
     return new ConflictError(`Another actor already has this ${field}`, {
       field: ['input', field],

@@ -3,6 +3,14 @@ import { OrganisationEntity } from '../../auth/src/entities/organisation.entity'
 import { UserEntity } from '../../auth/src/entities/user.entity';
 import { JobRunEntity } from '../../jobs/src/job-run.entity';
 import { ImportFileEntity } from '../../actor-import/src/import-file.entity';
+import { ScoringChunkEntity } from '../../complementarity/src/scoring-chunk.entity';
 
 /** Every TypeORM entity, in one list: the migration check compares it with the migrations. */
-export const ENTITIES = [OrganisationEntity, UserEntity, ApiKeyEntity, JobRunEntity, ImportFileEntity];
+export const ENTITIES = [
+  OrganisationEntity,
+  UserEntity,
+  ApiKeyEntity,
+  JobRunEntity,
+  ImportFileEntity,
+  ScoringChunkEntity,
+];

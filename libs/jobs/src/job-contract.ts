@@ -6,8 +6,6 @@
 export enum QueueName {
   SCORING = 'scoring',
   IMPORT = 'import',
-  SCHEDULING = 'scheduling',
-  OUTBOX = 'outbox',
 }
 
 export enum JobName {
@@ -19,10 +17,6 @@ export enum JobName {
   SCORING_CHUNK = 'scoring-chunk',
   /** Import a CSV file of actors stored in PostgreSQL. */
   IMPORT_ACTORS_CSV = 'import-actors-csv',
-  /** Generate (or regenerate) an event's schedule. */
-  GENERATE_SCHEDULE = 'generate-schedule',
-  /** Relay pending outbox rows to Neo4j. */
-  RELAY_OUTBOX = 'relay-outbox',
 }
 
 export interface JobPayloads {
@@ -30,8 +24,6 @@ export interface JobPayloads {
   [JobName.SCORING_REBUILD]: { runId: string };
   [JobName.SCORING_CHUNK]: { runId: string; chunk: number };
   [JobName.IMPORT_ACTORS_CSV]: { runId: string };
-  [JobName.GENERATE_SCHEDULE]: { runId: string; eventId: string };
-  [JobName.RELAY_OUTBOX]: Record<string, never>;
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -41,8 +33,6 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCORING_REBUILD]: QueueName.SCORING,
   [JobName.SCORING_CHUNK]: QueueName.SCORING,
   [JobName.IMPORT_ACTORS_CSV]: QueueName.IMPORT,
-  [JobName.GENERATE_SCHEDULE]: QueueName.SCHEDULING,
-  [JobName.RELAY_OUTBOX]: QueueName.OUTBOX,
 };
 
 export interface JobPolicy {
@@ -60,8 +50,6 @@ export const JOB_POLICIES: {
   [JobName.SCORING_REBUILD]: { attempts: 3, backoffMs: 2000, jobId: (p) => `rebuild.${p.runId}` },
   [JobName.SCORING_CHUNK]: { attempts: 5, backoffMs: 2000, jobId: (p) => `chunk.${p.runId}.${p.chunk}` },
   [JobName.IMPORT_ACTORS_CSV]: { attempts: 3, backoffMs: 2000, jobId: (p) => `import.${p.runId}` },
-  [JobName.GENERATE_SCHEDULE]: { attempts: 2, backoffMs: 2000, jobId: (p) => `schedule.${p.runId}` },
-  [JobName.RELAY_OUTBOX]: { attempts: 10, backoffMs: 5000 },
 };
 
 /** Completed jobs are kept briefly (for debugging), failed ones longer. */

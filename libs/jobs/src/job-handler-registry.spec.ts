@@ -10,8 +10,8 @@ describe('buildHandlerTable', () => {
   });
 
   it('refuses a missing handler and names it', () => {
-    expect(() => buildHandlerTable(all.filter((h) => h.name !== JobName.RELAY_OUTBOX))).toThrow(
-      new JobContractError('Worker cannot start: job "relay-outbox" has no handler'),
+    expect(() => buildHandlerTable(all.filter((h) => h.name !== JobName.SCORING_CHUNK))).toThrow(
+      new JobContractError('Worker cannot start: job "scoring-chunk" has no handler'),
     );
   });
 

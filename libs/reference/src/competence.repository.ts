@@ -67,5 +67,10 @@ export class CompetenceRepository {
 }
 
 function normalise(c: Competence): Competence {
-  return { ...c, description: c.description ?? null, parentId: c.parentId ?? null, modalities: c.modalities ?? [] };
+  return {
+    ...c,
+    description: c.description ?? null,
+    parentId: c.parentId ?? null,
+    modalities: c.modalities ?? [],
+  };
 }

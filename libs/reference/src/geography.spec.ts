@@ -29,11 +29,19 @@ describe('buildFrenchGeography', () => {
     const geo = buildFrenchGeography({ departements: ['38'] });
     const byCode = new Map(geo.territories.map((t) => [t.code, t]));
     const grenoble = byCode.get('38185')!;
-    expect(grenoble).toMatchObject({ name: 'Grenoble', level: TerritoryLevel.COMMUNE, epciCode: '200040715' });
+    expect(grenoble).toMatchObject({
+      name: 'Grenoble',
+      level: TerritoryLevel.COMMUNE,
+      epciCode: '200040715',
+    });
     expect(grenoble.parentCodes).toEqual(['200040715', '38']);
     expect(grenoble.population).toBeGreaterThan(150000);
     const metro = byCode.get('200040715')!;
-    expect(metro).toMatchObject({ name: 'Grenoble-Alpes-Métropole', level: TerritoryLevel.EPCI, epciType: 'METRO' });
+    expect(metro).toMatchObject({
+      name: 'Grenoble-Alpes-Métropole',
+      level: TerritoryLevel.EPCI,
+      epciType: 'METRO',
+    });
     expect(metro.parentCodes).toEqual(['38']);
     const isere = byCode.get('38')!;
     expect(isere).toMatchObject({ name: 'Isère', level: TerritoryLevel.DEPARTEMENT, parentCodes: ['R84'] });

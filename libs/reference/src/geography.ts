@@ -127,7 +127,9 @@ function rawData() {
 
 /** Version of the installed `@etalab/decoupage-administratif` data. */
 export function etalabDataVersion(): string {
-  const pkg = JSON.parse(readFileSync(require.resolve(`${PACKAGE}/package.json`), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(require.resolve(`${PACKAGE}/package.json`), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -178,7 +180,8 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
     if (unknown.length) throw new Error(`Unknown département code(s): ${unknown.join(', ')}`);
     selected = new Set(options.departements);
   }
-  const inScope = (departementCode: string) => known.has(departementCode) && (!selected || selected.has(departementCode));
+  const inScope = (departementCode: string) =>
+    known.has(departementCode) && (!selected || selected.has(departementCode));
 
   // Communes (all current ones, to compute EPCI département shares even outside the scope).
   const allCommunes = raw.communes.filter((c) => c.type === 'commune-actuelle' && KEPT_ZONES.has(c.zone));
@@ -190,13 +193,17 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
     for (const member of epci.membres) {
       const commune = communeByCode.get(member.code);
       if (!commune) continue;
-      popByDept.set(commune.departement, (popByDept.get(commune.departement) ?? 0) + (commune.population ?? 0));
+      popByDept.set(
+        commune.departement,
+        (popByDept.get(commune.departement) ?? 0) + (commune.population ?? 0),
+      );
     }
     const depts = [...popByDept.entries()]
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .map(([code]) => code);
     if (!depts.length || !depts.some(inScope)) continue;
-    for (const member of epci.membres) if (communeByCode.has(member.code)) epciOfCommune.set(member.code, epci.code);
+    for (const member of epci.membres)
+      if (communeByCode.has(member.code)) epciOfCommune.set(member.code, epci.code);
     const primary = departements.find((d) => d.code === depts[0]);
     epciRows.push({
       code: epci.code,

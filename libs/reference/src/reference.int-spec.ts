@@ -20,7 +20,11 @@ describeNeo4j('ReferenceSeeder and repositories (Neo4j)', () => {
   let competences: CompetenceRepository;
 
   beforeAll(async () => {
-    neo4j = new Neo4jService({ NEO4J_URI: process.env.NEO4J_URI, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '' } as never);
+    neo4j = new Neo4jService({
+      NEO4J_URI: process.env.NEO4J_URI,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: '',
+    } as never);
     seeder = new ReferenceSeeder(neo4j);
     territories = new TerritoryRepository(neo4j);
     competences = new CompetenceRepository(neo4j);
@@ -48,7 +52,6 @@ describeNeo4j('ReferenceSeeder and repositories (Neo4j)', () => {
 
   it('seeds twice with identical counts (forced re-run merges, normal re-run skips)', async () => {
     const first = await seeder.seedAll({ departements: DEPARTEMENTS, force: true });
-    console.log(first.map((r) => `${r.name}@${r.version}: ${r.durationMs} ms`).join(', '));
     expect(first.map((r) => r.skipped)).toEqual([false, false, false, false]);
     const afterFirst = await scopedCounts();
     expect(afterFirst.causes).toBe(17);
@@ -84,7 +87,10 @@ describeNeo4j('ReferenceSeeder and repositories (Neo4j)', () => {
       primaryParentCode: '200040715',
     });
     expect(await territories.byCode('nope')).toBeNull();
-    expect((await territories.byCodes(['R84', '38', 'zzz'])).map((t) => t.name)).toEqual(['Auvergne-Rhône-Alpes', 'Isère']);
+    expect((await territories.byCodes(['R84', '38', 'zzz'])).map((t) => t.name)).toEqual([
+      'Auvergne-Rhône-Alpes',
+      'Isère',
+    ]);
 
     const found = await territories.searchByName('GRENOBLE');
     expect(found.map((t) => t.code)).toEqual(expect.arrayContaining(['38185', '200040715']));
@@ -102,7 +108,9 @@ describeNeo4j('ReferenceSeeder and repositories (Neo4j)', () => {
     expect(isereChildren.some((t) => t.level === TerritoryLevel.EPCI)).toBe(true);
     const isereCommunes = await territories.children('38', { level: TerritoryLevel.COMMUNE });
     expect(isereCommunes.length).toBeGreaterThan(500);
-    expect((await territories.children('R84')).map((t) => t.code)).toEqual(expect.arrayContaining(['38', '73']));
+    expect((await territories.children('R84')).map((t) => t.code)).toEqual(
+      expect.arrayContaining(['38', '73']),
+    );
 
     expect(await territories.descendantCommuneCodes('38185')).toEqual(['38185']);
     const metro = await territories.descendantCommuneCodes('200040715');
@@ -119,7 +127,12 @@ describeNeo4j('ReferenceSeeder and repositories (Neo4j)', () => {
     expect(inside).toEqual(expect.arrayContaining(['38', '38185', '200040715']));
     expect(inside.some((c) => c.startsWith('73') && c.length === 5)).toBe(false);
 
-    expect((await territories.ancestors('38185')).map((t) => t.code)).toEqual(['38185', '200040715', '38', 'R84']);
+    expect((await territories.ancestors('38185')).map((t) => t.code)).toEqual([
+      '38185',
+      '200040715',
+      '38',
+      'R84',
+    ]);
   });
 
   it('answers competence queries: tree, expansion', async () => {

@@ -96,7 +96,13 @@ export class ReferenceSeeder {
     await this.neo4j.runSchema('CALL db.awaitIndexes(300)');
     const durationMs = Date.now() - started;
     await this.recordVersion('constraints', seed.version, durationMs);
-    return { name: 'constraints', version: seed.version, skipped: false, durationMs, counts: { statements: seed.statements.length } };
+    return {
+      name: 'constraints',
+      version: seed.version,
+      skipped: false,
+      durationMs,
+      counts: { statements: seed.statements.length },
+    };
   }
 
   /** The 17 SDGs as `(:Cause {sdg, label, labelEn, description, color})`. */
@@ -160,7 +166,9 @@ export class ReferenceSeeder {
   async seedGeography(options: GeographySeedOptions = {}): Promise<SeedResult> {
     const started = Date.now();
     const version = geographyVersion();
-    const name = options.departements ? `geography:${[...new Set(options.departements)].sort().join(',')}` : 'geography';
+    const name = options.departements
+      ? `geography:${[...new Set(options.departements)].sort().join(',')}`
+      : 'geography';
     if (!options.force) {
       const applied = await this.appliedVersions();
       const same = (n: string) => applied.some((a) => a.name === n && a.version === version);
@@ -212,10 +220,13 @@ export class ReferenceSeeder {
   }
 
   async isApplied(name: string, version: string): Promise<boolean> {
-    const rows = await this.neo4j.read(`MATCH (s:SeedVersion {name: $name, version: $version}) RETURN s.name AS name`, {
-      name,
-      version,
-    });
+    const rows = await this.neo4j.read(
+      `MATCH (s:SeedVersion {name: $name, version: $version}) RETURN s.name AS name`,
+      {
+        name,
+        version,
+      },
+    );
     return rows.length > 0;
   }
 

@@ -18,7 +18,9 @@ export function graphSeedsDir(): string {
     if (existsSync(path.join(candidate, CONSTRAINTS_FILE))) return candidate;
     const parent = path.dirname(dir);
     if (parent === dir) {
-      throw new Error(`graph-seeds/${CONSTRAINTS_FILE} not found above ${__dirname}; set MAILLAGE_GRAPH_SEEDS_DIR`);
+      throw new Error(
+        `graph-seeds/${CONSTRAINTS_FILE} not found above ${__dirname}; set MAILLAGE_GRAPH_SEEDS_DIR`,
+      );
     }
     dir = parent;
   }

@@ -13,7 +13,11 @@ run('seeding all of France', () => {
   let neo4j: Neo4jService;
 
   beforeAll(() => {
-    neo4j = new Neo4jService({ NEO4J_URI: process.env.NEO4J_URI, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: '' } as never);
+    neo4j = new Neo4jService({
+      NEO4J_URI: process.env.NEO4J_URI,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: '',
+    } as never);
   });
   afterAll(() => neo4j.onApplicationShutdown());
 
@@ -23,7 +27,9 @@ run('seeding all of France', () => {
     const started = Date.now();
     const result = await seeder.seedGeography({ force: true });
     const seconds = (Date.now() - started) / 1000;
-    process.stdout.write(`\n[bench] all of France: ${JSON.stringify(result.counts)} in ${seconds.toFixed(1)} s\n`);
+    process.stdout.write(
+      `\n[bench] all of France: ${JSON.stringify(result.counts)} in ${seconds.toFixed(1)} s\n`,
+    );
     expect(seconds).toBeLessThan(60);
     const counts = await new TerritoryRepository(neo4j).countByLevel();
     expect(counts).toEqual({
@@ -37,7 +43,9 @@ run('seeding all of France', () => {
     process.stdout.write(`[bench] second run (skipped): ${again.durationMs} ms\n`);
     const forced = Date.now();
     await seeder.seedGeography({ force: true });
-    process.stdout.write(`[bench] forced re-run (MERGE, no change): ${((Date.now() - forced) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `[bench] forced re-run (MERGE, no change): ${((Date.now() - forced) / 1000).toFixed(1)} s\n`,
+    );
     expect(await new TerritoryRepository(neo4j).countByLevel()).toEqual(counts);
   });
 });

@@ -77,13 +77,24 @@ export interface OptimiseOptions {
   candidatesPerParticipant?: number;
   /**
    * Weight (on the [0, 1] score scale) of one meeting's worth of fair exposure: a participant who
-   * sat out k rounds more than the others gets k times this bonus on every edge. Default 0.15.
+   * sat out k rounds more than allowed gets k times this bonus on each of its edges. Default 0.5.
    */
   fairnessBonus?: number;
-  /** Wall-clock budget for the improvement passes, in ms. Default 60% of a size-based estimate, see stats. */
-  improvementTimeMs?: number;
-  /** Maximum improvement passes over all rounds. Default 4. */
+  /**
+   * 'lp' (default): solve the pair LP first and steer each round's matching towards its optimal
+   * pairs (look-ahead across rounds). 'none': plain round-by-round matching (no solver needed).
+   */
+  guidance?: 'lp' | 'none';
+  /** Maximum improvement passes over all rounds. Default 3. */
   maxImprovementPasses?: number;
+  /**
+   * Work budget of the improvement passes, in round re-solves (deterministic, unlike a time limit).
+   * Default: passes × rounds, or 0 on instances where one matching is expensive (participants ×
+   * candidate edges > 12M, e.g. 1000 participants), to keep them within seconds.
+   */
+  improvementRounds?: number;
+  /** Optional wall-clock cap on the improvement moves, in ms. When it binds, results depend on machine speed. */
+  improvementTimeMs?: number;
 }
 
 /** Machine-readable cause attached to every unplaced participant, break or infeasibility. */
@@ -108,7 +119,8 @@ export interface Unplaced {
 export type BreakReason =
   | 'unavailable'
   | 'absent'
-  | 'odd-count'
+  /** Odd number of participants, or more on one side than the other (bipartite). */
+  | 'uneven-count'
   | 'max-meetings-reached'
   | 'table-cap'
   | 'no-compatible-partner'
@@ -144,6 +156,8 @@ export interface ScheduleStats {
   /** Score gained by the improvement passes over the round-by-round construction. */
   improvementGain: number;
   elapsedMs: number;
+  /** Wall-clock time per phase (candidate graph, LP guidance, construction, improvement). */
+  phaseMs: Record<string, number>;
   meetings: number;
   /** For re-pairing: meetings of the re-planned rounds that kept the same partners as before. */
   keptMeetings?: number;

@@ -57,7 +57,8 @@ function bruteForceWith(kernel: ScoreKernel, a: number, k: number): Partner[] {
     bw[i] = kernel.backward;
   }
   const out: Partner[] = [];
-  for (let i = 0; i < count; i++) out.push({ idx: idx[i], id: ix.ids[idx[i]], score: sc[i], forward: fw[i], backward: bw[i] });
+  for (let i = 0; i < count; i++)
+    out.push({ idx: idx[i], id: ix.ids[idx[i]], score: sc[i], forward: fw[i], backward: bw[i] });
   return out;
 }
 
@@ -70,7 +71,8 @@ export function recallAtK(
   approx: readonly (readonly { readonly id: string; readonly score: number }[])[],
   exact: readonly (readonly { readonly id: string; readonly score: number }[])[],
 ): number {
-  if (approx.length !== exact.length) throw new Error('recallAtK: approx and exact must list the same actors');
+  if (approx.length !== exact.length)
+    throw new Error('recallAtK: approx and exact must list the same actors');
   let found = 0;
   let total = 0;
   for (let i = 0; i < exact.length; i++) {

@@ -2,7 +2,8 @@ import { ActorFamily, Modality } from '@maillage/domain';
 import { needWeight, offerValue, sizeOrdinal } from './formulas';
 import { assertActor, causesMaskOf, cmpStr, formsMaskOf, normalizeNeeds, normalizeOffers } from './normalize';
 import { PairContext } from './pair-context';
-import type { ScoringProfile } from './profile';
+import type { Blocking, ScoringProfile } from './profile';
+import { BlockLayout, GeoFacts, buildLayout, collectGeo } from './blocks';
 import { Rarity, buildRarity } from './rarity';
 import { ensureValidProfile } from './score-pair';
 import { Taxonomy } from './taxonomy';
@@ -14,9 +15,15 @@ export const REL_EXACT = 1;
 export const REL_CHILD = 2;
 export const REL_PARENT = 3;
 export const REL_SIBLING = 4;
-const VIA_CODE: Record<MatchVia, number> = { exact: REL_EXACT, child: REL_CHILD, parent: REL_PARENT, sibling: REL_SIBLING };
+const VIA_CODE: Record<MatchVia, number> = {
+  exact: REL_EXACT,
+  child: REL_CHILD,
+  parent: REL_PARENT,
+  sibling: REL_SIBLING,
+};
 
 export const MODALITIES: readonly Modality[] = Object.values(Modality);
+const MOD_INDEX = Object.fromEntries(MODALITIES.map((m, i) => [m, i])) as Record<Modality, number>;
 export const FAMILIES: readonly ActorFamily[] = Object.values(ActorFamily);
 /** Dense relation matrix up to this many competences (C² bytes); above, relations are computed from parents. */
 const DENSE_REL_MAX = 2048;
@@ -48,8 +55,9 @@ export interface CompiledProfile {
 
 /**
  * Compact, typed-array (CSR) view of a population for candidate generation and exact scoring.
- * Actors are stored sorted by id, so results do not depend on the order the caller read them in
- * (several worker processes building the index from the same data agree on every actor index).
+ * Actors are stored sorted by (région, département, id), so results do not depend on the order the
+ * caller read them in (several worker processes building the index from the same data agree on
+ * every actor index and so can split the work by ranges).
  */
 export class ScoringIndex {
   readonly n: number;
@@ -98,19 +106,8 @@ export class ScoringIndex {
   readonly terrKey: Int32Array;
   readonly keyRank: Uint8Array;
   readonly keyCodes: readonly string[];
-  /** Position of the actor's département in the (région, département) order; D = unknown. */
-  readonly deptPos: Int32Array;
-  readonly D: number;
-  /** For each département position, the range of positions of its région. */
-  readonly regionStartPos: Int32Array;
-  readonly regionEndPos: Int32Array;
-
-  // postings: sorted by (competence, département position, level desc | priority desc, actor)
-  readonly offPost: Int32Array;
-  /** offCell[c × (D + 1) + pos] = first posting of competence c in département position pos; length C × (D + 1) + 1. */
-  readonly offCell: Int32Array;
-  readonly needPost: Int32Array;
-  readonly needCell: Int32Array;
+  /** Per actor: location codes and acted-in codes (used to derive blocks). */
+  private readonly geo: GeoFacts;
 
   // pairs
   readonly allyStart: Int32Array;
@@ -119,12 +116,23 @@ export class ScoringIndex {
   readonly metList: Int32Array;
 
   private readonly compiled = new WeakMap<ScoringProfile, CompiledProfile>();
+  private readonly layouts = new Map<Blocking, BlockLayout>();
 
   constructor(input: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}) {
     for (const a of input) assertActor(a);
-    const actors = [...input].sort((x, y) => cmpStr(x.id, y.id));
-    for (let i = 1; i < actors.length; i++)
-      if (actors[i].id === actors[i - 1].id) throw new Error(`buildIndex: duplicate actor id "${actors[i].id}"`);
+    const seen = new Set<string>();
+    for (const a of input) {
+      if (seen.has(a.id)) throw new Error(`buildIndex: duplicate actor id "${a.id}"`);
+      seen.add(a.id);
+    }
+    // (région, département, id): deterministic, and actors of a block get neighbouring numbers, so the
+    // candidate search touches compact memory
+    const U = '\uffff';
+    const sortKeys = input.map(
+      (a) => `${a.territories.region || U}\u0001${a.territories.departement || U}\u0001${a.id}`,
+    );
+    const order = input.map((_, i) => i).sort((x, y) => cmpStr(sortKeys[x], sortKeys[y]));
+    const actors = order.map((i) => input[i]);
     const n = actors.length;
     this.n = n;
     this.actors = actors;
@@ -201,7 +209,7 @@ export class ScoringIndex {
       for (const o of offersN[i]) {
         this.offComp[k] = compIdx.get(o.competenceId)!;
         this.offLevel[k] = o.level;
-        this.offMod[k] = MODALITIES.indexOf(o.modality);
+        this.offMod[k] = MOD_INDEX[o.modality];
         this.offActor[k] = i;
         k++;
       }
@@ -209,7 +217,7 @@ export class ScoringIndex {
       for (const x of needsN[i]) {
         this.needComp[k] = compIdx.get(x.competenceId)!;
         this.needPrio[k] = x.priority;
-        this.needMod[k] = x.modality === undefined ? -1 : MODALITIES.indexOf(x.modality);
+        this.needMod[k] = x.modality === undefined ? -1 : MOD_INDEX[x.modality];
         this.needActor[k] = i;
         k++;
       }
@@ -221,17 +229,26 @@ export class ScoringIndex {
     }
 
     // ---- territories
-    const locMaps = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()];
+    const locMaps = [
+      new Map<string, number>(),
+      new Map<string, number>(),
+      new Map<string, number>(),
+      new Map<string, number>(),
+    ];
     this.loc = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
-    const keyIdx = new Map<string, number>();
+    const keyIdx = [
+      new Map<string, number>(),
+      new Map<string, number>(),
+      new Map<string, number>(),
+      new Map<string, number>(),
+    ];
     const keyCodes: string[] = [];
     const keyRank: number[] = [];
     const intern = (rank: number, code: string): number => {
-      const s = `${rank}:${code}`;
-      let id = keyIdx.get(s);
+      let id = keyIdx[rank].get(code);
       if (id === undefined) {
         id = keyCodes.length;
-        keyIdx.set(s, id);
+        keyIdx[rank].set(code, id);
         keyCodes.push(code);
         keyRank.push(rank);
       }
@@ -240,7 +257,6 @@ export class ScoringIndex {
     this.hasActs = new Uint8Array(n);
     this.terrStart = new Int32Array(n + 1);
     const terr: number[] = [];
-    const deptRegion = new Map<string, string>();
     for (let i = 0; i < n; i++) {
       const t = actors[i].territories;
       const codes = [t.commune, t.epci, t.departement, t.region];
@@ -254,7 +270,6 @@ export class ScoringIndex {
           keys.add(intern(r, code));
         } else this.loc[r][i] = -1;
       }
-      if (t.departement && t.region && !deptRegion.has(t.departement)) deptRegion.set(t.departement, t.region);
       const acts = t.actsIn ?? [];
       for (const x of acts) {
         const r = levelRank(x.level);
@@ -271,63 +286,7 @@ export class ScoringIndex {
     this.keyRank = Uint8Array.from(keyRank);
     this.keyCodes = keyCodes;
 
-    // département positions ordered by (région, département); unknown département last
-    const regionOf = (dept: string): string => deptRegion.get(dept) ?? `\uffff${dept}`;
-    const depts = [...locMaps[2].keys()].sort((x, y) => cmpStr(regionOf(x), regionOf(y)) || cmpStr(x, y));
-    const D = depts.length;
-    this.D = D;
-    const posOfDept = new Map(depts.map((d, i) => [d, i]));
-    this.regionStartPos = new Int32Array(D + 1);
-    this.regionEndPos = new Int32Array(D + 1);
-    for (let s = 0; s < D; ) {
-      let e = s + 1;
-      while (e < D && regionOf(depts[e]) === regionOf(depts[s])) e++;
-      for (let q = s; q < e; q++) {
-        this.regionStartPos[q] = s;
-        this.regionEndPos[q] = e;
-      }
-      s = e;
-    }
-    this.regionStartPos[D] = D;
-    this.regionEndPos[D] = D + 1;
-    this.deptPos = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      const d = actors[i].territories.departement;
-      this.deptPos[i] = d ? posOfDept.get(d)! : D;
-    }
-
-    // ---- postings (stable counting sort on a composite key; actors already in index order)
-    const D1 = D + 1;
-    {
-      const keys = new Int32Array(nOff);
-      const B = C * D1 * 3;
-      const count = new Int32Array(B + 1);
-      for (let k = 0; k < nOff; k++) {
-        const key = (this.offComp[k] * D1 + this.deptPos[this.offActor[k]]) * 3 + (3 - this.offLevel[k]);
-        keys[k] = key;
-        count[key + 1]++;
-      }
-      for (let b = 0; b < B; b++) count[b + 1] += count[b];
-      this.offCell = new Int32Array(C * D1 + 1);
-      for (let cell = 0; cell <= C * D1; cell++) this.offCell[cell] = count[cell * 3];
-      this.offPost = new Int32Array(nOff);
-      for (let k = 0; k < nOff; k++) this.offPost[count[keys[k]]++] = k;
-    }
-    {
-      const keys = new Int32Array(nNeed);
-      const B = C * D1 * 3;
-      const count = new Int32Array(B + 1);
-      for (let k = 0; k < nNeed; k++) {
-        const key = (this.needComp[k] * D1 + this.deptPos[this.needActor[k]]) * 3 + (3 - this.needPrio[k]);
-        keys[k] = key;
-        count[key + 1]++;
-      }
-      for (let b = 0; b < B; b++) count[b + 1] += count[b];
-      this.needCell = new Int32Array(C * D1 + 1);
-      for (let cell = 0; cell <= C * D1; cell++) this.needCell[cell] = count[cell * 3];
-      this.needPost = new Int32Array(nNeed);
-      for (let k = 0; k < nNeed; k++) this.needPost[count[keys[k]]++] = k;
-    }
+    this.geo = collectGeo(actors);
 
     // ---- pair context. Allies outside the population still count as common partners: they get
     // node numbers ≥ n (sorted by id, so deterministic).
@@ -378,13 +337,15 @@ export class ScoringIndex {
         total += w;
       }
       needTotal[i] = total;
-      for (let k = this.needStart[i]; k < this.needStart[i + 1]; k++) needWN[k] = total > 0 ? needW[k] / total : 0;
+      for (let k = this.needStart[i]; k < this.needStart[i + 1]; k++)
+        needWN[k] = total > 0 ? needW[k] / total : 0;
     }
     const offVal = new Float64Array(this.offComp.length);
     for (let k = 0; k < offVal.length; k++)
       offVal[k] = offerValue(this.offLevel[k] as 1 | 2 | 3, MODALITIES[this.offMod[k]], p);
     const creditByCode = new Float64Array(5);
-    for (const via of Object.keys(VIA_CODE) as MatchVia[]) creditByCode[VIA_CODE[via]] = p.taxonomyCredit[via];
+    for (const via of Object.keys(VIA_CODE) as MatchVia[])
+      creditByCode[VIA_CODE[via]] = p.taxonomyCredit[via];
     const x = p.proximity;
     const w = p.weights;
     cp = {
@@ -401,11 +362,20 @@ export class ScoringIndex {
     return cp;
   }
 
+  /** Posting lists for a blocking level (built on first use, then cached). */
+  layout(blocking: Blocking): BlockLayout {
+    let l = this.layouts.get(blocking);
+    if (!l) this.layouts.set(blocking, (l = buildLayout(this, blocking, this.geo)));
+    return l;
+  }
+
   /** Approximate heap size of the typed arrays, in bytes. */
   byteSize(): number {
     let total = 0;
     for (const v of Object.values(this)) if (ArrayBuffer.isView(v)) total += v.byteLength;
     for (const l of this.loc) total += l.byteLength;
+    for (const l of this.layouts.values())
+      for (const v of Object.values(l)) if (ArrayBuffer.isView(v)) total += v.byteLength;
     return total;
   }
 }
@@ -421,6 +391,10 @@ function relationFromParents(parent: Int32Array, nc: number, oc: number): number
 }
 
 /** Builds the candidate index (see ScoringIndex). */
-export function buildIndex(actors: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}): ScoringIndex {
+export function buildIndex(
+  actors: readonly ScoringActor[],
+  taxonomy: Taxonomy,
+  options: BuildIndexOptions = {},
+): ScoringIndex {
   return new ScoringIndex(actors, taxonomy, options);
 }

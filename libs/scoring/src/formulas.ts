@@ -100,7 +100,8 @@ export function assemble(
   const c4 = w.allianceForms * forms * gate;
   const c5 = w.trust * trust * gate;
   const base = c0 + c1 + c2 + c3 + c4 + c5;
-  const c6 = alliedMode === ALLIED_EXCLUDE ? -base : alliedMode === ALLIED_PENALISE ? -(base * p.penalties.allied) : 0;
+  const c6 =
+    alliedMode === ALLIED_EXCLUDE ? -base : alliedMode === ALLIED_PENALISE ? -(base * p.penalties.allied) : 0;
   const afterAllied = base + c6;
   const c7 = met ? -(afterAllied * p.penalties.metBefore) : 0;
   out[0] = c0;

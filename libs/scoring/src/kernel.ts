@@ -1,3 +1,4 @@
+import { BlockLayout, shareBlock } from './blocks';
 import type { CompiledProfile, ScoringIndex } from './candidate-index';
 import {
   ALLIED_EXCLUDE,
@@ -45,12 +46,39 @@ export class ScoreKernel {
   private readonly actingFactor: number;
   private readonly measure: 'jaccard' | 'overlap';
   private readonly alliedPolicy: number;
+  private readonly layout: BlockLayout;
+  // hot arrays copied as own fields
+  private readonly needStart: Int32Array;
+  private readonly needComp: Int32Array;
+  private readonly needMod: Int8Array;
+  private readonly offStart: Int32Array;
+  private readonly offComp: Int32Array;
+  private readonly offMod: Uint8Array;
+  private readonly rel: Uint8Array | null;
+  private readonly C: number;
+  private readonly needW: Float64Array;
+  private readonly needTotal: Float64Array;
+  private readonly offVal: Float64Array;
+  private readonly credit: Float64Array;
 
   constructor(
     readonly ix: ScoringIndex,
     readonly cp: CompiledProfile,
   ) {
     const p = cp.profile;
+    this.layout = ix.layout(p.candidates.blocking);
+    this.needStart = ix.needStart;
+    this.needComp = ix.needComp;
+    this.needMod = ix.needMod;
+    this.offStart = ix.offStart;
+    this.offComp = ix.offComp;
+    this.offMod = ix.offMod;
+    this.rel = ix.rel;
+    this.C = ix.C;
+    this.needW = cp.needW;
+    this.needTotal = cp.needTotal;
+    this.offVal = cp.offVal;
+    this.credit = cp.creditByCode;
     this.alpha = p.reciprocity.alpha;
     this.gateAt = p.reciprocity.gateAt;
     this.mismatch = p.modalityMismatch;
@@ -61,31 +89,31 @@ export class ScoreKernel {
 
   /** What `giver` brings to `receiver` (0..1). */
   coverage(receiver: number, giver: number): number {
-    const ix = this.ix;
-    const total = this.cp.needTotal[receiver];
-    const needW = this.cp.needW;
-    const offVal = this.cp.offVal;
-    const credit = this.cp.creditByCode;
-    const needComp = ix.needComp;
-    const needMod = ix.needMod;
-    const offComp = ix.offComp;
-    const offMod = ix.offMod;
-    const rel = ix.rel;
-    const C = ix.C;
-    const os = ix.offStart[giver];
-    const oe = ix.offStart[giver + 1];
-    const ne = ix.needStart[receiver + 1];
+    const total = this.needTotal[receiver];
+    const needW = this.needW;
+    const offVal = this.offVal;
+    const credit = this.credit;
+    const needComp = this.needComp;
+    const needMod = this.needMod;
+    const offComp = this.offComp;
+    const offMod = this.offMod;
+    const rel = this.rel;
+    const C = this.C;
+    const mismatch = this.mismatch;
+    const os = this.offStart[giver];
+    const oe = this.offStart[giver + 1];
+    const ne = this.needStart[receiver + 1];
     let sum = 0;
-    for (let k = ix.needStart[receiver]; k < ne; k++) {
+    for (let k = this.needStart[receiver]; k < ne; k++) {
       const nc = needComp[k];
       const m = needMod[k];
       let best = 0;
       const row = nc * C;
       for (let j = os; j < oe; j++) {
-        const code = rel !== null ? rel[row + offComp[j]] : ix.relationCode(nc, offComp[j]);
+        const code = rel !== null ? rel[row + offComp[j]] : this.ix.relationCode(nc, offComp[j]);
         if (code === 0) continue;
         let v = credit[code] * offVal[j];
-        if (m >= 0 && m !== offMod[j]) v *= this.mismatch;
+        if (m >= 0 && m !== offMod[j]) v *= mismatch;
         if (v > best) best = v;
       }
       sum += needW[k] * best;
@@ -196,12 +224,8 @@ export class ScoreKernel {
     return assemble(p, R, gate, causes, prox, cross, forms, trust, mode, met, c);
   }
 
-  /** Whether b may be proposed to a under the profile's territory blocking. */
+  /** Whether b may be proposed to a under the profile's territory blocking (they share a block). */
   eligible(a: number, b: number): boolean {
-    const blocking = this.cp.profile.candidates.blocking;
-    if (blocking === 'none') return true;
-    const ix = this.ix;
-    if (blocking === 'departement') return ix.deptPos[a] === ix.deptPos[b];
-    return ix.regionStartPos[ix.deptPos[a]] === ix.regionStartPos[ix.deptPos[b]];
+    return shareBlock(this.layout, a, b);
   }
 }

@@ -29,29 +29,30 @@ export function cmpStr(a: string, b: string): number {
 }
 
 export function normalizeNeeds(needs: readonly ScoringNeed[]): ScoringNeed[] {
-  const best = new Map<string, ScoringNeed>();
-  for (const n of needs) {
-    const cur = best.get(n.competenceId);
-    if (
-      !cur ||
-      n.priority > cur.priority ||
-      (n.priority === cur.priority && cmpStr(n.modality ?? '', cur.modality ?? '') < 0)
-    )
-      best.set(n.competenceId, n);
-  }
-  return [...best.values()].sort((x, y) => cmpStr(x.competenceId, y.competenceId));
+  // competence asc, then the one kept first: highest priority, then smallest modality
+  const sorted = [...needs].sort(
+    (x, y) =>
+      cmpStr(x.competenceId, y.competenceId) ||
+      y.priority - x.priority ||
+      cmpStr(x.modality ?? '', y.modality ?? ''),
+  );
+  const out: ScoringNeed[] = [];
+  for (const n of sorted)
+    if (out.length === 0 || out[out.length - 1].competenceId !== n.competenceId) out.push(n);
+  return out;
 }
 
 export function normalizeOffers(offers: readonly ScoringOffer[]): ScoringOffer[] {
-  const best = new Map<string, ScoringOffer>();
-  for (const o of offers) {
-    const key = `${o.competenceId}\u0000${o.modality}`;
-    const cur = best.get(key);
-    if (!cur || o.level > cur.level) best.set(key, o);
-  }
-  return [...best.values()].sort(
-    (x, y) => cmpStr(x.competenceId, y.competenceId) || cmpStr(x.modality, y.modality),
+  // (competence, modality) asc, highest level first, keep the first of each (competence, modality)
+  const sorted = [...offers].sort(
+    (x, y) => cmpStr(x.competenceId, y.competenceId) || cmpStr(x.modality, y.modality) || y.level - x.level,
   );
+  const out: ScoringOffer[] = [];
+  for (const o of sorted) {
+    const last = out[out.length - 1];
+    if (!last || last.competenceId !== o.competenceId || last.modality !== o.modality) out.push(o);
+  }
+  return out;
 }
 
 export function causesMaskOf(causes: readonly number[]): number {
@@ -88,12 +89,18 @@ export function assertActor(a: ScoringActor): void {
   if (typeof a.id !== 'string' || a.id === '') throw new Error(`scoring: actor without id`);
   if (!FAMILY_SET.has(a.family)) throw new Error(`scoring: ${where} has unknown family "${a.family}"`);
   for (const o of a.offers) {
-    if (!MODALITY_SET.has(o.modality)) throw new Error(`scoring: ${where} offers "${o.competenceId}" with unknown modality "${o.modality}"`);
-    if (o.level !== 1 && o.level !== 2 && o.level !== 3) throw new Error(`scoring: ${where} offers "${o.competenceId}" with level ${o.level} (expected 1..3)`);
+    if (!MODALITY_SET.has(o.modality))
+      throw new Error(`scoring: ${where} offers "${o.competenceId}" with unknown modality "${o.modality}"`);
+    if (o.level !== 1 && o.level !== 2 && o.level !== 3)
+      throw new Error(`scoring: ${where} offers "${o.competenceId}" with level ${o.level} (expected 1..3)`);
   }
   for (const x of a.needs) {
-    if (x.priority !== 1 && x.priority !== 2 && x.priority !== 3) throw new Error(`scoring: ${where} needs "${x.competenceId}" with priority ${x.priority} (expected 1..3)`);
-    if (x.modality !== undefined && !MODALITY_SET.has(x.modality)) throw new Error(`scoring: ${where} needs "${x.competenceId}" with unknown modality "${x.modality}"`);
+    if (x.priority !== 1 && x.priority !== 2 && x.priority !== 3)
+      throw new Error(
+        `scoring: ${where} needs "${x.competenceId}" with priority ${x.priority} (expected 1..3)`,
+      );
+    if (x.modality !== undefined && !MODALITY_SET.has(x.modality))
+      throw new Error(`scoring: ${where} needs "${x.competenceId}" with unknown modality "${x.modality}"`);
   }
 }
 

@@ -50,7 +50,12 @@ export interface ScoringProfile {
    * sub-competence of the need (a specialist for a broad need); parent = the offer is the broader
    * competence above the need (a generalist); sibling = same parent. Default 1, 0.75, 0.6, 0.4.
    */
-  readonly taxonomyCredit: { readonly exact: number; readonly child: number; readonly parent: number; readonly sibling: number };
+  readonly taxonomyCredit: {
+    readonly exact: number;
+    readonly child: number;
+    readonly parent: number;
+    readonly sibling: number;
+  };
   /** Need weight is multiplied by rarity^exponent, rarity = 1 + ln((N+1)/(offerers+1)). 0 = ignore rarity. Default 1. */
   readonly rarityExponent: number;
   readonly causesMeasure: CausesMeasure;
@@ -66,14 +71,24 @@ export interface ScoringProfile {
   /** Proportional reductions (0..1) of the score: allied (when policy = penalise) and met before at an event. */
   readonly penalties: { readonly allied: number; readonly metBefore: number };
   /** Warnings: size band gap (in bands) and coverage ratio that flag an asymmetric pair. */
-  readonly asymmetry: { readonly sizeBandGap: number; readonly coverageRatio: number; readonly minCoverage: number };
+  readonly asymmetry: {
+    readonly sizeBandGap: number;
+    readonly coverageRatio: number;
+    readonly minCoverage: number;
+  };
   /** Candidate generation (index): */
   readonly candidates: {
-    /** Postings walked per (competence, actor) route; bounds the work on ubiquitous competences. Default 96. */
+    /** Postings walked per (competence, block) route, best first; bounds the work on ubiquitous competences. Default 256. */
     readonly commonCompetenceCap: number;
-    /** Candidates rescored exactly per actor = poolFactor × K. Default 4. */
+    /**
+     * Postings walked per sibling route (offers/needs on the other children of the same parent, best
+     * levels/priorities first). Sibling matches are dense and weak; they always count in the score;
+     * this only bounds how many candidates they bring. 0 = none. Default 96.
+     */
+    readonly siblingCap: number;
+    /** Candidates rescored exactly per actor = poolFactor × K. Default 2. */
     readonly poolFactor: number;
-    /** Territory blocking (also applied by the brute force reference). Default none. */
+    /** Territory blocking (also applied by the brute force reference). Default departement. */
     readonly blocking: Blocking;
   };
   /** Company → association "local causes" weights. */
@@ -113,7 +128,12 @@ export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
   alliedPolicy: 'exclude',
   penalties: Object.freeze({ allied: 0.5, metBefore: 0.3 }),
   asymmetry: Object.freeze({ sizeBandGap: 3, coverageRatio: 3, minCoverage: 0.15 }),
-  candidates: Object.freeze({ commonCompetenceCap: 96, poolFactor: 4, blocking: 'none' }),
+  candidates: Object.freeze({
+    commonCompetenceCap: 256,
+    siblingCap: 96,
+    poolFactor: 2,
+    blocking: 'departement',
+  }),
   localCauses: Object.freeze({ coverage: 0.55, causes: 0.3, proximity: 0.15 }),
   triad: Object.freeze({ pairs: 0.8, territory: 0.2 }),
 } as ScoringProfile);
@@ -135,15 +155,20 @@ type Check = (path: string, v: unknown, issues: ProfileIssue[]) => void;
 const num =
   (min: number, max = Infinity, integer = false): Check =>
   (path, v, issues) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) issues.push({ path, message: 'must be a finite number' });
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      issues.push({ path, message: 'must be a finite number' });
     else if (v < min || v > max)
-      issues.push({ path, message: max === Infinity ? `must be ≥ ${min}` : `must be between ${min} and ${max}` });
+      issues.push({
+        path,
+        message: max === Infinity ? `must be ≥ ${min}` : `must be between ${min} and ${max}`,
+      });
     else if (integer && !Number.isInteger(v)) issues.push({ path, message: 'must be an integer' });
   };
 const oneOf =
   (...values: string[]): Check =>
   (path, v, issues) => {
-    if (typeof v !== 'string' || !values.includes(v)) issues.push({ path, message: `must be one of ${values.join(', ')}` });
+    if (typeof v !== 'string' || !values.includes(v))
+      issues.push({ path, message: `must be one of ${values.join(', ')}` });
   };
 const str: Check = (path, v, issues) => {
   if (typeof v !== 'string' || v.trim() === '') issues.push({ path, message: 'must be a non-empty string' });
@@ -186,6 +211,7 @@ const SCHEMA: Record<string, Check> = {
   'asymmetry.coverageRatio': num(1),
   'asymmetry.minCoverage': num(0, 1),
   'candidates.commonCompetenceCap': num(1, 1_000_000, true),
+  'candidates.siblingCap': num(0, 1_000_000, true),
   'candidates.poolFactor': num(1, 100),
   'candidates.blocking': oneOf('none', 'region', 'departement'),
   'localCauses.coverage': num(0),
@@ -215,13 +241,19 @@ export function checkProfile(profile: unknown): ProfileIssue[] {
     if (w.complementarity + w.causes + w.proximity + w.crossFamily + w.allianceForms + w.trust <= 0)
       issues.push({ path: 'weights', message: 'at least one weight must be positive' });
     if (w.complementarity <= 0)
-      issues.push({ path: 'weights.complementarity', message: 'must be > 0 (the score is about complementarity)' });
+      issues.push({
+        path: 'weights.complementarity',
+        message: 'must be > 0 (the score is about complementarity)',
+      });
     const t = p.taxonomyCredit;
     if (!(t.exact >= t.child && t.exact >= t.parent && t.exact >= t.sibling))
       issues.push({ path: 'taxonomyCredit', message: 'exact credit must be the highest' });
     const px = p.proximity;
     if (!(px.commune >= px.epci && px.epci >= px.departement && px.departement >= px.region))
-      issues.push({ path: 'proximity', message: 'must not increase with distance (commune ≥ epci ≥ departement ≥ region)' });
+      issues.push({
+        path: 'proximity',
+        message: 'must not increase with distance (commune ≥ epci ≥ departement ≥ region)',
+      });
   }
   return issues;
 }
@@ -233,12 +265,24 @@ export function validateProfile(profile: unknown): ScoringProfile {
   return profile as ScoringProfile;
 }
 
-type DeepPartial<T> = { -readonly [K in keyof T]?: T[K] extends readonly number[] ? T[K] : T[K] extends object ? DeepPartial<T[K]> : T[K] };
+type DeepPartial<T> = {
+  -readonly [K in keyof T]?: T[K] extends readonly number[]
+    ? T[K]
+    : T[K] extends object
+      ? DeepPartial<T[K]>
+      : T[K];
+};
 export type ProfileOverrides = DeepPartial<ScoringProfile> & { id: string; version: number };
 
 function merge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
-  if (Array.isArray(over) || over === null || typeof over !== 'object' || typeof base !== 'object' || base === null)
+  if (
+    Array.isArray(over) ||
+    over === null ||
+    typeof over !== 'object' ||
+    typeof base !== 'object' ||
+    base === null
+  )
     return over;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = merge(out[k], v);
@@ -246,7 +290,10 @@ function merge(base: unknown, over: unknown): unknown {
 }
 
 /** A lab's profile: overrides deep-merged onto a base (default DEFAULT_PROFILE), then validated. */
-export function defineProfile(overrides: ProfileOverrides, base: ScoringProfile = DEFAULT_PROFILE): ScoringProfile {
+export function defineProfile(
+  overrides: ProfileOverrides,
+  base: ScoringProfile = DEFAULT_PROFILE,
+): ScoringProfile {
   return validateProfile(merge(base, overrides));
 }
 

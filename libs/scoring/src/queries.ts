@@ -58,7 +58,9 @@ export function localCausesScore(
 ): LocalCauseScore {
   const p = ensureValidProfile(profile);
   const giver = normalizeActor(
-    options.modalities ? { ...company, offers: company.offers.filter((o) => options.modalities!.includes(o.modality)) } : company,
+    options.modalities
+      ? { ...company, offers: company.offers.filter((o) => options.modalities!.includes(o.modality)) }
+      : company,
   );
   const receiver = normalizeActor(association);
   const cov = directedCoverage(receiver, giver, ctx.taxonomy, ctx.rarity ?? Rarity.uniform(), p);
@@ -74,7 +76,8 @@ export function localCausesScore(
   const warnings: string[] = [];
   if (association.family !== ActorFamily.PEER)
     warnings.push(`NOT_ASSOCIATION: ${association.id} is not a peer actor (association, foundation…)`);
-  if (company.family !== ActorFamily.PRIVATE) warnings.push(`NOT_COMPANY: ${company.id} is not a private actor`);
+  if (company.family !== ActorFamily.PRIVATE)
+    warnings.push(`NOT_COMPANY: ${company.id} is not a private actor`);
   return {
     company: company.id,
     association: association.id,
@@ -163,9 +166,11 @@ export function triadScore(
   const c0 = p.triad.pairs * pairsValue;
   const c1 = p.triad.territory * terr.value * (pairsValue > 0 ? 1 : 0);
   const warnings: string[] = [];
-  if (association.family !== ActorFamily.PEER) warnings.push(`ROLE: ${association.id} is not a peer actor (association…)`);
+  if (association.family !== ActorFamily.PEER)
+    warnings.push(`ROLE: ${association.id} is not a peer actor (association…)`);
   if (company.family !== ActorFamily.PRIVATE) warnings.push(`ROLE: ${company.id} is not a private actor`);
-  if (publicActor.family !== ActorFamily.PUBLIC) warnings.push(`ROLE: ${publicActor.id} is not a public actor`);
+  if (publicActor.family !== ActorFamily.PUBLIC)
+    warnings.push(`ROLE: ${publicActor.id} is not a public actor`);
   if (!terr.shared) warnings.push('NO_SHARED_TERRITORY: the three do not share a territory');
   for (const x of pairs) for (const w of x.warnings) warnings.push(`${x.a}–${x.b} ${w}`);
   return {

@@ -43,7 +43,10 @@ export function buildRarity(actors: readonly ScoringActor[]): Rarity {
 }
 
 /** Rarity from counts read elsewhere (e.g. a Cypher count per competence). */
-export function rarityFromCounts(population: number, offerers: ReadonlyMap<string, number> | Record<string, number>): Rarity {
+export function rarityFromCounts(
+  population: number,
+  offerers: ReadonlyMap<string, number> | Record<string, number>,
+): Rarity {
   const map = offerers instanceof Map ? offerers : new Map(Object.entries(offerers));
   return new Rarity(population, map);
 }

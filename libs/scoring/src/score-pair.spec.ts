@@ -31,7 +31,13 @@ describe('scorePair', () => {
   });
 
   it('returns contributions that add up exactly to the score', () => {
-    const pairs = new PairContext({ alliances: [['restos', 'mairie'], ['techco', 'mairie']], metBefore: [['restos', 'techco']] });
+    const pairs = new PairContext({
+      alliances: [
+        ['restos', 'mairie'],
+        ['techco', 'mairie'],
+      ],
+      metBefore: [['restos', 'techco']],
+    });
     for (const policy of ['exclude', 'penalise'] as const) {
       const profile = defineProfile({ id: `t-${policy}`, version: 1, alliedPolicy: policy });
       for (const a of actors)
@@ -54,7 +60,11 @@ describe('scorePair', () => {
 
   it('names the covered needs both ways, with labels and taxonomy route', () => {
     const s = scorePair(A('restos'), A('techco'), ctx);
-    expect(s.forward.matches.map((m) => m.needId).sort()).toEqual(['comm.web', 'fin.accounting', 'log.transport']);
+    expect(s.forward.matches.map((m) => m.needId).sort()).toEqual([
+      'comm.web',
+      'fin.accounting',
+      'log.transport',
+    ]);
     expect(s.forward.matches.find((m) => m.needId === 'comm.web')).toMatchObject({
       needLabel: 'Web development',
       offerId: 'comm.web',
@@ -89,32 +99,51 @@ describe('scorePair', () => {
   it('gives partial credit through the taxonomy', () => {
     const needer = fixtureActor('n', ActorKind.ASSOCIATION, { needs: [['comm.web', 2]] });
     const give = (competenceId: string) =>
-      scorePair(needer, fixtureActor('g', ActorKind.COMPANY, { offers: [[competenceId, Modality.SKILLS, 3]] }), ctx)
-        .forward;
+      scorePair(
+        needer,
+        fixtureActor('g', ActorKind.COMPANY, { offers: [[competenceId, Modality.SKILLS, 3]] }),
+        ctx,
+      ).forward;
     const exact = give('comm.web');
     const parent = give('comm');
     const sibling = give('comm.design');
     const unrelated = give('fin.accounting');
     expect(exact.matches[0]).toMatchObject({ via: 'exact', credit: 1 });
     expect(parent.matches[0]).toMatchObject({ via: 'parent', credit: DEFAULT_PROFILE.taxonomyCredit.parent });
-    expect(sibling.matches[0]).toMatchObject({ via: 'sibling', credit: DEFAULT_PROFILE.taxonomyCredit.sibling });
+    expect(sibling.matches[0]).toMatchObject({
+      via: 'sibling',
+      credit: DEFAULT_PROFILE.taxonomyCredit.sibling,
+    });
     expect(unrelated.coverage).toBe(0);
     expect(unrelated.uncovered).toEqual(['comm.web']);
     expect(exact.coverage).toBeGreaterThan(parent.coverage);
     expect(parent.coverage).toBeGreaterThan(sibling.coverage);
     expect(sibling.coverage).toBeGreaterThan(0);
     const broad = fixtureActor('b', ActorKind.ASSOCIATION, { needs: [['comm', 2]] });
-    const child = scorePair(broad, fixtureActor('g', ActorKind.COMPANY, { offers: [['comm.web', Modality.SKILLS, 3]] }), ctx);
-    expect(child.forward.matches[0]).toMatchObject({ via: 'child', credit: DEFAULT_PROFILE.taxonomyCredit.child });
+    const child = scorePair(
+      broad,
+      fixtureActor('g', ActorKind.COMPANY, { offers: [['comm.web', Modality.SKILLS, 3]] }),
+      ctx,
+    );
+    expect(child.forward.matches[0]).toMatchObject({
+      via: 'child',
+      credit: DEFAULT_PROFILE.taxonomyCredit.child,
+    });
   });
 
   it('applies level and modality: an expert offer beats a basic one, a named modality is preferred', () => {
     const needer = fixtureActor('n', ActorKind.ASSOCIATION, { needs: [['fin', 2]] });
     const lvl = (level: 1 | 3) =>
-      scorePair(needer, fixtureActor('g', ActorKind.COMPANY, { offers: [['fin', Modality.FUNDING, level]] }), ctx).forward
-        .coverage;
+      scorePair(
+        needer,
+        fixtureActor('g', ActorKind.COMPANY, { offers: [['fin', Modality.FUNDING, level]] }),
+        ctx,
+      ).forward.coverage;
     expect(lvl(3)).toBeGreaterThan(lvl(1));
-    const wantsMoney: ScoringActor = { ...needer, needs: [{ competenceId: 'fin', priority: 2, modality: Modality.FUNDING }] };
+    const wantsMoney: ScoringActor = {
+      ...needer,
+      needs: [{ competenceId: 'fin', priority: 2, modality: Modality.FUNDING }],
+    };
     const money = fixtureActor('m', ActorKind.COMPANY, { offers: [['fin', Modality.FUNDING, 2]] });
     const skills = fixtureActor('s', ActorKind.COMPANY, { offers: [['fin', Modality.SKILLS, 2]] });
     expect(scorePair(wantsMoney, money, ctx).forward.coverage).toBe(
@@ -134,11 +163,21 @@ describe('scorePair', () => {
     expect(penalised.excluded).toBeUndefined();
     expect(penalised.score).toBeCloseTo(base.score * (1 - penalise.penalties.allied), 12);
 
-    const met = scorePair(A('restos'), A('techco'), { ...ctx, pairs: new PairContext({ metBefore: [['techco', 'restos']] }) });
+    const met = scorePair(A('restos'), A('techco'), {
+      ...ctx,
+      pairs: new PairContext({ metBefore: [['techco', 'restos']] }),
+    });
     expect(met.metBefore).toBe(true);
     expect(met.score).toBeCloseTo(base.score * (1 - DEFAULT_PROFILE.penalties.metBefore), 12);
 
-    const twoHop = new PairContext({ alliances: [['restos', 'mairie'], ['techco', 'mairie'], ['restos', 'x'], ['techco', 'x']] });
+    const twoHop = new PairContext({
+      alliances: [
+        ['restos', 'mairie'],
+        ['techco', 'mairie'],
+        ['restos', 'x'],
+        ['techco', 'x'],
+      ],
+    });
     const trusted = scorePair(A('restos'), A('techco'), { ...ctx, pairs: twoHop });
     expect(trusted.commonPartners).toBe(2);
     expect(trusted.components.find((c) => c.name === 'trust')!.value).toBe(0.75);
@@ -192,7 +231,12 @@ describe('scorePair', () => {
       alliances: pop.slice(0, 60).map((a, i) => [a.id, pop[(i * 7 + 3) % 60].id] as const),
       metBefore: pop.slice(0, 40).map((a, i) => [a.id, pop[(i * 11 + 5) % 40].id] as const),
     });
-    const penalise = defineProfile({ id: 'pen', version: 1, alliedPolicy: 'penalise', causesMeasure: 'overlap' });
+    const penalise = defineProfile({
+      id: 'pen',
+      version: 1,
+      alliedPolicy: 'penalise',
+      causesMeasure: 'overlap',
+    });
     for (const profile of [DEFAULT_PROFILE, penalise]) {
       const ix = buildIndex(pop, taxonomy, { pairs });
       const kernel = new ScoreKernel(ix, ix.compile(profile));

@@ -97,17 +97,20 @@ export function scoreNormalized(
   const contributions = new Array<number>(8).fill(0);
   const score = self
     ? 0
-    : assemble(p, reciprocity, gate, causes, prox.value, crossFamily, forms, trust, alliedMode, met, contributions);
-  const values = [
-    reciprocity,
-    causes,
-    prox.value,
-    crossFamily,
-    forms,
-    trust,
-    allied ? 1 : 0,
-    met ? 1 : 0,
-  ];
+    : assemble(
+        p,
+        reciprocity,
+        gate,
+        causes,
+        prox.value,
+        crossFamily,
+        forms,
+        trust,
+        alliedMode,
+        met,
+        contributions,
+      );
+  const values = [reciprocity, causes, prox.value, crossFamily, forms, trust, allied ? 1 : 0, met ? 1 : 0];
   const w = p.weights;
   const weights = [
     w.complementarity,
@@ -147,17 +150,8 @@ export function scoreNormalized(
         ? 'ALLIED: already allied, not proposed (profile excludes allied pairs)'
         : `ALLIED: already allied, score reduced by ${pct(p.penalties.allied)}`,
     );
-  if (met) warnings.push(`MET_BEFORE: already met at an event, score reduced by ${pct(p.penalties.metBefore)}`);
-  if (!self && p.candidates.blocking !== 'none') {
-    const ta = a.territories;
-    const tb = b.territories;
-    const inScope =
-      p.candidates.blocking === 'departement'
-        ? !!ta.departement && ta.departement === tb.departement
-        : !!ta.region && ta.region === tb.region;
-    if (!inScope) warnings.push(`OUT_OF_SCOPE: not in the same ${p.candidates.blocking}, never proposed by this profile`);
-  }
-
+  if (met)
+    warnings.push(`MET_BEFORE: already met at an event, score reduced by ${pct(p.penalties.metBefore)}`);
   return {
     a: a.id,
     b: b.id,
@@ -177,6 +171,10 @@ export function scoreNormalized(
     allied,
     metBefore: met,
     warnings,
-    ...(self ? { excluded: 'SELF' as const } : alliedMode === ALLIED_EXCLUDE ? { excluded: 'ALREADY_ALLIED' as const } : {}),
+    ...(self
+      ? { excluded: 'SELF' as const }
+      : alliedMode === ALLIED_EXCLUDE
+        ? { excluded: 'ALREADY_ALLIED' as const }
+        : {}),
   };
 }

@@ -1,14 +1,11 @@
-import { ScoringIndex, buildIndex, REL_CHILD, REL_EXACT, REL_PARENT, CompiledProfile } from './candidate-index';
+import type { BlockLayout } from './blocks';
+import { ScoringIndex, buildIndex, CompiledProfile } from './candidate-index';
 import { fuse, gateOf, popcount, setSimilarity, formsCompatibility, COMPONENT_COUNT } from './formulas';
 import { ScoreKernel } from './kernel';
 import { DEFAULT_PROFILE, ScoringProfile, profileKey } from './profile';
 import type { ScoringContext } from './score-pair';
 import type { ScoringActor } from './types';
 import { MODEL_VERSION } from './version';
-
-const BLOCK_NONE = 0;
-const BLOCK_REGION = 1;
-const BLOCK_DEPT = 2;
 
 /** One proposed partner. */
 export interface Partner {
@@ -26,6 +23,8 @@ export interface SearchStats {
   postings: number;
   /** Distinct candidates touched. */
   touched: number;
+  /** Candidates whose coverages were recomputed from the actor's tables. */
+  refined: number;
   /** Pairs scored exactly. */
   exact: number;
 }
@@ -36,45 +35,36 @@ function better(s1: number, i1: number, s2: number, i2: number): boolean {
 }
 
 /**
- * Candidate generation for one actor at a time: walks the actor's needs to the offerers of the same,
- * child and parent competences (forward) and its offers to the needers (backward), accumulating the
- * exact per-need best credit for every touched candidate; long posting lists (ubiquitous competences)
- * are walked nearest first (same département, then région, then the rest) up to
- * `commonCompetenceCap` postings. The best poolFactor × K candidates by approximate score are then
- * scored exactly and the top K kept. Reuses its buffers: one searcher per thread of work.
+ * Candidate generation for one actor at a time, inside each territory block the actor belongs to:
+ * walks its needs to the offers of the same competence, of its family (siblings), of its parent and
+ * of its children (forward), and its offers to the needs the same way (backward), accumulating for
+ * every touched candidate the best credit per need, i.e. both coverages. Each posting list is walked
+ * best offers first (level desc; priority desc for needs) up to `commonCompetenceCap` postings, which
+ * bounds the work on ubiquitous competences (rare ones are walked fully). The best poolFactor × K
+ * candidates by approximate score are then scored exactly and the top K kept. Reuses its buffers: one
+ * searcher per thread of work.
  */
 export class TopKSearcher {
   readonly kernel: ScoreKernel;
-  readonly stats: SearchStats = { postings: 0, touched: 0, exact: 0 };
-  private readonly n: number;
+  readonly stats: SearchStats = { postings: 0, touched: 0, refined: 0, exact: 0 };
   private readonly cap: number;
+  private readonly siblingCap: number;
   private readonly poolFactor: number;
-  private readonly blocking: number;
   private readonly mismatch: number;
   private readonly alpha: number;
   private readonly gateAt: number;
   private readonly excludeAllied: boolean;
 
   private iter = 0;
-  private needStampCounter = 0;
   private readonly candStamp: Int32Array;
-  private readonly lastNeed: Int32Array;
-  private readonly fwd: Float64Array;
-  private readonly bwd: Float64Array;
-  private readonly bestNeed: Float64Array;
   private readonly touched: Int32Array;
   private nTouched = 0;
-  private readonly needStamp: Int32Array;
-  private readonly needBest: Float64Array;
   // pool heap (worst at root)
   private heapScore = new Float64Array(0);
   private heapIdx = new Int32Array(0);
-  // current forward route parameters
-  private curCredit = 0;
-  private curNeedMod = -1;
-  private curWeight = 0;
-  private curOfferMod = 0;
-  private curStamp = 0;
+  private readonly layout: BlockLayout;
+  private readonly rel: Uint8Array;
+  private readonly C: number;
 
   constructor(
     readonly ix: ScoringIndex,
@@ -82,189 +72,257 @@ export class TopKSearcher {
   ) {
     const p = cp.profile;
     this.kernel = new ScoreKernel(ix, cp);
-    this.n = ix.n;
     this.cap = p.candidates.commonCompetenceCap;
+    this.siblingCap = p.candidates.siblingCap;
     this.poolFactor = p.candidates.poolFactor;
-    this.blocking =
-      p.candidates.blocking === 'departement' ? BLOCK_DEPT : p.candidates.blocking === 'region' ? BLOCK_REGION : BLOCK_NONE;
+    this.layout = ix.layout(p.candidates.blocking);
+    if (ix.rel === null)
+      throw new Error(`TopKSearcher: taxonomy too large (${ix.C} competences) for the dense relation matrix`);
+    this.rel = ix.rel;
+    this.C = ix.C;
     this.mismatch = p.modalityMismatch;
     this.alpha = p.reciprocity.alpha;
     this.gateAt = p.reciprocity.gateAt;
     this.excludeAllied = p.alliedPolicy === 'exclude';
-    const n = ix.n;
-    this.candStamp = new Int32Array(n).fill(-1);
-    this.lastNeed = new Int32Array(n).fill(-1);
-    this.fwd = new Float64Array(n);
-    this.bwd = new Float64Array(n);
-    this.bestNeed = new Float64Array(n);
-    this.touched = new Int32Array(n);
-    this.needStamp = new Int32Array(ix.needComp.length).fill(-1);
-    this.needBest = new Float64Array(ix.needComp.length);
+    this.candStamp = new Int32Array(ix.n).fill(-1);
+    this.touched = new Int32Array(ix.n);
   }
 
-  private touch(b: number): void {
-    if (this.candStamp[b] !== this.iter) {
-      this.candStamp[b] = this.iter;
-      this.fwd[b] = 0;
-      this.bwd[b] = 0;
-      this.touched[this.nTouched++] = b;
-    }
-  }
-
-  /** Forward postings [s, e) of one route, at most `budget`; returns the budget left. */
-  private walkOffers(s: number, e: number, budget: number): number {
-    if (budget <= 0 || e <= s) return budget;
+  /** Marks the actors of postings [s, e) (at most `budget`) as candidates. */
+  private walk(post: Int32Array, s: number, e: number, budget: number): void {
     const end = e - s > budget ? s + budget : e;
-    const ix = this.ix;
-    const post = ix.offPost;
-    const offActor = ix.offActor;
-    const offMod = ix.offMod;
-    const offVal = this.cp.offVal;
-    const credit = this.curCredit;
-    const nm = this.curNeedMod;
-    const w = this.curWeight;
-    const stamp = this.curStamp;
-    const lastNeed = this.lastNeed;
-    const bestNeed = this.bestNeed;
-    const fwd = this.fwd;
-    for (let k = s; k < end; k++) {
-      const o = post[k];
-      const b = offActor[o];
-      let v = credit * offVal[o];
-      if (nm >= 0 && nm !== offMod[o]) v *= this.mismatch;
-      v *= w;
-      this.touch(b);
-      if (lastNeed[b] !== stamp) {
-        lastNeed[b] = stamp;
-        bestNeed[b] = v;
-        fwd[b] += v;
-      } else if (v > bestNeed[b]) {
-        fwd[b] += v - bestNeed[b];
-        bestNeed[b] = v;
-      }
-    }
-    this.stats.postings += end - s;
-    return budget - (end - s);
-  }
-
-  /** Backward postings [s, e) of one route, at most `budget`; returns the budget left. */
-  private walkNeeds(s: number, e: number, budget: number): number {
-    if (budget <= 0 || e <= s) return budget;
-    const end = e - s > budget ? s + budget : e;
-    const ix = this.ix;
-    const post = ix.needPost;
-    const needActor = ix.needActor;
-    const needMod = ix.needMod;
-    const needWN = this.cp.needWN;
-    const credit = this.curCredit;
-    const om = this.curOfferMod;
     const iter = this.iter;
-    const needStamp = this.needStamp;
-    const needBest = this.needBest;
-    const bwd = this.bwd;
+    const stamp = this.candStamp;
+    const touched = this.touched;
+    let nt = this.nTouched;
     for (let k = s; k < end; k++) {
-      const m = post[k];
-      const b = needActor[m];
-      let v = credit;
-      const nm = needMod[m];
-      if (nm >= 0 && nm !== om) v *= this.mismatch;
-      v *= needWN[m];
-      this.touch(b);
-      if (needStamp[m] !== iter) {
-        needStamp[m] = iter;
-        needBest[m] = v;
-        bwd[b] += v;
-      } else if (v > needBest[m]) {
-        bwd[b] += v - needBest[m];
-        needBest[m] = v;
+      const b = post[k];
+      if (stamp[b] !== iter) {
+        stamp[b] = iter;
+        touched[nt++] = b;
       }
     }
+    this.nTouched = nt;
     this.stats.postings += end - s;
-    return budget - (end - s);
   }
 
-  /** Walks the postings of competence r for actor a, nearest first, within the blocking scope and the cap. */
-  private route(cell: Int32Array, r: number, a: number, forward: boolean): void {
-    const ix = this.ix;
-    const D1 = ix.D + 1;
-    const base = r * D1;
-    const s = cell[base];
-    const e = cell[base + D1];
-    if (e <= s) return;
-    const cap = this.cap;
-    if (this.blocking === BLOCK_NONE && e - s <= cap) {
-      if (forward) this.walkOffers(s, e, cap);
-      else this.walkNeeds(s, e, cap);
-      return;
-    }
-    const pos = ix.deptPos[a];
-    const ds = cell[base + pos];
-    const de = cell[base + pos + 1];
-    let budget = this.walk(forward, ds, de, cap);
-    if (budget <= 0 || this.blocking === BLOCK_DEPT) return;
-    const rs = cell[base + ix.regionStartPos[pos]];
-    const re = cell[base + ix.regionEndPos[pos]];
-    budget = this.walk(forward, rs, ds, budget);
-    budget = this.walk(forward, de, re, budget);
-    if (budget <= 0 || this.blocking === BLOCK_REGION) return;
-    budget = this.walk(forward, s, rs, budget);
-    this.walk(forward, re, e, budget);
-  }
-
-  private walk(forward: boolean, s: number, e: number, budget: number): number {
-    return forward ? this.walkOffers(s, e, budget) : this.walkNeeds(s, e, budget);
-  }
-
-  /** Accumulates approximate coverages of every candidate reached from actor a. */
+  /**
+   * Collects the candidates of actor a, block by block. A need on competence c with parent P reaches
+   * the offers on c (exact), on c's children and on P, up to `commonCompetenceCap` each, and on P's
+   * other children (siblings) up to `siblingCap`, best levels first; an offer reaches needs the same
+   * way (best weighted first).
+   */
   private gather(a: number): void {
     const ix = this.ix;
-    const cp = this.cp;
+    const L = this.layout;
+    const B = L.B;
+    const cap = this.cap;
+    const sibCap = this.siblingCap;
+    const parent = ix.compParent;
     this.iter++;
-    this.nTouched = 0;
-    // forward: what others bring to a
-    for (let k = ix.needStart[a]; k < ix.needStart[a + 1]; k++) {
-      const c = ix.needComp[k];
-      this.curNeedMod = ix.needMod[k];
-      this.curWeight = cp.needWN[k];
-      this.curStamp = this.needStampCounter++;
-      if (this.needStampCounter > 0x7ffffff0) this.resetStamps();
-      this.curCredit = cp.creditByCode[REL_EXACT];
-      this.route(ix.offCell, c, a, true);
-      this.curCredit = cp.creditByCode[REL_CHILD];
-      for (let q = ix.childStart[c]; q < ix.childStart[c + 1]; q++) this.route(ix.offCell, ix.childList[q], a, true);
-      const parent = ix.compParent[c];
-      if (parent >= 0) {
-        this.curCredit = cp.creditByCode[REL_PARENT];
-        this.route(ix.offCell, parent, a, true);
-      }
+    if (this.iter >= 0x7fffffff) {
+      this.candStamp.fill(-1);
+      this.iter = 0;
     }
-    // backward: what a brings to others
-    for (let o = ix.offStart[a]; o < ix.offStart[a + 1]; o++) {
-      const c = ix.offComp[o];
-      const ov = cp.offVal[o];
-      this.curOfferMod = ix.offMod[o];
-      this.curCredit = cp.creditByCode[REL_EXACT] * ov;
-      this.route(ix.needCell, c, a, false);
-      const parent = ix.compParent[c];
-      if (parent >= 0) {
-        // the need is broader than the offer: the offer is a child of the need
-        this.curCredit = cp.creditByCode[REL_CHILD] * ov;
-        this.route(ix.needCell, parent, a, false);
+    this.nTouched = 0;
+    for (let q = L.actorBlockStart[a]; q < L.actorBlockStart[a + 1]; q++) {
+      const blk = L.actorBlocks[q];
+      for (let side = 0; side < 2; side++) {
+        const forward = side === 0;
+        const start = forward ? ix.needStart : ix.offStart;
+        const comp = forward ? ix.needComp : ix.offComp;
+        const cell = forward ? L.offCell : L.needCell;
+        const post = forward ? L.offPost : L.needPost;
+        const famCell = forward ? L.offFamCell : L.needFamCell;
+        const famPost = forward ? L.offFamPost : L.needFamPost;
+        for (let k = start[a]; k < start[a + 1]; k++) {
+          const c = comp[k];
+          let x = c * B + blk;
+          this.walk(post, cell[x], cell[x + 1], cap);
+          this.walk(famPost, famCell[x], famCell[x + 1], cap);
+          const p = parent[c];
+          if (p >= 0) {
+            x = p * B + blk;
+            this.walk(post, cell[x], cell[x + 1], cap);
+            if (sibCap > 0) this.walk(famPost, famCell[x], famCell[x + 1], sibCap);
+          }
+        }
       }
-      this.curCredit = cp.creditByCode[REL_PARENT] * ov;
-      for (let q = ix.childStart[c]; q < ix.childStart[c + 1]; q++) this.route(ix.needCell, ix.childList[q], a, false);
     }
     this.stats.touched += this.nTouched;
   }
 
-  private resetStamps(): void {
-    this.lastNeed.fill(-1);
-    this.needStampCounter = 0;
+  /** Pushes (score, idx) into a bounded heap (worst at root); returns the new size. */
+  private static heapPush(
+    hs: Float64Array,
+    hi: Int32Array,
+    size: number,
+    M: number,
+    score: number,
+    b: number,
+  ): number {
+    if (size < M) {
+      let i = size++;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (better(hs[parent], hi[parent], score, b)) {
+          hs[i] = hs[parent];
+          hi[i] = hi[parent];
+          i = parent;
+        } else break;
+      }
+      hs[i] = score;
+      hi[i] = b;
+      return size;
+    }
+    if (!better(score, b, hs[0], hi[0])) return size;
+    let i = 0;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      let c = l;
+      if (l + 1 < size && better(hs[l], hi[l], hs[l + 1], hi[l + 1])) c = l + 1;
+      if (better(score, b, hs[c], hi[c])) {
+        hs[i] = hs[c];
+        hi[i] = hi[c];
+        i = c;
+      } else break;
+    }
+    hs[i] = score;
+    hi[i] = b;
+    return size;
+  }
+
+  /** Context part (before gating) without acting-in overlap and trust: cheap, used to pre-rank. */
+  private cheapContext(a: number, b: number): number {
+    const ix = this.ix;
+    const w = this.cp.profile.weights;
+    const tiers = this.cp.tiers;
+    let prox = 0;
+    const loc = ix.loc;
+    if (loc[0][a] >= 0 && loc[0][a] === loc[0][b]) prox = tiers[0];
+    else if (loc[1][a] >= 0 && loc[1][a] === loc[1][b]) prox = tiers[1];
+    else if (loc[2][a] >= 0 && loc[2][a] === loc[2][b]) prox = tiers[2];
+    else if (loc[3][a] >= 0 && loc[3][a] === loc[3][b]) prox = tiers[3];
+    const ca = ix.causes[a];
+    const cb = ix.causes[b];
+    const fa = ix.forms[a];
+    const fb = ix.forms[b];
+    return (
+      w.causes * setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), this.cp.profile.causesMeasure) +
+      w.proximity * prox +
+      w.crossFamily * (ix.family[a] !== ix.family[b] ? 1 : 0) +
+      w.allianceForms * formsCompatibility(popcount(fa & fb), popcount(fa), popcount(fb))
+    );
+  }
+
+  // ---- actor-side tables: both coverages of a candidate in ~20 operations
+  /** fwdTab[oc × NA + n]: credit × normalized weight of an offer on oc for the actor's n-th need. */
+  private fwdTab = new Float64Array(0);
+  private NA = 0;
+  private needModA = new Int8Array(0);
+  /** bwdBest[nc]: best credit × value of the actor's offers for a need on nc. */
+  private bwdBest = new Float64Array(0);
+  private best = new Float64Array(0);
+  private refinedForward = 0;
+  private refinedBackward = 0;
+
+  private buildTables(a: number): void {
+    const ix = this.ix;
+    const C = this.C;
+    const ns = ix.needStart[a];
+    const NA = ix.needStart[a + 1] - ns;
+    this.NA = NA;
+    if (this.fwdTab.length < C * NA) this.fwdTab = new Float64Array(C * Math.max(NA, 8));
+    else this.fwdTab.fill(0, 0, C * NA);
+    if (this.needModA.length < NA) {
+      this.needModA = new Int8Array(Math.max(NA, 8));
+      this.best = new Float64Array(Math.max(NA, 8));
+    }
+    if (this.bwdBest.length !== C) this.bwdBest = new Float64Array(C);
+    else this.bwdBest.fill(0);
+    const tab = this.fwdTab;
+    const credit = this.cp.creditByCode;
+    const rel = this.rel;
+    for (let n = 0; n < NA; n++) {
+      const k = ns + n;
+      const row = ix.needComp[k] * C;
+      const w = this.cp.needWN[k];
+      this.needModA[n] = ix.needMod[k];
+      for (let oc = 0; oc < C; oc++) {
+        const code = rel[row + oc];
+        if (code !== 0) tab[oc * NA + n] = credit[code] * w;
+      }
+    }
+    const bwd = this.bwdBest;
+    for (let o = ix.offStart[a]; o < ix.offStart[a + 1]; o++) {
+      const oc = ix.offComp[o];
+      const ov = this.cp.offVal[o];
+      for (let nc = 0; nc < C; nc++) {
+        const code = rel[nc * C + oc];
+        if (code !== 0) {
+          const v = credit[code] * ov;
+          if (v > bwd[nc]) bwd[nc] = v;
+        }
+      }
+    }
+  }
+
+  /** Reciprocity of (a, b) from a's tables (equal to the exact one up to rounding). */
+  private refine(a: number, b: number): number {
+    const ix = this.ix;
+    const NA = this.NA;
+    const best = this.best;
+    const tab = this.fwdTab;
+    const nmA = this.needModA;
+    const offVal = this.cp.offVal;
+    const offComp = ix.offComp;
+    const offMod = ix.offMod;
+    const mismatch = this.mismatch;
+    for (let n = 0; n < NA; n++) best[n] = 0;
+    for (let o = ix.offStart[b]; o < ix.offStart[b + 1]; o++) {
+      const base = offComp[o] * NA;
+      const ov = offVal[o];
+      for (let n = 0; n < NA; n++) {
+        const t = tab[base + n];
+        if (t > 0) {
+          let v = t * ov;
+          const nm = nmA[n];
+          if (nm >= 0 && nm !== offMod[o]) v *= mismatch;
+          if (v > best[n]) best[n] = v;
+        }
+      }
+    }
+    let f = 0;
+    for (let n = 0; n < NA; n++) f += best[n];
+    let bw = 0;
+    const needWN = this.cp.needWN;
+    for (let m = ix.needStart[b]; m < ix.needStart[b + 1]; m++) {
+      const nm = ix.needMod[m];
+      let v: number;
+      if (nm >= 0) {
+        v = 0;
+        const row = ix.needComp[m] * this.C;
+        for (let o = ix.offStart[a]; o < ix.offStart[a + 1]; o++) {
+          let x = this.cp.creditByCode[this.rel[row + offComp[o]]] * offVal[o];
+          if (offMod[o] !== nm) x *= mismatch;
+          if (x > v) v = x;
+        }
+      } else v = this.bwdBest[ix.needComp[m]];
+      bw += needWN[m] * v;
+    }
+    this.refinedForward = f;
+    this.refinedBackward = bw;
+    return fuse(f, bw, this.alpha);
   }
 
   /**
    * Top-K partners of actor a. Writes up to k (index, score) pairs, best first, into outIdx/outScore
    * at `offset` (and forward/backward coverages and contributions when arrays are given); returns the count.
+   *
+   * Funnel: walk (gather) the candidates → for each, both coverages from the actor's tables (equal to
+   * the exact ones up to rounding) and the context without acting-in overlap and trust, pruned by an
+   * upper bound → best poolFactor × K → exact score (the kernel) → top K.
    */
   search(
     a: number,
@@ -278,85 +336,32 @@ export class TopKSearcher {
   ): number {
     if (k <= 0) return 0;
     this.gather(a);
-    const ix = this.ix;
-    const p = this.cp.profile;
-    const w = p.weights;
+    const w = this.cp.profile.weights;
     const kernel = this.kernel;
-    const M = Math.max(k, Math.ceil(k * this.poolFactor));
-    if (this.heapScore.length < M) {
-      this.heapScore = new Float64Array(M);
-      this.heapIdx = new Int32Array(M);
+    const M2 = Math.max(k, Math.ceil(k * this.poolFactor));
+    if (this.heapScore.length < M2) {
+      this.heapScore = new Float64Array(M2);
+      this.heapIdx = new Int32Array(M2);
     }
+    const contextMax = this.cp.contextMax;
+    this.buildTables(a);
     const hs = this.heapScore;
     const hi = this.heapIdx;
     let size = 0;
-    const contextMax = this.cp.contextMax;
-    const tiers = this.cp.tiers;
-    const measure = p.causesMeasure;
-    const ca = ix.causes[a];
-    const fa = ix.forms[a];
-    const famA = ix.family[a];
-    const nca = popcount(ca);
-    const nfa = popcount(fa);
-    const loc0 = ix.loc[0];
-    const loc1 = ix.loc[1];
-    const loc2 = ix.loc[2];
-    const loc3 = ix.loc[3];
+    const touched = this.touched;
     for (let t = 0; t < this.nTouched; t++) {
-      const b = this.touched[t];
+      const b = touched[t];
       if (b === a) continue;
-      const R = fuse(this.fwd[b], this.bwd[b], this.alpha);
+      const R = this.refine(a, b);
       if (R <= 0) continue;
       const g = gateOf(R, this.gateAt);
       const core = w.complementarity * R;
-      if (size === M && core + g * contextMax < hs[0]) continue;
+      if (size === M2 && core + g * contextMax < hs[0]) continue;
       if (this.excludeAllied && kernel.isAllied(a, b)) continue;
-      const cb = ix.causes[b];
-      const fb = ix.forms[b];
-      let prox = 0;
-      if (loc0[a] >= 0 && loc0[a] === loc0[b]) prox = tiers[0];
-      else if (loc1[a] >= 0 && loc1[a] === loc1[b]) prox = tiers[1];
-      else if (loc2[a] >= 0 && loc2[a] === loc2[b]) prox = tiers[2];
-      else if (loc3[a] >= 0 && loc3[a] === loc3[b]) prox = tiers[3];
-      const approx =
-        core +
-        g *
-          (w.causes * setSimilarity(popcount(ca & cb), nca, popcount(cb), measure) +
-            w.proximity * prox +
-            w.crossFamily * (famA !== ix.family[b] ? 1 : 0) +
-            w.allianceForms * formsCompatibility(popcount(fa & fb), nfa, popcount(fb)));
-      if (size < M) {
-        // sift up (worst at root: lower score, or equal score and higher index)
-        let i = size++;
-        while (i > 0) {
-          const parent = (i - 1) >> 1;
-          if (better(hs[parent], hi[parent], approx, b)) {
-            hs[i] = hs[parent];
-            hi[i] = hi[parent];
-            i = parent;
-          } else break;
-        }
-        hs[i] = approx;
-        hi[i] = b;
-      } else if (better(approx, b, hs[0], hi[0])) {
-        // replace root, sift down
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          if (l >= size) break;
-          let c = l;
-          if (l + 1 < size && better(hs[l], hi[l], hs[l + 1], hi[l + 1])) c = l + 1;
-          if (better(approx, b, hs[c], hi[c])) {
-            hs[i] = hs[c];
-            hi[i] = hi[c];
-            i = c;
-          } else break;
-        }
-        hs[i] = approx;
-        hi[i] = b;
-      }
+      size = TopKSearcher.heapPush(hs, hi, size, M2, core + g * this.cheapContext(a, b), b);
     }
-    // exact rescoring of the pool, keep the top k (sorted insertion)
+    this.stats.refined += this.nTouched;
+    // stage 3: exact rescoring of the pool, keep the top k (sorted insertion)
     let count = 0;
     for (let q = 0; q < size; q++) {
       const b = hi[q];
@@ -370,7 +375,12 @@ export class TopKSearcher {
         outIdx[offset + i] = outIdx[offset + i - 1];
         if (outForward) outForward[offset + i] = outForward[offset + i - 1];
         if (outBackward) outBackward[offset + i] = outBackward[offset + i - 1];
-        if (outComponents) outComponents.copyWithin((offset + i) * COMPONENT_COUNT, (offset + i - 1) * COMPONENT_COUNT, (offset + i) * COMPONENT_COUNT);
+        if (outComponents)
+          outComponents.copyWithin(
+            (offset + i) * COMPONENT_COUNT,
+            (offset + i - 1) * COMPONENT_COUNT,
+            (offset + i) * COMPONENT_COUNT,
+          );
         i--;
       }
       outScore[offset + i] = s;
@@ -450,14 +460,23 @@ export interface ScoreAllResult {
   readonly counts: Int32Array;
   /** (to − from) × k × 8 contributions (COMPONENT_NAMES order) when withComponents. */
   readonly components?: Float32Array;
-  readonly stats: SearchStats & { readonly seconds: number; readonly actors: number; readonly pairsKept: number };
+  readonly stats: SearchStats & {
+    readonly seconds: number;
+    readonly actors: number;
+    readonly pairsKept: number;
+  };
   readonly index: ScoringIndex;
 }
 
 /** Scores a range of actors of an existing index. */
-export function scoreRange(index: ScoringIndex, profile: ScoringProfile = DEFAULT_PROFILE, options: ScoreAllOptions = {}): ScoreAllResult {
+export function scoreRange(
+  index: ScoringIndex,
+  profile: ScoringProfile = DEFAULT_PROFILE,
+  options: ScoreAllOptions = {},
+): ScoreAllResult {
   const k = options.k ?? 20;
-  if (!Number.isInteger(k) || k < 1) throw new RangeError(`scoreAll: k must be a positive integer (got ${k})`);
+  if (!Number.isInteger(k) || k < 1)
+    throw new RangeError(`scoreAll: k must be a positive integer (got ${k})`);
   const [from, to] = options.actorRange ?? [0, index.n];
   if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= index.n))
     throw new RangeError(`scoreAll: actorRange [${from}, ${to}) is not inside [0, ${index.n})`);
@@ -518,12 +537,19 @@ export function scoreAll(
 /** Partners of one actor of a ScoreAllResult. */
 export function partnersOf(result: ScoreAllResult, actorIdx: number): Partner[] {
   const r = actorIdx - result.from;
-  if (r < 0 || r >= result.to - result.from) throw new RangeError(`partnersOf: actor ${actorIdx} not in the result range`);
+  if (r < 0 || r >= result.to - result.from)
+    throw new RangeError(`partnersOf: actor ${actorIdx} not in the result range`);
   const out: Partner[] = [];
   for (let i = 0; i < result.counts[r]; i++) {
     const q = r * result.k + i;
     const idx = result.partners[q];
-    out.push({ idx, id: result.index.ids[idx], score: result.scores[q], forward: result.forward[q], backward: result.backward[q] });
+    out.push({
+      idx,
+      id: result.index.ids[idx],
+      score: result.scores[q],
+      forward: result.forward[q],
+      backward: result.backward[q],
+    });
   }
   return out;
 }

@@ -147,7 +147,7 @@ export interface PairScore {
   readonly commonPartners: number;
   readonly allied: boolean;
   readonly metBefore: boolean;
-  /** Plain-language warnings, each starting with a stable code (SIZE_GAP:, ONE_SIDED:, ALLIED:, MET_BEFORE:, OUT_OF_SCOPE:). */
+  /** Plain-language warnings, each starting with a stable code (SIZE_GAP:, ONE_SIDED:, ALLIED:, MET_BEFORE:). */
   readonly warnings: readonly string[];
   readonly excluded?: ExclusionReason;
 }

@@ -31,7 +31,8 @@ export class IdentifierIssuer {
     private readonly block: number,
     private readonly scatter: number,
   ) {
-    if (!Number.isInteger(block) || block < 0 || block > 99) throw new Error(`identifier block must be 0..99: ${block}`);
+    if (!Number.isInteger(block) || block < 0 || block > 99)
+      throw new Error(`identifier block must be 0..99: ${block}`);
   }
 
   /** 9-digit SIREN with a valid Luhn checksum (up to 1,000,000 per block). */

@@ -1,11 +1,15 @@
+// Module-level aliases: under jest's vm sandbox every global lookup (Math…) costs ~0.3 µs, which
+// dominated generating 100k actors. Plain Node is unaffected either way.
+const { imul, floor, max } = Math;
+
 /** mulberry32: a tiny, fast, seedable 32-bit PRNG — deterministic across platforms and Node versions. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
@@ -15,7 +19,7 @@ export function fnv1a(value: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < value.length; i++) {
     h ^= value.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+    h = imul(h, 0x01000193);
   }
   return h >>> 0;
 }
@@ -73,7 +77,7 @@ export class Rng {
 
   /** Integer in [min, max] (inclusive). */
   int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
+    return min + floor(this.next() * (max - min + 1));
   }
 
   chance(probability: number): boolean {
@@ -82,16 +86,16 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     if (!items.length) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)];
+    return items[floor(this.next() * items.length)];
   }
 
   /** Weighted pick from [item, weight] pairs. */
   weighted<T>(entries: readonly (readonly [T, number])[]): T {
     let total = 0;
-    for (const [, w] of entries) total += Math.max(0, w);
+    for (const [, w] of entries) total += max(0, w);
     let target = this.next() * total;
     for (const [item, w] of entries) {
-      target -= Math.max(0, w);
+      target -= max(0, w);
       if (target < 0) return item;
     }
     return entries[entries.length - 1][0];
@@ -104,7 +108,7 @@ export class Rng {
   /** In-place Fisher–Yates shuffle. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
+      const j = floor(this.next() * (i + 1));
       [items[i], items[j]] = [items[j], items[i]];
     }
     return items;

@@ -40,23 +40,54 @@ export interface Sector {
 }
 
 export const ASSOCIATION_SECTORS: Sector[] = [
-  { key: 'sport', label: 'sportive', share: 0.24, sdgs: [3, 10, 5, 11], field: ['sport', 'premises.sports-facilities', 'health.first-aid'] },
-  { key: 'culture', label: 'culturelle', share: 0.18, sdgs: [4, 11, 10], field: ['culture', 'communication.events', 'premises.event-venue'] },
+  {
+    key: 'sport',
+    label: 'sportive',
+    share: 0.24,
+    sdgs: [3, 10, 5, 11],
+    field: ['sport', 'premises.sports-facilities', 'health.first-aid'],
+  },
+  {
+    key: 'culture',
+    label: 'culturelle',
+    share: 0.18,
+    sdgs: [4, 11, 10],
+    field: ['culture', 'communication.events', 'premises.event-venue'],
+  },
   {
     key: 'education',
     label: "d'éducation populaire et de loisirs",
     share: 0.16,
     sdgs: [4, 10, 3],
-    field: ['training.popular-education', 'training.tutoring', 'social.youth', 'social.childhood-parenting', 'digital.inclusion'],
+    field: [
+      'training.popular-education',
+      'training.tutoring',
+      'social.youth',
+      'social.childhood-parenting',
+      'digital.inclusion',
+    ],
   },
   {
     key: 'social',
     label: 'de solidarité',
     share: 0.13,
     sdgs: [1, 10, 2, 3, 11],
-    field: ['social', 'food.aid', 'food.surplus-donations', 'housing', 'legal.access-to-rights', 'mobility.solidarity-transport'],
+    field: [
+      'social',
+      'food.aid',
+      'food.surplus-donations',
+      'housing',
+      'legal.access-to-rights',
+      'mobility.solidarity-transport',
+    ],
   },
-  { key: 'health', label: 'de santé et d’autonomie', share: 0.05, sdgs: [3, 10], field: ['health', 'social.isolation'] },
+  {
+    key: 'health',
+    label: 'de santé et d’autonomie',
+    share: 0.05,
+    sdgs: [3, 10],
+    field: ['health', 'social.isolation'],
+  },
   {
     key: 'environment',
     label: "d'environnement",
@@ -76,14 +107,26 @@ export const ASSOCIATION_SECTORS: Sector[] = [
     label: 'de défense des droits',
     share: 0.05,
     sdgs: [16, 5, 10],
-    field: ['legal.access-to-rights', 'public-policy.advocacy', 'social.equality', 'social.migrants', 'public-policy.consultation'],
+    field: [
+      'legal.access-to-rights',
+      'public-policy.advocacy',
+      'social.equality',
+      'social.migrants',
+      'public-policy.consultation',
+    ],
   },
   {
     key: 'local',
     label: 'de développement local',
     share: 0.04,
     sdgs: [8, 11, 9, 12],
-    field: ['food.short-supply-chains', 'strategy.cooperation', 'premises.third-place', 'network.local-actors', 'communication.events'],
+    field: [
+      'food.short-supply-chains',
+      'strategy.cooperation',
+      'premises.third-place',
+      'network.local-actors',
+      'communication.events',
+    ],
   },
   {
     key: 'international',
@@ -95,10 +138,34 @@ export const ASSOCIATION_SECTORS: Sector[] = [
 ];
 
 export const COMPANY_SECTORS: Sector[] = [
-  { key: 'accounting', label: "d'expertise comptable", share: 0.08, sdgs: [8, 16, 5], field: ['finance', 'fundraising.strategy', 'strategy.business-model'] },
-  { key: 'legal', label: "d'avocats et de conseil juridique", share: 0.04, sdgs: [16, 5, 10], field: ['legal'] },
-  { key: 'digital', label: 'du numérique', share: 0.1, sdgs: [9, 4, 10], field: ['digital', 'communication.social-media'] },
-  { key: 'communication', label: 'de communication', share: 0.07, sdgs: [4, 10, 12], field: ['communication', 'digital.website'] },
+  {
+    key: 'accounting',
+    label: "d'expertise comptable",
+    share: 0.08,
+    sdgs: [8, 16, 5],
+    field: ['finance', 'fundraising.strategy', 'strategy.business-model'],
+  },
+  {
+    key: 'legal',
+    label: "d'avocats et de conseil juridique",
+    share: 0.04,
+    sdgs: [16, 5, 10],
+    field: ['legal'],
+  },
+  {
+    key: 'digital',
+    label: 'du numérique',
+    share: 0.1,
+    sdgs: [9, 4, 10],
+    field: ['digital', 'communication.social-media'],
+  },
+  {
+    key: 'communication',
+    label: 'de communication',
+    share: 0.07,
+    sdgs: [4, 10, 12],
+    field: ['communication', 'digital.website'],
+  },
   {
     key: 'bank',
     label: 'de banque et d’assurance',
@@ -113,7 +180,13 @@ export const COMPANY_SECTORS: Sector[] = [
     sdgs: [11, 9, 7, 12],
     field: ['housing.renovation', 'logistics', 'premises.furniture', 'environment.energy'],
   },
-  { key: 'retail', label: 'de commerce alimentaire', share: 0.12, sdgs: [2, 12, 1], field: ['food', 'logistics.transport', 'funding.in-kind-sponsorship'] },
+  {
+    key: 'retail',
+    label: 'de commerce alimentaire',
+    share: 0.12,
+    sdgs: [2, 12, 1],
+    field: ['food', 'logistics.transport', 'funding.in-kind-sponsorship'],
+  },
   {
     key: 'industry',
     label: 'industrielle',
@@ -121,8 +194,20 @@ export const COMPANY_SECTORS: Sector[] = [
     sdgs: [9, 8, 12, 13],
     field: ['logistics', 'environment.waste-reuse', 'premises.furniture', 'hr', 'training.professional'],
   },
-  { key: 'energy', label: "de l'énergie et de l'environnement", share: 0.06, sdgs: [7, 13, 12, 15], field: ['environment', 'logistics.vehicles'] },
-  { key: 'transport', label: 'de transport et logistique', share: 0.06, sdgs: [11, 9, 13], field: ['logistics', 'mobility'] },
+  {
+    key: 'energy',
+    label: "de l'énergie et de l'environnement",
+    share: 0.06,
+    sdgs: [7, 13, 12, 15],
+    field: ['environment', 'logistics.vehicles'],
+  },
+  {
+    key: 'transport',
+    label: 'de transport et logistique',
+    share: 0.06,
+    sdgs: [11, 9, 13],
+    field: ['logistics', 'mobility'],
+  },
   {
     key: 'hospitality',
     label: "d'hôtellerie et de restauration",
@@ -130,16 +215,46 @@ export const COMPANY_SECTORS: Sector[] = [
     sdgs: [8, 2, 12],
     field: ['food.catering', 'premises.event-venue', 'premises.meeting-rooms'],
   },
-  { key: 'consulting', label: 'de conseil', share: 0.08, sdgs: [8, 5, 4], field: ['hr', 'strategy', 'training.professional', 'impact'] },
+  {
+    key: 'consulting',
+    label: 'de conseil',
+    share: 0.08,
+    sdgs: [8, 5, 4],
+    field: ['hr', 'strategy', 'training.professional', 'impact'],
+  },
   { key: 'care', label: 'de santé', share: 0.04, sdgs: [3, 10], field: ['health'] },
 ];
 
 export const WORK_INTEGRATION_SECTORS: Sector[] = [
-  { key: 'reuse', label: 'du réemploi', share: 0.3, sdgs: [8, 12, 10, 1], field: ['environment.waste-reuse', 'logistics', 'premises.furniture'] },
-  { key: 'green', label: 'des espaces verts', share: 0.2, sdgs: [8, 15, 10], field: ['environment.biodiversity', 'food.urban-agriculture'] },
+  {
+    key: 'reuse',
+    label: 'du réemploi',
+    share: 0.3,
+    sdgs: [8, 12, 10, 1],
+    field: ['environment.waste-reuse', 'logistics', 'premises.furniture'],
+  },
+  {
+    key: 'green',
+    label: 'des espaces verts',
+    share: 0.2,
+    sdgs: [8, 15, 10],
+    field: ['environment.biodiversity', 'food.urban-agriculture'],
+  },
   { key: 'building', label: 'du bâtiment', share: 0.15, sdgs: [8, 11, 10], field: ['housing.renovation'] },
-  { key: 'food', label: 'de la restauration', share: 0.15, sdgs: [8, 2, 10], field: ['food.catering', 'food.aid'] },
-  { key: 'services', label: 'des services', share: 0.2, sdgs: [8, 10, 1], field: ['logistics', 'mobility.solidarity-transport'] },
+  {
+    key: 'food',
+    label: 'de la restauration',
+    share: 0.15,
+    sdgs: [8, 2, 10],
+    field: ['food.catering', 'food.aid'],
+  },
+  {
+    key: 'services',
+    label: 'des services',
+    share: 0.2,
+    sdgs: [8, 10, 1],
+    field: ['logistics', 'mobility.solidarity-transport'],
+  },
 ];
 
 /** Profile of a kind: how many exchanges, with which affinities, sizes, forms and reach. */
@@ -165,6 +280,7 @@ export interface KindProfile {
 const PUBLIC_OFFERS = {
   '*': 0.1,
   funding: 1,
+  'funding.social-investment': 0.1,
   'funding.operating-grant': 4,
   'funding.project': 4,
   'funding.public-procurement': 1.5,
@@ -184,23 +300,23 @@ const PUBLIC_OFFERS = {
 };
 const PUBLIC_NEEDS = {
   '*': 0.1,
-  'public-policy': 2,
-  'public-policy.field-knowledge': 4,
-  'public-policy.co-design': 3,
-  'public-policy.consultation': 2,
+  'public-policy': 4,
+  'public-policy.field-knowledge': 5,
+  'public-policy.co-design': 6,
+  'public-policy.consultation': 4,
   'network.beneficiaries': 2.5,
   impact: 2,
   volunteering: 1,
-  social: 1,
-  health: 0.8,
-  environment: 1,
+  social: 0.8,
+  health: 0.6,
+  environment: 0.8,
   'digital.inclusion': 1.5,
-  mobility: 1,
+  mobility: 0.8,
   'food.short-supply-chains': 0.8,
   housing: 0.8,
-  training: 0.6,
-  culture: 0.6,
-  sport: 0.5,
+  training: 0.5,
+  culture: 0.5,
+  sport: 0.4,
 };
 const PUBLIC_MODALITIES = { FUNDING: 3, PREMISES: 3, NETWORK: 2.5, SKILLS: 1, VISIBILITY: 1, IN_KIND: 1 };
 const PUBLIC_FORMS = { CO_PRODUCTION: 0.75, POSITIONING: 0.55, RESOURCES: 0.6, POOLING: 0.3 };
@@ -236,7 +352,7 @@ export const KIND_PROFILES: Record<ActorKind, KindProfile> = {
     offers: [3, 7],
     needs: [2, 6],
     offerAffinity: {
-      '*': 0.3,
+      '*': 0.2,
       volunteering: 3,
       'volunteering.employee-engagement': 1.5,
       'volunteering.skills-sponsorship': 0.1,
@@ -423,7 +539,8 @@ export const KIND_PROFILES: Record<ActorKind, KindProfile> = {
     offers: [2, 6],
     needs: [2, 5],
     offerAffinity: {
-      '*': 0.1,
+      '*': 0.05,
+      funding: 0.01,
       'volunteering.occasional': 2,
       'volunteering.civic-service': 2,
       'premises.meeting-rooms': 1.5,
@@ -467,7 +584,8 @@ export const KIND_PROFILES: Record<ActorKind, KindProfile> = {
     offers: [3, 6],
     needs: [2, 5],
     offerAffinity: {
-      '*': 0.1,
+      '*': 0.03,
+      funding: 0.01,
       impact: 4,
       'impact.evaluation-research': 6,
       research: 5,

@@ -27,7 +27,14 @@ export interface GenerateActorsOptions {
   seed: number;
   count: number;
   /** Communes to place actors in, with their EPCI, département and région codes and population (weights placement). */
-  communes: { code: string; epci?: string; departement: string; region: string; population: number; name?: string }[];
+  communes: {
+    code: string;
+    epci?: string;
+    departement: string;
+    region: string;
+    population: number;
+    name?: string;
+  }[];
   /** Competence ids (leaves and mid-level) with a popularity weight; the generator skews draws by it. */
   competences: { id: string; popularity: number; modalities: Modality[]; label?: string }[];
   idPrefix?: string;

@@ -1,8 +1,10 @@
 import { AccountsAndJobRuns1764310000000 } from './1764310000000-accounts-and-job-runs';
 import { ActorImportFiles1764330000000 } from './1764330000000-actor-import-files';
+import { ScoringChunks1764340000000 } from './1764340000000-scoring-chunks';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
   AccountsAndJobRuns1764310000000,
   ActorImportFiles1764330000000,
+  ScoringChunks1764340000000,
 ];

@@ -4,7 +4,8 @@ import '@maillage/common';
 
 @ObjectType()
 export class Territory {
-  @Field({ description: 'Commune/département INSEE code, EPCI SIREN, or "R" + code for a région' }) code: string;
+  @Field({ description: 'Commune/département INSEE code, EPCI SIREN, or "R" + code for a région' })
+  code: string;
   @Field() inseeCode: string;
   @Field(() => TerritoryLevel) level: TerritoryLevel;
   @Field({ description: 'Nom officiel (COG)' }) name: string;

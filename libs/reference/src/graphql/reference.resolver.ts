@@ -23,7 +23,8 @@ export class ReferenceResolver {
   @Query(() => Competence)
   async competence(@Args('id') id: string): Promise<Competence> {
     const found = await this.competencesRepo.byId(id);
-    if (!found) throw new NotFoundError(`Unknown competence ${id}`, { field: ['id'], reason: 'unknown_competence' });
+    if (!found)
+      throw new NotFoundError(`Unknown competence ${id}`, { field: ['id'], reason: 'unknown_competence' });
     return found;
   }
 
@@ -35,11 +36,14 @@ export class ReferenceResolver {
   @Query(() => Territory)
   async territory(@Args('code') code: string): Promise<Territory> {
     const found = await this.territoryRepo.byCode(code);
-    if (!found) throw new NotFoundError(`Unknown territory ${code}`, { field: ['code'], reason: 'unknown_territory' });
+    if (!found)
+      throw new NotFoundError(`Unknown territory ${code}`, { field: ['code'], reason: 'unknown_territory' });
     return found;
   }
 
-  @Query(() => [Territory], { description: 'Territories whose name starts with the prefix (accents and case ignored).' })
+  @Query(() => [Territory], {
+    description: 'Territories whose name starts with the prefix (accents and case ignored).',
+  })
   territories(
     @Args('namePrefix') namePrefix: string,
     @Args('level', { type: () => TerritoryLevel, nullable: true }) level?: TerritoryLevel,
@@ -50,12 +54,17 @@ export class ReferenceResolver {
     }
     const limit = first ?? 20;
     if (limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new BadInputError(`first: must be between 1 and ${MAX_PAGE_SIZE}`, { field: ['first'], reason: 'page_size' });
+      throw new BadInputError(`first: must be between 1 and ${MAX_PAGE_SIZE}`, {
+        field: ['first'],
+        reason: 'page_size',
+      });
     }
     return this.territoryRepo.searchByName(namePrefix, { level: level ?? undefined, limit });
   }
 
-  @Query(() => [Territory], { description: 'Direct children: régions → départements, départements → EPCI/communes, EPCI → communes.' })
+  @Query(() => [Territory], {
+    description: 'Direct children: régions → départements, départements → EPCI/communes, EPCI → communes.',
+  })
   async territoryChildren(
     @Args('code') code: string,
     @Args('level', { type: () => TerritoryLevel, nullable: true }) level?: TerritoryLevel,

@@ -1,4 +1,12 @@
-import type { BreakReason, Meeting, RoundBreak, RoundPlan, ScheduleResult, ScheduleStats, Unplaced } from '../types';
+import type {
+  BreakReason,
+  Meeting,
+  RoundBreak,
+  RoundPlan,
+  ScheduleResult,
+  ScheduleStats,
+  Unplaced,
+} from '../types';
 import { planScore, type InternalPlan } from './plan';
 import type { ProblemModel } from './problem-model';
 
@@ -12,7 +20,11 @@ export interface ResultMeta {
 }
 
 /** Turns an internal plan into the public result: table numbers, scores, explicit breaks. */
-export function buildScheduleResult(model: ProblemModel, plan: InternalPlan, meta: ResultMeta): ScheduleResult {
+export function buildScheduleResult(
+  model: ProblemModel,
+  plan: InternalPlan,
+  meta: ResultMeta,
+): ScheduleResult {
   const { n, roundCount: R, ids } = model;
   const meetingsOf = new Int32Array(n);
   const scoreOf = new Float64Array(n);
@@ -71,7 +83,10 @@ export function buildScheduleResult(model: ProblemModel, plan: InternalPlan, met
       if (!model.available[v * R + r]) return 'unavailable';
       if (meetingsOf[v] >= model.maxMeetings[v]) return 'max-meetings-reached';
       if (round.length >= model.tablesPerRound) return 'table-cap';
-      if (waiting.length === 1) return 'odd-count';
+      // Nobody left to pair with: an odd count, or more people on one side (bipartite).
+      if (waiting.length === 1) return 'uneven-count';
+      if (model.format.kind === 'bipartite' && waiting.every((u) => model.side[u] === model.side[v]))
+        return 'uneven-count';
       return 'no-compatible-partner';
     }
   });

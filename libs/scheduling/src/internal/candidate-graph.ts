@@ -41,7 +41,8 @@ export function buildCandidateGraph(
     }
   }
   const shareOpenRound = (a: number, b: number): boolean => {
-    for (let i = 0; i < words; i++) if ((openMask[a * words + i] & openMask[b * words + i]) !== 0) return true;
+    for (let i = 0; i < words; i++)
+      if ((openMask[a * words + i] & openMask[b * words + i]) !== 0) return true;
     return false;
   };
   const eligible = (a: number, b: number): boolean =>

@@ -28,7 +28,11 @@ export function findInfeasibilities(model: ProblemModel): Finding[] {
     if (meeting.table !== undefined) {
       if (lockedTables[meeting.round].has(meeting.table) || meeting.table > model.tablesPerRound) {
         for (const v of meeting.members) {
-          add(v, 'locked-conflict', `locked table ${meeting.table} in round ${meeting.round} is taken or beyond the table count`);
+          add(
+            v,
+            'locked-conflict',
+            `locked table ${meeting.table} in round ${meeting.round} is taken or beyond the table count`,
+          );
         }
       }
       lockedTables[meeting.round].add(meeting.table);
@@ -46,7 +50,10 @@ export function findInfeasibilities(model: ProblemModel): Finding[] {
         const b = meeting.members[j];
         lockedPairs.add(model.pairKey(a, b));
         if (!model.pairAllowed(a, b)) {
-          const why = model.format.kind === 'bipartite' && model.side[a] === model.side[b] ? 'same side' : 'must not meet';
+          const why =
+            model.format.kind === 'bipartite' && model.side[a] === model.side[b]
+              ? 'same side'
+              : 'must not meet';
           add(a, 'locked-conflict', `locked with ${ids[b]} (${why})`);
           add(b, 'locked-conflict', `locked with ${ids[a]} (${why})`);
         }
@@ -56,7 +63,9 @@ export function findInfeasibilities(model: ProblemModel): Finding[] {
   for (let r = 0; r < R; r++) {
     if (lockedPerRound[r] > model.tablesPerRound) {
       for (const m of model.locked) {
-        if (m.round === r) for (const v of m.members) add(v, 'too-few-tables', `round ${r} has more locked meetings than tables`);
+        if (m.round === r)
+          for (const v of m.members)
+            add(v, 'too-few-tables', `round ${r} has more locked meetings than tables`);
       }
     }
   }
@@ -82,15 +91,25 @@ export function findInfeasibilities(model: ProblemModel): Finding[] {
       continue;
     }
     if (model.format.kind === 'bipartite' && model.side[a] === model.side[b]) {
-      add(a, 'must-meet-conflict', `must meet ${ids[b]} but both are on side ${model.side[a] === 1 ? 'A' : 'B'}`, key);
+      add(
+        a,
+        'must-meet-conflict',
+        `must meet ${ids[b]} but both are on side ${model.side[a] === 1 ? 'A' : 'B'}`,
+        key,
+      );
       add(b, 'must-meet-conflict', `must meet ${ids[a]} but both are on the same side`, key);
       continue;
     }
     let common = 0;
     for (let r = model.fixedRounds; r < R; r++) {
-      if (model.available[a * R + r] && model.available[b * R + r] && !busy[a * R + r] && !busy[b * R + r]) common++;
+      if (model.available[a * R + r] && model.available[b * R + r] && !busy[a * R + r] && !busy[b * R + r])
+        common++;
     }
-    if (common === 0 || model.maxMeetings[a] <= lockedMeetings[a] || model.maxMeetings[b] <= lockedMeetings[b]) {
+    if (
+      common === 0 ||
+      model.maxMeetings[a] <= lockedMeetings[a] ||
+      model.maxMeetings[b] <= lockedMeetings[b]
+    ) {
       add(a, 'must-meet-unavailable', `must meet ${ids[b]} but they share no free round (${pair})`, key);
       add(b, 'must-meet-unavailable', `must meet ${ids[a]} but they share no free round (${pair})`, key);
       continue;
@@ -112,7 +131,11 @@ export function findInfeasibilities(model: ProblemModel): Finding[] {
     }
     const minMissing = model.minMeetings[v] - lockedMeetings[v];
     if (minMissing > capacity) {
-      add(v, 'min-meetings-unreachable', `needs ${model.minMeetings[v]} meetings but can attend at most ${capacity + lockedMeetings[v]}`);
+      add(
+        v,
+        'min-meetings-unreachable',
+        `needs ${model.minMeetings[v]} meetings but can attend at most ${capacity + lockedMeetings[v]}`,
+      );
     }
     const required = Math.max(minMissing, Math.ceil(pendingMustMeets[v] / perRoundPartners));
     if (required > 0) {
@@ -124,10 +147,15 @@ export function findInfeasibilities(model: ProblemModel): Finding[] {
   if (Number.isFinite(model.tablesPerRound)) {
     let seats = 0;
     const seatsPerTable = model.format.kind === 'tables' ? model.seats : 2;
-    for (let r = model.fixedRounds; r < R; r++) seats += Math.max(0, model.tablesPerRound - lockedPerRound[r]) * seatsPerTable;
+    for (let r = model.fixedRounds; r < R; r++)
+      seats += Math.max(0, model.tablesPerRound - lockedPerRound[r]) * seatsPerTable;
     if (requiredSeats > seats) {
       for (const v of needy) {
-        add(v, 'too-few-tables', `compulsory meetings need ${requiredSeats} seats but the tables offer ${seats}`);
+        add(
+          v,
+          'too-few-tables',
+          `compulsory meetings need ${requiredSeats} seats but the tables offer ${seats}`,
+        );
       }
     }
   }
@@ -135,7 +163,11 @@ export function findInfeasibilities(model: ProblemModel): Finding[] {
 }
 
 /** Must-meets and minimum meetings the plan does not honour. */
-export function findUnmetRequirements(model: ProblemModel, plan: InternalPlan, known: readonly Finding[]): Finding[] {
+export function findUnmetRequirements(
+  model: ProblemModel,
+  plan: InternalPlan,
+  known: readonly Finding[],
+): Finding[] {
   const { ids } = model;
   const met = new Set<number>();
   const meetings = new Int32Array(model.n);
@@ -143,17 +175,30 @@ export function findUnmetRequirements(model: ProblemModel, plan: InternalPlan, k
     for (const meeting of round) {
       const m = meeting.members;
       for (const v of m) meetings[v]++;
-      for (let i = 0; i < m.length; i++) for (let j = i + 1; j < m.length; j++) met.add(model.pairKey(m[i], m[j]));
+      for (let i = 0; i < m.length; i++)
+        for (let j = i + 1; j < m.length; j++) met.add(model.pairKey(m[i], m[j]));
     }
   }
   const knownPairs = new Set(known.flatMap((f) => (f.pairKey === undefined ? [] : [f.pairKey])));
-  const knownMin = new Set(known.filter((f) => f.code === 'min-meetings-unreachable').map((f) => f.participantId));
+  const knownMin = new Set(
+    known.filter((f) => f.code === 'min-meetings-unreachable').map((f) => f.participantId),
+  );
   const findings: Finding[] = [];
   for (const [a, b] of model.mustMeet) {
     const key = model.pairKey(a, b);
     if (met.has(key) || knownPairs.has(key)) continue;
-    findings.push({ participantId: ids[a], code: 'must-meet-not-scheduled', reason: `must meet ${ids[b]}: no compatible round found`, pairKey: key });
-    findings.push({ participantId: ids[b], code: 'must-meet-not-scheduled', reason: `must meet ${ids[a]}: no compatible round found`, pairKey: key });
+    findings.push({
+      participantId: ids[a],
+      code: 'must-meet-not-scheduled',
+      reason: `must meet ${ids[b]}: no compatible round found`,
+      pairKey: key,
+    });
+    findings.push({
+      participantId: ids[b],
+      code: 'must-meet-not-scheduled',
+      reason: `must meet ${ids[a]}: no compatible round found`,
+      pairKey: key,
+    });
   }
   for (let v = 0; v < model.n; v++) {
     if (meetings[v] < model.minMeetings[v] && !knownMin.has(ids[v])) {

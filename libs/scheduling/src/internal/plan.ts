@@ -10,7 +10,11 @@ export interface PlannedMeeting {
 export type InternalPlan = PlannedMeeting[][];
 
 /** Sum of pair weights over all meetings, each distinct pair counted once. */
-export function planScore(plan: InternalPlan, pairWeight: (a: number, b: number) => number, n: number): number {
+export function planScore(
+  plan: InternalPlan,
+  pairWeight: (a: number, b: number) => number,
+  n: number,
+): number {
   const seen = new Set<number>();
   let total = 0;
   for (const round of plan) {

@@ -53,7 +53,8 @@ export interface ProblemModel {
 
 export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
   const roundCount = problem.rounds;
-  if (!Number.isInteger(roundCount) || roundCount < 1) throw new ScheduleInputError('rounds must be an integer >= 1');
+  if (!Number.isInteger(roundCount) || roundCount < 1)
+    throw new ScheduleInputError('rounds must be an integer >= 1');
   const format = problem.format;
   let seats = 2;
   if (format.kind === 'tables') {
@@ -107,12 +108,17 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
     (pairs ?? []).map(([x, y]) => {
       const a = indexOf.get(x);
       const b = indexOf.get(y);
-      if (a === undefined || b === undefined) throw new ScheduleInputError(`${what}: unknown participant in ${x}/${y}`);
+      if (a === undefined || b === undefined)
+        throw new ScheduleInputError(`${what}: unknown participant in ${x}/${y}`);
       if (a === b) throw new ScheduleInputError(`${what}: ${x} paired with itself`);
       return a < b ? [a, b] : [b, a];
     });
-  const mustNotMeet = new Set(resolvePairs(problem.mustNotMeet, 'mustNotMeet').map(([a, b]) => pairKey(a, b)));
-  const excluded = new Set(resolvePairs(problem.excludedPairs, 'excludedPairs').map(([a, b]) => pairKey(a, b)));
+  const mustNotMeet = new Set(
+    resolvePairs(problem.mustNotMeet, 'mustNotMeet').map(([a, b]) => pairKey(a, b)),
+  );
+  const excluded = new Set(
+    resolvePairs(problem.excludedPairs, 'excludedPairs').map(([a, b]) => pairKey(a, b)),
+  );
   const mustMeetKeys = new Set<number>();
   const mustMeet: [number, number][] = [];
   for (const [a, b] of resolvePairs(problem.mustMeet, 'mustMeet')) {
@@ -138,7 +144,9 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
       return v;
     });
     if (members.length < 2 || members.length > maxLockedSize || new Set(members).size !== members.length) {
-      throw new ScheduleInputError(`locked meeting in round ${m.round}: needs 2..${maxLockedSize} distinct participants`);
+      throw new ScheduleInputError(
+        `locked meeting in round ${m.round}: needs 2..${maxLockedSize} distinct participants`,
+      );
     }
     if (m.table !== undefined && (!Number.isInteger(m.table) || m.table < 1)) {
       throw new ScheduleInputError(`locked meeting in round ${m.round}: table numbers start at 1`);
@@ -158,7 +166,8 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
     for (const c of weightInput) {
       const a = indexOf.get(c.a);
       const b = indexOf.get(c.b);
-      if (a === undefined || b === undefined) throw new ScheduleInputError(`candidate pair ${c.a}/${c.b}: unknown participant`);
+      if (a === undefined || b === undefined)
+        throw new ScheduleInputError(`candidate pair ${c.a}/${c.b}: unknown participant`);
       if (a === b) throw new ScheduleInputError(`candidate pair ${c.a}/${c.b}: same participant`);
       sparseWeights.set(pairKey(a, b), checkWeight(c.weight, c.a, c.b));
     }

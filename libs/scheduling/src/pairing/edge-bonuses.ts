@@ -33,7 +33,8 @@ export function bonusConfig(fairnessBonus: number): BonusConfig {
 /** Bonus carried by each endpoint of any edge in round r. */
 export function vertexBonus(state: PairingState, v: number, r: number, config: BonusConfig): number {
   const sitOutsBeyondAllowance = Math.max(0, state.sitOuts(v, r) - state.sitOutAllowance(v));
-  let bonus = config.perMeeting / 2 + config.perSitOut * Math.min(MAX_COUNTED_SIT_OUTS, sitOutsBeyondAllowance);
+  let bonus =
+    config.perMeeting / 2 + config.perSitOut * Math.min(MAX_COUNTED_SIT_OUTS, sitOutsBeyondAllowance);
   const minMissing = state.model.minMeetings[v] - state.meetings[v];
   if (minMissing > 0 && minMissing >= state.openRoundsAhead(v, r)) bonus += config.minMeetingsUrgent;
   return Math.round(bonus);
@@ -43,7 +44,13 @@ export function vertexBonus(state: PairingState, v: number, r: number, config: B
  * Must-meet bonus for the pair in round r: larger when fewer common rounds remain, so pairs with
  * little room are placed first and pairs with slack do not block them.
  */
-export function mustMeetBonus(state: PairingState, a: number, b: number, r: number, config: BonusConfig): number {
+export function mustMeetBonus(
+  state: PairingState,
+  a: number,
+  b: number,
+  r: number,
+  config: BonusConfig,
+): number {
   const remaining = Math.max(1, state.commonRoundsAhead(a, b, r));
   return Math.round(config.mustMeet * (1 + 1 / remaining));
 }

@@ -1,98 +1,116 @@
-import { buildCandidateGraph } from '../internal/candidate-graph';
+import type { CandidateGraph } from '../internal/candidate-graph';
 import type { InternalPlan } from '../internal/plan';
 import type { ProblemModel } from '../internal/problem-model';
 import { createPrng } from '../internal/prng';
 import { bonusConfig } from './edge-bonuses';
-import { PairingState } from './pairing-state';
+import { PairingState, type TrioSeat } from './pairing-state';
+import { planPotential } from './plan-potential';
 import { solveRoundMatching } from './round-matching';
 import { seatTrios } from './trio-seating';
 
 export interface PairingSettings {
-  candidatesPerParticipant: number;
-  /** Unused candidate edges per participant offered to each round's matching. */
-  roundCandidates: number;
   fairnessBonus: number;
+  /** Passes of round re-optimisation (each pass stops early when nothing improves). */
   maxImprovementPasses: number;
-  improvementTimeMs: number;
+  /** Cap on round re-solves by the improvement passes (a deterministic work budget). */
+  improvementRounds: number;
+  /** Optional wall-clock cap for the improvement passes; results then depend on machine speed. */
+  improvementTimeMs?: number;
 }
 
 export interface PairingOutcome {
   plan: InternalPlan;
-  candidateEdges: number;
   matchingsSolved: number;
   improvementPasses: number;
   constructionScore: number;
   finalScore: number;
+  constructionMs: number;
+  improvementMs: number;
 }
 
 /**
- * One-to-one and bipartite rounds. Construction: one maximum-weight matching per round, in round
- * order, on each participant's best unused candidate edges. Improvement (the look-ahead the
- * construction lacks): repeatedly re-solve each round's matching with all other rounds fixed,
- * offering the round's current pairs too, so each step can only raise the objective; pairs freed
- * in one round become available to the others in the same pass, which amounts to swapping pairs
- * between rounds.
+ * One-to-one and bipartite rounds.
+ *
+ * Construction: one exact maximum-weight matching per round, in round order, over the unused
+ * candidate edges. Weights = score + bonuses for fairness, minimum meetings and must-meets, +
+ * the per-round edge bonus when given: the LP guidance (pairs of the LP optimum, see lpGuidance),
+ * which is the look-ahead (early rounds no longer take pairs that later rounds need more), or
+ * the stability bonus of live re-pairing.
+ *
+ * Improvement: each round is re-solved on the true objective (no guidance) with all other rounds
+ * fixed, offering the pairs freed by earlier re-solves; a new round is kept only if the plan
+ * potential (score + fairness terms) increases, so a pass can only improve the plan.
  */
-export function optimisePairs(model: ProblemModel, settings: PairingSettings): PairingOutcome {
+export function optimisePairs(
+  model: ProblemModel,
+  graph: CandidateGraph,
+  edgeBonusForRound: (round: number) => Float64Array | null,
+  settings: PairingSettings,
+): PairingOutcome {
   const started = Date.now();
-  const graph = buildCandidateGraph(model, settings.candidatesPerParticipant, PairingState.lockedPairKeys(model));
   const state = new PairingState(model, graph);
   const random = createPrng(model.problem.seed);
   const bonus = bonusConfig(settings.fairnessBonus);
   const trios = model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio';
   let matchingsSolved = 0;
 
-  for (let r = model.fixedRounds; r < model.roundCount; r++) {
-    const outcome = solveRoundMatching(state, r, {
-      perVertexEdges: settings.roundCandidates,
-      keepEdges: [],
-      bonus,
-      random,
-    });
+  const fillRound = (r: number, edgeBonus: Float64Array | null, seedEdges: readonly number[] = []): void => {
+    const seedMask = edgeBonusForRound(r);
+    const outcome = solveRoundMatching(state, r, { bonus, random, edgeBonus, seedEdges, seedMask });
     matchingsSolved += outcome.matchingsSolved;
     for (const e of outcome.edges) state.addPair(r, e);
     if (trios) seatTrios(state, r, random);
     state.planned[r] = 1;
-  }
+  };
+  for (let r = model.fixedRounds; r < model.roundCount; r++) fillRound(r, edgeBonusForRound(r));
   const constructionScore = rawScore(state);
+  const constructed = Date.now();
 
+  let roundsLeft = settings.improvementRounds;
+  const deadline = settings.improvementTimeMs === undefined ? Infinity : started + settings.improvementTimeMs;
+  const withinBudget = (): boolean => roundsLeft > 0 && Date.now() < deadline;
+  let potential = planPotential(state, bonus);
   let passes = 0;
-  const openRounds = model.roundCount - model.fixedRounds;
-  const deadline = started + settings.improvementTimeMs;
-  while (passes < settings.maxImprovementPasses && openRounds > 1 && Date.now() < deadline) {
+  while (passes < settings.maxImprovementPasses && withinBudget()) {
     passes++;
-    let changed = false;
-    for (let r = model.fixedRounds; r < model.roundCount && Date.now() < deadline; r++) {
-      const previousEdges = [...state.roundEdges[r]];
-      const previousTrios = [...state.roundTrios[r]];
+    let improved = false;
+    for (let r = model.fixedRounds; r < model.roundCount && withinBudget(); r++) {
+      roundsLeft--;
+      const savedEdges = [...state.roundEdges[r]];
+      const savedTrios = [...state.roundTrios[r]];
       state.clearRound(r);
-      const outcome = solveRoundMatching(state, r, {
-        perVertexEdges: settings.roundCandidates,
-        keepEdges: previousEdges,
-        bonus,
-        random,
-      });
-      matchingsSolved += outcome.matchingsSolved;
-      if (outcome.objective > outcome.keepObjective) {
-        changed = true;
-        for (const e of outcome.edges) state.addPair(r, e);
-        if (trios) seatTrios(state, r, random);
+      fillRound(r, null, savedEdges);
+      const next = planPotential(state, bonus);
+      if (next > potential) {
+        potential = next;
+        improved = true;
       } else {
-        for (const e of previousEdges) state.addPair(r, e);
-        for (const t of previousTrios) state.addTrio(r, t.joiner, t.edge);
+        state.clearRound(r);
+        restoreRound(state, r, savedEdges, savedTrios);
       }
     }
-    if (!changed) break;
+    if (!improved) break;
   }
 
   return {
     plan: state.toPlan(),
-    candidateEdges: graph.edgeCount,
     matchingsSolved,
     improvementPasses: passes,
     constructionScore,
     finalScore: rawScore(state),
+    constructionMs: constructed - started,
+    improvementMs: Date.now() - constructed,
   };
+}
+
+function restoreRound(
+  state: PairingState,
+  r: number,
+  edges: readonly number[],
+  trios: readonly TrioSeat[],
+): void {
+  for (const e of edges) state.addPair(r, e);
+  for (const t of trios) state.addTrio(r, t.joiner, t.edge);
 }
 
 function rawScore(state: PairingState): number {

@@ -148,7 +148,11 @@ export class PairingState {
     let count = 0;
     const base = v * this.rounds;
     for (let r = Math.max(fromRound, this.model.fixedRounds); r < this.rounds; r++) {
-      if ((r === fromRound || !this.planned[r]) && this.model.available[base + r] && this.slot[base + r] === SLOT_FREE) {
+      if (
+        (r === fromRound || !this.planned[r]) &&
+        this.model.available[base + r] &&
+        this.slot[base + r] === SLOT_FREE
+      ) {
         count++;
       }
     }
@@ -161,7 +165,11 @@ export class PairingState {
     const R = this.rounds;
     for (let r = Math.max(fromRound, this.model.fixedRounds); r < R; r++) {
       if (r !== fromRound && this.planned[r]) continue;
-      if (this.model.available[a * R + r] && this.model.available[b * R + r] && this.slot[a * R + r] === SLOT_FREE) {
+      if (
+        this.model.available[a * R + r] &&
+        this.model.available[b * R + r] &&
+        this.slot[a * R + r] === SLOT_FREE
+      ) {
         if (this.slot[b * R + r] === SLOT_FREE) count++;
       }
     }
@@ -175,7 +183,11 @@ export class PairingState {
   toPlan(): InternalPlan {
     const plan: InternalPlan = [];
     for (let r = 0; r < this.rounds; r++) {
-      const meetings = this.roundLocked[r].map((m) => ({ members: [...m.members], locked: true, table: m.table }));
+      const meetings = this.roundLocked[r].map((m) => ({
+        members: [...m.members],
+        locked: true,
+        table: m.table,
+      }));
       const joinerOf = new Map<number, number>();
       for (const { joiner, edge } of this.roundTrios[r]) joinerOf.set(edge, joiner);
       for (const e of this.roundEdges[r]) {

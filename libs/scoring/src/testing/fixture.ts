@@ -1,4 +1,13 @@
-import { ActorKind, AllianceForm, Level, Modality, Priority, SizeBand, TerritoryLevel, familyOfKind } from '@maillage/domain';
+import {
+  ActorKind,
+  AllianceForm,
+  Level,
+  Modality,
+  Priority,
+  SizeBand,
+  TerritoryLevel,
+  familyOfKind,
+} from '@maillage/domain';
 import { Taxonomy } from '../taxonomy';
 import type { ScoringActor, TerritoryRef } from '../types';
 
@@ -24,8 +33,18 @@ export const FIXTURE_TAXONOMY = new Taxonomy([
 ]);
 
 /** Real INSEE / SIREN codes. */
-export const GRENOBLE: TerritoryRef = { commune: '38185', epci: '200040715', departement: '38', region: '84' };
-export const ECHIROLLES: TerritoryRef = { commune: '38151', epci: '200040715', departement: '38', region: '84' };
+export const GRENOBLE: TerritoryRef = {
+  commune: '38185',
+  epci: '200040715',
+  departement: '38',
+  region: '84',
+};
+export const ECHIROLLES: TerritoryRef = {
+  commune: '38151',
+  epci: '200040715',
+  departement: '38',
+  region: '84',
+};
 export const VOIRON: TerritoryRef = { commune: '38563', epci: '200040608', departement: '38', region: '84' };
 export const LYON: TerritoryRef = { commune: '69123', epci: '200046977', departement: '69', region: '84' };
 export const PARIS: TerritoryRef = { commune: '75056', epci: '200054781', departement: '75', region: '11' };

@@ -1,4 +1,14 @@
-import { ActorFamily, ActorKind, AllianceForm, Level, Modality, Priority, SizeBand, TerritoryLevel, familyOfKind } from '@maillage/domain';
+import {
+  ActorFamily,
+  ActorKind,
+  AllianceForm,
+  Level,
+  Modality,
+  Priority,
+  SizeBand,
+  TerritoryLevel,
+  familyOfKind,
+} from '@maillage/domain';
 import { CompetenceNode, Taxonomy } from '../taxonomy';
 import type { ScoringActor, TerritoryCode } from '../types';
 import { WeightedPicker, mulberry32, shuffle, zipfWeights } from './prng';
@@ -11,7 +21,7 @@ import { WeightedPicker, mulberry32, shuffle, zipfWeights } from './prng';
 export interface PopulationOptions {
   readonly n: number;
   readonly seed: number;
-  /** Competence domains (roots) and leaves per domain. Default 12 × 10 (132 competences). */
+  /** Competence domains (roots) and leaves per domain. Default 25 × 5 (150 competences, like graph-seeds). */
   readonly domains?: number;
   readonly leavesPerDomain?: number;
   /** Zipf exponent of competence popularity. Default 1. */
@@ -19,7 +29,7 @@ export interface PopulationOptions {
   /** Mean offers / needs per actor. Default 8 / 5. */
   readonly offers?: number;
   readonly needs?: number;
-  /** Share of offers/needs on a domain (mid-level) competence rather than a leaf. Default 0.1. */
+  /** Share of offers/needs on a domain (root) competence rather than a leaf. Default 0.03. */
   readonly domainShare?: number;
   readonly regions?: number;
   readonly deptsPerRegion?: number;
@@ -58,12 +68,17 @@ const MODALITIES_BY_FAMILY: Record<ActorFamily, Modality[]> = {
 };
 
 const SIZES = [SizeBand.NONE, SizeBand.MICRO, SizeBand.SMALL, SizeBand.MEDIUM, SizeBand.LARGE];
-const FORMS = [AllianceForm.POSITIONING, AllianceForm.CO_PRODUCTION, AllianceForm.POOLING, AllianceForm.RESOURCES];
+const FORMS = [
+  AllianceForm.POSITIONING,
+  AllianceForm.CO_PRODUCTION,
+  AllianceForm.POOLING,
+  AllianceForm.RESOURCES,
+];
 
 export function generatePopulation(options: PopulationOptions): Population {
   const rand = mulberry32(options.seed);
-  const domains = options.domains ?? 12;
-  const leaves = options.leavesPerDomain ?? 10;
+  const domains = options.domains ?? 25;
+  const leaves = options.leavesPerDomain ?? 5;
   const competences: CompetenceNode[] = [];
   const leafIds: string[] = [];
   const domainIds: string[] = [];
@@ -83,7 +98,7 @@ export function generatePopulation(options: PopulationOptions): Population {
   const leafPicker = new WeightedPicker(zipfWeights(leafOrder.length, zipf));
   const domainOrder = shuffle([...domainIds], rand);
   const domainPicker = new WeightedPicker(zipfWeights(domainOrder.length, zipf));
-  const domainShare = options.domainShare ?? 0.1;
+  const domainShare = options.domainShare ?? 0.03;
   const drawCompetence = (): string =>
     rand() < domainShare ? domainOrder[domainPicker.pick(rand)] : leafOrder[leafPicker.pick(rand)];
 
@@ -141,7 +156,8 @@ export function generatePopulation(options: PopulationOptions): Population {
     const nNeeds = poisson(options.needs ?? 5);
     for (let t = 0; needs.size < nNeeds && t < nNeeds * 4; t++) {
       const c = drawCompetence();
-      if (!offers.has(c) && !needs.has(c)) needs.set(c, { competenceId: c, priority: (1 + Math.floor(rand() * 3)) as Priority });
+      if (!offers.has(c) && !needs.has(c))
+        needs.set(c, { competenceId: c, priority: (1 + Math.floor(rand() * 3)) as Priority });
     }
     const causes = new Set<number>();
     const nCauses = 1 + Math.floor(rand() * 3);

@@ -1,0 +1,52 @@
+import { Column } from './csv/columns';
+
+/** One problem with one row. `row` is the spreadsheet row (header = 1); `column` is null for whole-row problems. */
+export interface RowError {
+  row: number;
+  column: Column | null;
+  reason: string;
+  message: string;
+}
+
+export enum ImportRowStatus {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  UNCHANGED = 'UNCHANGED',
+  REJECTED = 'REJECTED',
+}
+
+export interface RowOutcome {
+  row: number;
+  status: ImportRowStatus;
+  /** The actor written (or that would be, in a dry run); null when rejected or a dry-run create. */
+  actorId: string | null;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface ImportReport extends ImportCounts {
+  dryRun: boolean;
+  delimiter: string;
+  totalRows: number;
+  ignoredColumns: string[];
+  /** Capped (see MAX_REPORTED_ERRORS); errorCount is the true total. */
+  errors: RowError[];
+  errorCount: number;
+  rows: RowOutcome[];
+}
+
+/** Per-row errors kept in a report or an import run; beyond this only the count grows. */
+export const MAX_REPORTED_ERRORS = 1000;
+
+export const emptyCounts = (): ImportCounts => ({ created: 0, updated: 0, unchanged: 0, rejected: 0 });
+
+export function countOutcomes(outcomes: RowOutcome[]): ImportCounts {
+  const counts = emptyCounts();
+  for (const o of outcomes) counts[o.status.toLowerCase() as keyof ImportCounts]++;
+  return counts;
+}

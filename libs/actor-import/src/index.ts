@@ -1,0 +1,11 @@
+export * from './actor-import.module';
+export * from './actor-import.service';
+export * from './actor-import-runs.service';
+export * from './actor-import.job';
+export * from './actor-csv-importer';
+export * from './import-report';
+export * from './import-limits';
+export * from './import-file.entity';
+export * from './models/import.models';
+export { decodeCsvBytes } from './csv/read-csv';
+export * from './format-report';

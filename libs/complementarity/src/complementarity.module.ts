@@ -1,0 +1,48 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ActorsModule } from '@maillage/actors';
+import { ComplementarityResolver } from './complementarity.resolver';
+import { ComplementarityService } from './complementarity.service';
+import { ComplementsRepository } from './complements.repository';
+import { PopulationService } from './population.service';
+import { ScoringChunkEntity } from './scoring-chunk.entity';
+import { ScoringContextService } from './scoring-context.service';
+import { ScoringDataRepository } from './scoring-data.repository';
+import { ScoringEngineService } from './scoring-engine.service';
+import { ScoringRunsService } from './scoring-runs.service';
+import { ScoringJobs } from './scoring.jobs';
+import { ScoreActorDedupReleaser } from './score-actor-dedup.releaser';
+
+/** Shared by the API and the worker: data access, the engine and scoring runs. */
+@Module({
+  imports: [TypeOrmModule.forFeature([ScoringChunkEntity])],
+  providers: [
+    ScoringDataRepository,
+    ComplementsRepository,
+    PopulationService,
+    ScoringEngineService,
+    ScoringRunsService,
+  ],
+  exports: [
+    ScoringDataRepository,
+    ComplementsRepository,
+    PopulationService,
+    ScoringEngineService,
+    ScoringRunsService,
+  ],
+})
+export class ComplementarityCoreModule {}
+
+/** API side: the GraphQL queries and the admin mutation. */
+@Module({
+  imports: [ComplementarityCoreModule, ActorsModule],
+  providers: [ScoringContextService, ComplementarityService, ComplementarityResolver],
+})
+export class ComplementarityModule {}
+
+/** Worker side: the scoring queue's job handlers (SCORE_ACTOR, SCORING_REBUILD, SCORING_CHUNK). */
+@Module({
+  imports: [ComplementarityCoreModule],
+  providers: [ScoringJobs, ScoreActorDedupReleaser],
+})
+export class ComplementarityWorkerModule {}

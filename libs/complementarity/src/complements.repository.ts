@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { ActorFamily, ActorKind, AllianceForm, Visibility } from '@maillage/domain';
+import { Neo4jService } from '@maillage/neo4j';
+import {
+  ACTOR_SUMMARIES,
+  IN_NEIGHBOURS,
+  PARTNERS,
+  REPLACE_EDGES,
+  TRIADS_IN_TERRITORY,
+  TRIADS_OF_ACTOR,
+} from './complements.cypher';
+import type { VisibilityParams } from './scoring-data.repository';
+
+export interface EdgeRow {
+  id: string;
+  partners: {
+    id: string;
+    score: number;
+    rank: number;
+    forward: number;
+    backward: number;
+    components: number[];
+  }[];
+}
+
+export interface EdgeStamp {
+  modelVersion: string;
+  profileId: string;
+  profileVersion: number;
+  computedAt: Date;
+}
+
+export interface ActorSummaryRow {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  family: ActorFamily;
+  visibility?: Visibility | null;
+  managedBy?: string | null;
+}
+
+export interface StoredPartner {
+  partner: ActorSummaryRow;
+  score: number;
+  rank: number;
+  forward: number;
+  backward: number;
+  components: number[];
+  modelVersion: string;
+  profileId: string;
+  profileVersion: number;
+  computedAt: Date;
+}
+
+export interface PartnerQuery extends VisibilityParams {
+  actorId: string;
+  families: ActorFamily[] | null;
+  kinds: ActorKind[] | null;
+  territory: string | null;
+  sdg: number | null;
+  allianceForm: AllianceForm | null;
+  excludeAllied: boolean;
+  limit: number;
+}
+
+export type Trio = { association: string; company: string; publicActor: string };
+
+/** Rows of edges written per transaction: ~actors × K relationships, well inside one tx. */
+export const WRITE_BATCH = 500;
+
+/** Reads and writes of the computed COMPLEMENTS edges. */
+@Injectable()
+export class ComplementsRepository {
+  constructor(private readonly neo4j: Neo4jService) {}
+
+  /**
+   * Replaces each row's outgoing edges (delete old + create new in the same transaction, per
+   * batch). Running it twice leaves the same graph. Returns the number of edges written.
+   */
+  async replace(rows: readonly EdgeRow[], stamp: EdgeStamp): Promise<number> {
+    let edges = 0;
+    for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+      const batch = rows.slice(i, i + WRITE_BATCH);
+      await this.neo4j.write(REPLACE_EDGES, {
+        rows: batch.map((r) => ({
+          id: r.id,
+          partners: r.partners.map((p) => ({ ...p, rank: this.neo4j.int(p.rank) })),
+        })),
+        modelVersion: stamp.modelVersion,
+        profileId: stamp.profileId,
+        profileVersion: this.neo4j.int(stamp.profileVersion),
+        computedAt: stamp.computedAt.toISOString(),
+      });
+      for (const r of batch) edges += r.partners.length;
+    }
+    return edges;
+  }
+
+  async inNeighbours(id: string): Promise<string[]> {
+    return (await this.neo4j.read<{ id: string }>(IN_NEIGHBOURS, { id })).map((r) => r.id);
+  }
+
+  async partners(q: PartnerQuery): Promise<StoredPartner[]> {
+    return this.neo4j.read<StoredPartner>(PARTNERS, {
+      ...q,
+      sdg: q.sdg === null ? null : this.neo4j.int(q.sdg),
+      limit: this.neo4j.int(q.limit),
+    });
+  }
+
+  async triadsOfActor(actorId: string, cap: number): Promise<Trio[]> {
+    return this.neo4j.read<Trio>(TRIADS_OF_ACTOR, { actorId, cap: this.neo4j.int(cap) });
+  }
+
+  async triadsInTerritory(territory: string, cap: number): Promise<Trio[]> {
+    return this.neo4j.read<Trio>(TRIADS_IN_TERRITORY, { territory, cap: this.neo4j.int(cap) });
+  }
+
+  async summaries(ids: readonly string[]): Promise<Map<string, ActorSummaryRow>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.neo4j.read<{ actor: ActorSummaryRow }>(ACTOR_SUMMARIES, {
+      ids: [...new Set(ids)],
+    });
+    return new Map(rows.map((r) => [r.actor.id, r.actor]));
+  }
+}

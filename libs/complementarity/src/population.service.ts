@@ -1,0 +1,80 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { PairContext, ScoringActor, ScoringIndex, Taxonomy, buildIndex } from '@maillage/scoring';
+import { Pair, ScoringDataRepository } from './scoring-data.repository';
+
+/** A consistent view of the population: actors, alliances, taxonomy, and the index over them. */
+export interface PopulationSnapshot {
+  readonly actors: ReadonlyMap<string, ScoringActor>;
+  readonly alliances: readonly Pair[];
+  readonly taxonomy: Taxonomy;
+  readonly index: ScoringIndex;
+  readonly loadedAt: number;
+}
+
+/** How long a loaded population serves the jobs of one worker process before it is read again. */
+export const POPULATION_TTL_MS = 5000;
+
+/**
+ * Loads the scoring population once and shares it between the jobs of a worker for a few seconds:
+ * the chunks of a rebuild then cost one read each instead of one per chunk. Concurrent callers
+ * share the in-flight load.
+ */
+@Injectable()
+export class PopulationService {
+  private readonly logger = new Logger(PopulationService.name);
+  private snapshot: PopulationSnapshot | null = null;
+  private loading: Promise<PopulationSnapshot> | null = null;
+
+  constructor(private readonly data: ScoringDataRepository) {}
+
+  async current(maxAgeMs = POPULATION_TTL_MS): Promise<PopulationSnapshot> {
+    if (this.snapshot && Date.now() - this.snapshot.loadedAt <= maxAgeMs) return this.snapshot;
+    if (!this.loading) {
+      this.loading = this.load().finally(() => (this.loading = null));
+    }
+    return this.loading;
+  }
+
+  /**
+   * The current population with some actors (and their alliances) re-read from the graph, for a
+   * rescore right after a profile edit: the rest may be a few seconds old, these must not be.
+   */
+  async refreshed(ids: readonly string[]): Promise<PopulationSnapshot> {
+    const base = await this.current();
+    const [fresh, alliances] = await Promise.all([this.data.actors(ids), this.data.alliancesOf(ids)]);
+    const touched = new Set(ids);
+    const actors = new Map(base.actors);
+    for (const id of ids) actors.delete(id);
+    for (const a of fresh) actors.set(a.id, a);
+    const pairs = base.alliances.filter(([a, b]) => !touched.has(a) && !touched.has(b)).concat(alliances);
+    this.snapshot = build(actors, pairs, base.taxonomy, base.loadedAt);
+    return this.snapshot;
+  }
+
+  invalidate(): void {
+    this.snapshot = null;
+  }
+
+  private async load(): Promise<PopulationSnapshot> {
+    const started = Date.now();
+    const [actors, alliances, nodes] = await Promise.all([
+      this.data.allActors(),
+      this.data.allAlliances(),
+      this.data.taxonomy(),
+    ]);
+    const snapshot = build(new Map(actors.map((a) => [a.id, a])), alliances, new Taxonomy(nodes), started);
+    this.snapshot = snapshot;
+    this.logger.debug(`population loaded: ${actors.length} actors in ${Date.now() - started} ms`);
+    return snapshot;
+  }
+}
+
+function build(
+  actors: Map<string, ScoringActor>,
+  alliances: readonly Pair[],
+  taxonomy: Taxonomy,
+  loadedAt: number,
+): PopulationSnapshot {
+  const index = buildIndex([...actors.values()], taxonomy, { pairs: new PairContext({ alliances }) });
+  return { actors, alliances, taxonomy, index, loadedAt };
+}

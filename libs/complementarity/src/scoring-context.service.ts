@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { PairContext, ScoringActor, ScoringContext, Taxonomy, rarityFromCounts } from '@maillage/scoring';
+import { ScoringDataRepository } from './scoring-data.repository';
+
+const TAXONOMY_TTL_MS = 60_000;
+const RARITY_TTL_MS = 10_000;
+
+/**
+ * Context for live scores in the API (explanations, local causes, triads): the taxonomy and the
+ * population's competence rarity are cached briefly; alliances are read for the actors at hand.
+ */
+@Injectable()
+export class ScoringContextService {
+  private taxonomy: { value: Promise<Taxonomy>; at: number } | null = null;
+  private rarity: { value: Promise<ScoringContext['rarity']>; at: number } | null = null;
+
+  constructor(private readonly data: ScoringDataRepository) {}
+
+  /** The actors (by id) and a scoring context knowing their alliances. */
+  async forActors(
+    ids: readonly string[],
+  ): Promise<{ actors: Map<string, ScoringActor>; ctx: ScoringContext }> {
+    const [actors, alliances, taxonomy, rarity] = await Promise.all([
+      this.data.actors(ids),
+      this.data.alliancesOf(ids),
+      this.cachedTaxonomy(),
+      this.cachedRarity(),
+    ]);
+    return {
+      actors: new Map(actors.map((a) => [a.id, a])),
+      ctx: { taxonomy, rarity, pairs: new PairContext({ alliances }) },
+    };
+  }
+
+  cachedTaxonomy(): Promise<Taxonomy> {
+    if (!this.taxonomy || Date.now() - this.taxonomy.at > TAXONOMY_TTL_MS) {
+      const value = this.data.taxonomy().then((nodes) => new Taxonomy(nodes));
+      value.catch(() => (this.taxonomy = null));
+      this.taxonomy = { value, at: Date.now() };
+    }
+    return this.taxonomy.value;
+  }
+
+  private cachedRarity(): Promise<ScoringContext['rarity']> {
+    if (!this.rarity || Date.now() - this.rarity.at > RARITY_TTL_MS) {
+      const value = this.data
+        .offerCounts()
+        .then(({ population, counts }) => rarityFromCounts(population, counts));
+      value.catch(() => (this.rarity = null));
+      this.rarity = { value, at: Date.now() };
+    }
+    return this.rarity.value;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Cypher reading what the scoring needs. Location keys come from the territory's own codes
+ * (communes carry epciCode/departementCode/regionCode), falling back to PART_OF for coarser
+ * locations; acted-in territories are returned with all their ancestors.
+ */
+const SCORING_PROJECTION = `
+OPTIONAL MATCH (a)-[:LOCATED_IN]->(l:Territory)
+WITH a, head(collect(l)) AS l
+RETURN a.id AS id, a.kind AS kind, a.family AS family, a.sizeBand AS sizeBand,
+  coalesce(a.allianceForms, []) AS allianceForms,
+  [(a)-[o:OFFERS]->(c:Competence) | { competenceId: c.id, modality: o.modality, level: o.level }] AS offers,
+  [(a)-[n:NEEDS]->(c:Competence) | { competenceId: c.id, priority: n.priority }] AS needs,
+  [(a)-[:SERVES]->(s:Cause) | s.sdg] AS causes,
+  CASE WHEN l IS NULL THEN null ELSE {
+    commune: CASE WHEN l.level = 'COMMUNE' THEN l.code END,
+    epci: CASE WHEN l.level = 'EPCI' THEN l.code ELSE l.epciCode END,
+    departement: CASE WHEN l.level = 'DEPARTEMENT' THEN l.code
+      ELSE coalesce(l.departementCode, head([(l)-[:PART_OF*1..2]->(d:Territory { level: 'DEPARTEMENT' }) | d.code])) END,
+    region: CASE WHEN l.level = 'REGION' THEN l.code
+      ELSE coalesce(l.regionCode, head([(l)-[:PART_OF*1..3]->(r:Territory { level: 'REGION' }) | r.code])) END
+  } END AS location,
+  [(a)-[:ACTS_IN]->(t:Territory) | { level: t.level, code: t.code }]
+    + [(a)-[:ACTS_IN]->(:Territory)-[:PART_OF*1..3]->(p:Territory) | { level: p.level, code: p.code }] AS actsIn`;
+
+export const LOAD_ALL_ACTORS = `
+MATCH (a:Actor)
+${SCORING_PROJECTION}`;
+
+export const LOAD_ACTORS_BY_ID = `
+UNWIND $ids AS id
+MATCH (a:Actor { id: id })
+${SCORING_PROJECTION}`;
+
+/** Candidates of a family acting or located in a territory (or anywhere when $territory is null). */
+export const LOAD_ACTORS_IN_TERRITORY = `
+MATCH (a:Actor)
+WHERE a.family IN $families
+  AND ($territory IS NULL OR EXISTS {
+    MATCH (a)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) })
+  AND ($seeAll OR coalesce(a.visibility, 'PUBLIC') = 'PUBLIC'
+       OR ($authenticated AND a.visibility = 'NETWORK')
+       OR ($orgId IS NOT NULL AND a.managedBy = $orgId) OR a.id IN $editableIds)
+WITH a ORDER BY a.id LIMIT $limit
+${SCORING_PROJECTION}`;
+
+/** Active alliances (until IS NULL), one row per pair. */
+export const LOAD_ALLIANCES = `
+MATCH (x:Actor)-[r:ALLIED_WITH]->(y:Actor)
+WHERE r.until IS NULL
+RETURN DISTINCT x.id AS a, y.id AS b`;
+
+/** Active alliances touching some actors: enough for isAllied and commonPartners among them. */
+export const LOAD_ALLIANCES_OF = `
+UNWIND $ids AS id
+MATCH (x:Actor { id: id })-[r:ALLIED_WITH]-(y:Actor)
+WHERE r.until IS NULL
+RETURN DISTINCT x.id AS a, y.id AS b`;
+
+export const LOAD_TAXONOMY = `
+MATCH (c:Competence)
+RETURN c.id AS id, coalesce(c.label, c.id) AS label,
+  head(COLLECT { MATCH (c)-[:SUBCATEGORY_OF]->(p:Competence) RETURN p.id }) AS parentId`;
+
+/** How many actors offer each competence (rarity), and the population size. */
+export const LOAD_OFFER_COUNTS = `
+CALL () { MATCH (a:Actor) RETURN count(a) AS population }
+OPTIONAL MATCH (c:Competence)<-[:OFFERS]-(a:Actor)
+WITH population, c.id AS competenceId, count(DISTINCT a) AS offerers
+RETURN population, collect({ competenceId: competenceId, offerers: offerers }) AS counts`;
+
+/** Actor ids of a rebuild scope, sorted (located or acting in the territory, or all). */
+export const SCOPE_ACTOR_IDS = `
+MATCH (a:Actor)
+WHERE $territory IS NULL OR EXISTS {
+  MATCH (a)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) }
+RETURN a.id AS id ORDER BY id`;
+
+export const TERRITORY_EXISTS = `MATCH (t:Territory { code: $code }) RETURN t.code AS code, t.level AS level`;

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import {
+  COMPONENT_COUNT,
+  DEFAULT_PROFILE,
+  MODEL_VERSION,
+  ScoringProfile,
+  searcherFor,
+} from '@maillage/scoring';
+import { ComplementsRepository, EdgeRow, EdgeStamp } from './complements.repository';
+import { PopulationService, PopulationSnapshot } from './population.service';
+
+/** Partners stored per actor (COMPLEMENTS edges). */
+export const STORED_K = 20;
+
+/** Rounded so stored edges (and their JSON) stay small and deterministic across runs. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/**
+ * Turns the pure top-K search into stored edges: for a set of actors, their top-K against the
+ * whole population, written as COMPLEMENTS edges replacing the previous ones.
+ */
+@Injectable()
+export class ScoringEngineService {
+  readonly profile: ScoringProfile = DEFAULT_PROFILE;
+
+  constructor(
+    private readonly population: PopulationService,
+    private readonly edges: ComplementsRepository,
+  ) {}
+
+  stamp(): EdgeStamp {
+    return {
+      modelVersion: MODEL_VERSION,
+      profileId: this.profile.id,
+      profileVersion: this.profile.version,
+      computedAt: new Date(),
+    };
+  }
+
+  /** Top-K rows of the given actors (ids absent from the snapshot are skipped). */
+  topK(snapshot: PopulationSnapshot, ids: readonly string[], k = STORED_K): EdgeRow[] {
+    const ix = snapshot.index;
+    const searcher = searcherFor(ix, this.profile);
+    const outIdx = new Int32Array(k);
+    const outScore = new Float64Array(k);
+    const outFwd = new Float32Array(k);
+    const outBwd = new Float32Array(k);
+    const outComp = new Float32Array(k * COMPONENT_COUNT);
+    const rows: EdgeRow[] = [];
+    for (const id of ids) {
+      const a = ix.indexOf(id);
+      if (a < 0) continue;
+      const count = searcher.search(a, k, outIdx, outScore, 0, outFwd, outBwd, outComp);
+      const partners = [];
+      for (let i = 0; i < count; i++) {
+        partners.push({
+          id: ix.ids[outIdx[i]],
+          score: round(outScore[i]),
+          rank: i + 1,
+          forward: round(outFwd[i]),
+          backward: round(outBwd[i]),
+          components: Array.from(outComp.subarray(i * COMPONENT_COUNT, (i + 1) * COMPONENT_COUNT), round),
+        });
+      }
+      rows.push({ id, partners });
+    }
+    return rows;
+  }
+
+  /** Scores actors against the current population and replaces their edges. */
+  async scoreAndWrite(
+    snapshot: PopulationSnapshot,
+    ids: readonly string[],
+  ): Promise<{ actors: number; edges: number }> {
+    const rows = this.topK(snapshot, ids);
+    const edges = await this.edges.replace(rows, this.stamp());
+    return { actors: rows.length, edges };
+  }
+
+  /**
+   * After an actor's profile (or alliances) changed: its own list, plus the lists it appears in
+   * (previous in-neighbours, it may drop out) and the lists it may now enter (its best partners,
+   * searched wider than K because scores are symmetric but ranks are not).
+   */
+  async rescoreActor(actorId: string): Promise<{ actors: number; edges: number; skipped?: string }> {
+    const snapshot = await this.population.refreshed([actorId]);
+    const idx = snapshot.index.indexOf(actorId);
+    if (idx < 0) return { actors: 0, edges: 0, skipped: 'actor no longer exists' };
+    const [own] = this.topK(snapshot, [actorId], STORED_K * 3);
+    const before = await this.edges.inNeighbours(actorId);
+    const affected = new Set<string>([actorId, ...before, ...own.partners.map((p) => p.id)]);
+    return this.scoreAndWrite(snapshot, [...affected].sort());
+  }
+}

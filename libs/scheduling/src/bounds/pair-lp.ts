@@ -1,0 +1,136 @@
+import type { CandidateGraph } from '../internal/candidate-graph';
+import type { ProblemModel } from '../internal/problem-model';
+import { SparseLinearModel } from './highs-solver';
+
+/** Meetings fixed before optimising (locked or played), summarised for the LP. */
+export interface LockedSummary {
+  meetingsOf: Int32Array;
+  /** busy[v * rounds + r] = 1 when v already sits in a locked meeting in round r. */
+  busy: Uint8Array;
+  perRound: Int32Array;
+  pairKeys: Set<number>;
+  score: number;
+}
+
+export function summariseLocked(model: ProblemModel): LockedSummary {
+  const meetingsOf = new Int32Array(model.n);
+  const busy = new Uint8Array(model.n * model.roundCount);
+  const perRound = new Int32Array(model.roundCount);
+  const pairKeys = new Set<number>();
+  for (const m of model.locked) {
+    perRound[m.round]++;
+    for (const v of m.members) {
+      meetingsOf[v]++;
+      busy[v * model.roundCount + m.round] = 1;
+    }
+    for (let i = 0; i < m.members.length; i++) {
+      for (let j = i + 1; j < m.members.length; j++) pairKeys.add(model.pairKey(m.members[i], m.members[j]));
+    }
+  }
+  let score = 0;
+  for (const key of pairKeys) score += model.pairWeight(Math.floor(key / model.n), key % model.n);
+  return { meetingsOf, busy, perRound, pairKeys, score };
+}
+
+/**
+ * The pair LP over candidate edges (column e = edge e): maximise Σ w·x, x in [0, 1] (each pair at
+ * most once), per participant Σ x <= meetings still possible (× (seats - 1) partners at tables,
+ * × 2 with trios), and Σ x <= pairs the open rounds can host. Its optimum bounds any schedule on
+ * these edges; its solution (integral in practice for pairs) is a max-weight "R-matching" that
+ * the optimiser then splits into rounds.
+ */
+export function buildPairLp(
+  model: ProblemModel,
+  graph: CandidateGraph,
+  locked: LockedSummary,
+  /** Adds soft fair-share floors (see fairShares) with this penalty per missing meeting; for guidance only. */
+  fairnessPenalty?: number,
+): SparseLinearModel {
+  const lp = new SparseLinearModel();
+  for (let e = 0; e < graph.edgeCount; e++) lp.addColumn(graph.weight[e], 0, 1);
+  const floors = fairnessPenalty === undefined ? null : fairShares(model, locked);
+  const trios = model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio';
+  const partnersPerMeeting = model.format.kind === 'tables' ? model.seats - 1 : trios ? 2 : 1;
+  for (let v = 0; v < model.n; v++) {
+    const columns = Array.from(graph.adjEdge.subarray(graph.adjStart[v], graph.adjStart[v + 1]));
+    let freeRounds = 0;
+    for (let r = model.fixedRounds; r < model.roundCount; r++) {
+      const i = v * model.roundCount + r;
+      if (model.available[i] && !locked.busy[i]) freeRounds++;
+    }
+    const capacity = Math.max(0, Math.min(model.maxMeetings[v] - locked.meetingsOf[v], freeRounds));
+    lp.addCountRow(columns, -Infinity, capacity * partnersPerMeeting);
+    const floor = floors === null ? 0 : Math.min(capacity, floors[v], columns.length) * partnersPerMeeting;
+    if (floor > 0 && fairnessPenalty !== undefined) {
+      // Σ x + shortfall >= floor, each missing meeting costing `fairnessPenalty`.
+      const shortfall = lp.addColumn(-fairnessPenalty, 0, floor);
+      lp.addCountRow([...columns, shortfall], floor, Infinity);
+    }
+  }
+  const capacity = pairCapacity(model, locked, trios);
+  if (Number.isFinite(capacity)) {
+    lp.addCountRow(
+      Array.from({ length: graph.edgeCount }, (_, e) => e),
+      -Infinity,
+      capacity,
+    );
+  }
+  return lp;
+}
+
+/** Max pairs the open rounds can host given attendance and tables (Infinity with trios). */
+function pairCapacity(model: ProblemModel, locked: LockedSummary, trios: boolean): number {
+  if (trios) return Number.POSITIVE_INFINITY;
+  let total = 0;
+  for (let r = model.fixedRounds; r < model.roundCount; r++) {
+    let sideA = 0;
+    let sideB = 0;
+    for (let v = 0; v < model.n; v++) {
+      const i = v * model.roundCount + r;
+      if (!model.available[i] || locked.busy[i]) continue;
+      if (model.side[v] === 2) sideB++;
+      else sideA++;
+    }
+    const tables = Math.max(0, model.tablesPerRound - locked.perRound[r]);
+    if (model.format.kind === 'tables') {
+      const g = model.seats;
+      const people = sideA + sideB;
+      const full = Math.min(tables, Math.floor(people / g));
+      const rest = full < tables ? Math.min(g, people - full * g) : 0;
+      total += (full * g * (g - 1)) / 2 + (rest * (rest - 1)) / 2;
+    } else {
+      const pairs =
+        model.format.kind === 'bipartite' ? Math.min(sideA, sideB) : Math.floor((sideA + sideB) / 2);
+      total += Math.min(tables, pairs);
+    }
+  }
+  return total;
+}
+
+/**
+ * Meetings each participant would get if the seats of every open round were shared evenly among
+ * those present (per side in bipartite), rounded down: the fair-exposure floor.
+ */
+export function fairShares(model: ProblemModel, locked: LockedSummary): Int32Array {
+  const share = new Float64Array(model.n);
+  const R = model.roundCount;
+  for (let r = model.fixedRounds; r < R; r++) {
+    const present: number[][] = [[], []];
+    for (let v = 0; v < model.n; v++) {
+      const i = v * R + r;
+      if (model.available[i] && !locked.busy[i] && model.maxMeetings[v] > 0)
+        present[model.side[v] === 2 ? 1 : 0].push(v);
+    }
+    const tables = Math.max(0, model.tablesPerRound - locked.perRound[r]);
+    if (model.format.kind === 'bipartite') {
+      const pairs = Math.min(tables, present[0].length, present[1].length);
+      for (const group of present) for (const v of group) share[v] += pairs / group.length;
+    } else {
+      const all = [...present[0], ...present[1]];
+      const perTable = model.format.kind === 'tables' ? model.seats : 2;
+      const seated = Math.min(all.length - (perTable === 2 ? all.length % 2 : 0), tables * perTable);
+      for (const v of all) share[v] += seated / all.length;
+    }
+  }
+  return Int32Array.from(share, (x) => Math.floor(x + 1e-9));
+}

