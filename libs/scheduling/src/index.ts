@@ -6,7 +6,12 @@ export * from './types';
 export { ScheduleInfeasibleError, ScheduleInputError } from './errors';
 export { optimiseSchedule } from './optimise-schedule';
 export { greedySchedule } from './greedy-schedule';
-export { repairSchedule, type RepairRequest, type RepairOptions } from './repair/repair-schedule';
+export {
+  buildRepairProblem,
+  repairSchedule,
+  type RepairRequest,
+  type RepairOptions,
+} from './repair/repair-schedule';
 export { checkSchedule, type CheckOptions } from './check/check-schedule';
 export { lpUpperBound, type UpperBound, type UpperBoundOptions } from './bounds/lp-upper-bound';
 export { exactOptimum, type ExactOptimum, type ExactOptions } from './bounds/exact-optimum';

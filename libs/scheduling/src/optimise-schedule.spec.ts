@@ -68,7 +68,11 @@ describe('optimiseSchedule (one-to-one)', () => {
   });
 
   it('never seats must-not-meet or excluded pairs, even the most valuable ones', async () => {
-    const problem = problemOf(abcd, tiny, { rounds: 2, mustNotMeet: [['a', 'b']], excludedPairs: [['c', 'd']] });
+    const problem = problemOf(abcd, tiny, {
+      rounds: 2,
+      mustNotMeet: [['a', 'b']],
+      excludedPairs: [['c', 'd']],
+    });
     const result = await optimiseSchedule(problem);
     expect(pairsOf(result)).not.toContain('a+b');
     expect(pairsOf(result)).not.toContain('c+d');
@@ -91,12 +95,31 @@ describe('optimiseSchedule (one-to-one)', () => {
 
   it('seats the odd one out as a third person when trios are enabled', async () => {
     const ids = ['a', 'b', 'c', 'd', 'e'];
-    const problem = problemOf(ids, {}, { rounds: 2, format: { kind: 'one-to-one', oddOneOut: 'trio' } }, 0.5);
+    const problem = problemOf(
+      ids,
+      { 'a-b': 0.9, 'c-d': 0.8, 'e-a': 0.7, 'e-b': 0.6 },
+      { format: { kind: 'one-to-one', oddOneOut: 'trio' } },
+    );
     const result = await optimiseSchedule(problem);
-    for (const round of result.rounds) {
-      expect(round.breaks).toEqual([]);
-      expect(round.meetings.map((m) => m.participantIds.length).sort()).toEqual([2, 3]);
-    }
+    expect(result.rounds[0].breaks).toEqual([]);
+    // e adds 0.7 + 0.6 to a+b, more than to c+d (0.1 + 0.1).
+    expect(result.rounds[0].meetings.map((m) => [...m.participantIds].sort().join('+')).sort()).toEqual([
+      'a+b+e',
+      'c+d',
+    ]);
+    expect(checkSchedule(problem, result)).toEqual([]);
+  });
+
+  it('keeps trios valid over several rounds (no pair twice, everyone accounted for)', async () => {
+    const ids = Array.from({ length: 9 }, (_, i) => `p${i}`);
+    const problem: ScheduleProblem = {
+      ...problemOf(ids, {}),
+      weight: hashedWeights(9, 2),
+      rounds: 4,
+      format: { kind: 'one-to-one', oddOneOut: 'trio' },
+    };
+    const result = await optimiseSchedule(problem);
+    expect(result.rounds.flatMap((r) => r.meetings).some((m) => m.participantIds.length === 3)).toBe(true);
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 
@@ -122,12 +145,22 @@ describe('optimiseSchedule (one-to-one)', () => {
   it('rotates who sits out under a table cap and honours minimum meetings', async () => {
     const ids = ['a', 'b', 'c', 'd', 'e', 'f'];
     const participants = ids.map((id) => ({ id, minMeetings: 1 }));
-    const problem: ScheduleProblem = { ...problemOf(ids, { 'a-b': 1, 'a-c': 1, 'b-c': 1 }), participants, rounds: 3, tables: 1 };
+    const problem: ScheduleProblem = {
+      ...problemOf(ids, { 'a-b': 1, 'a-c': 1, 'b-c': 1 }),
+      participants,
+      rounds: 3,
+      tables: 1,
+    };
     const result = await optimiseSchedule(problem);
     expect(result.rounds.every((r) => r.meetings.length === 1)).toBe(true);
     // Three tables-slots of two seats for six people: everybody exactly once.
     expect(result.perParticipant.map((p) => p.meetings)).toEqual([1, 1, 1, 1, 1, 1]);
-    expect(result.rounds[0].breaks.map((b) => b.reason)).toEqual(['table-cap', 'table-cap', 'table-cap', 'table-cap']);
+    expect(result.rounds[0].breaks.map((b) => b.reason)).toEqual([
+      'table-cap',
+      'table-cap',
+      'table-cap',
+      'table-cap',
+    ]);
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 
@@ -161,9 +194,14 @@ describe('optimiseSchedule (one-to-one)', () => {
   });
 
   it('keeps locked meetings and their table numbers', async () => {
-    const problem = problemOf(abcd, tiny, { rounds: 2, locked: [{ round: 0, participantIds: ['a', 'd'], table: 2 }] });
+    const problem = problemOf(abcd, tiny, {
+      rounds: 2,
+      locked: [{ round: 0, participantIds: ['a', 'd'], table: 2 }],
+    });
     const result = await optimiseSchedule(problem);
-    expect(result.rounds[0].meetings).toContainEqual(expect.objectContaining({ table: 2, participantIds: ['a', 'd'], locked: true }));
+    expect(result.rounds[0].meetings).toContainEqual(
+      expect.objectContaining({ table: 2, participantIds: ['a', 'd'], locked: true }),
+    );
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 });
@@ -187,7 +225,9 @@ describe('optimiseSchedule (bipartite)', () => {
       expect(round.breaks).toEqual([{ participantId: expect.stringMatching(/^a/), reason: 'uneven-count' }]);
     }
     // 12 seats on side A over 4 rounds for 4 people: 3 each.
-    expect(result.perParticipant.filter((p) => p.id.startsWith('a')).map((p) => p.meetings)).toEqual([3, 3, 3, 3]);
+    expect(result.perParticipant.filter((p) => p.id.startsWith('a')).map((p) => p.meetings)).toEqual([
+      3, 3, 3, 3,
+    ]);
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 });
@@ -196,7 +236,18 @@ describe('optimiseSchedule (infeasible)', () => {
   const ids = ['a', 'b', 'c', 'd'];
 
   it('raises ScheduleInfeasibleError naming who has more must-meets than rounds', async () => {
-    const problem = problemOf(ids, {}, { rounds: 2, mustMeet: [['a', 'b'], ['a', 'c'], ['a', 'd']] });
+    const problem = problemOf(
+      ids,
+      {},
+      {
+        rounds: 2,
+        mustMeet: [
+          ['a', 'b'],
+          ['a', 'c'],
+          ['a', 'd'],
+        ],
+      },
+    );
     const error = await optimiseSchedule(problem).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ScheduleInfeasibleError);
     expect((error as ScheduleInfeasibleError).reasons).toEqual([
@@ -217,41 +268,77 @@ describe('optimiseSchedule (infeasible)', () => {
     const participants = ids.map((id) => ({ id, minMeetings: 2 }));
     const problem: ScheduleProblem = { ...problemOf(ids, {}), participants, rounds: 2, tables: 1 };
     const error = (await optimiseSchedule(problem).catch((e: unknown) => e)) as ScheduleInfeasibleError;
-    expect(error.reasons.map((r) => r.code)).toEqual(['too-few-tables', 'too-few-tables', 'too-few-tables', 'too-few-tables']);
+    expect(error.reasons.map((r) => r.code)).toEqual([
+      'too-few-tables',
+      'too-few-tables',
+      'too-few-tables',
+      'too-few-tables',
+    ]);
   });
 
   it('returns a best-effort plan listing what could not be honoured', async () => {
-    const problem = problemOf(ids, {}, { rounds: 2, mustMeet: [['a', 'b'], ['a', 'c'], ['a', 'd']] });
+    const problem = problemOf(
+      ids,
+      {},
+      {
+        rounds: 2,
+        mustMeet: [
+          ['a', 'b'],
+          ['a', 'c'],
+          ['a', 'd'],
+        ],
+      },
+    );
     const result = await optimiseSchedule(problem, { bestEffort: true });
     const metByA = pairsOf(result).filter((p) => p.includes('a'));
     expect(metByA).toHaveLength(2);
-    expect(result.unplaced).toContainEqual(expect.objectContaining({ participantId: 'a', code: 'too-many-must-meets' }));
+    expect(result.unplaced).toContainEqual(
+      expect.objectContaining({ participantId: 'a', code: 'too-many-must-meets' }),
+    );
     // The checker accepts the one missing must-meet because it is declared.
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 
   it('rejects malformed input with ScheduleInputError', async () => {
-    await expect(optimiseSchedule(problemOf(ids, {}, { mustMeet: [['a', 'zz']] }))).rejects.toBeInstanceOf(ScheduleInputError);
+    await expect(optimiseSchedule(problemOf(ids, {}, { mustMeet: [['a', 'zz']] }))).rejects.toBeInstanceOf(
+      ScheduleInputError,
+    );
     await expect(optimiseSchedule(problemOf(ids, {}, {}, 1.5))).rejects.toThrow(/weight/);
   });
 });
 
 describe('optimiseSchedule (tables)', () => {
-  it('seats 12 people at tables of 4 for 3 rounds without any repeated pair', async () => {
-    const ids = Array.from({ length: 12 }, (_, i) => `t${i}`);
+  it('seats 16 people at tables of 4 for 3 rounds without any repeated pair', async () => {
+    const ids = Array.from({ length: 16 }, (_, i) => `t${i}`);
     const problem: ScheduleProblem = {
       participants: ids.map((id) => ({ id })),
       rounds: 3,
       format: { kind: 'tables', seats: 4 },
-      weight: hashedWeights(12, 5),
+      weight: hashedWeights(16, 5),
       mustNotMeet: [['t0', 't1']],
       seed: 3,
     };
     const result = await optimiseSchedule(problem);
     for (const round of result.rounds) {
-      expect(round.meetings.map((m) => m.participantIds.length)).toEqual([4, 4, 4]);
+      expect(round.meetings.map((m) => m.participantIds.length)).toEqual([4, 4, 4, 4]);
       expect(round.breaks).toEqual([]);
     }
+    expect(checkSchedule(problem, result)).toEqual([]);
+  });
+
+  it('declares a repeat it cannot avoid (12 people, tables of 4: round 2 must repeat a pair)', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `t${i}`);
+    const problem: ScheduleProblem = {
+      participants: ids.map((id) => ({ id })),
+      rounds: 2,
+      format: { kind: 'tables', seats: 4 },
+      weight: hashedWeights(12, 5),
+      seed: 3,
+    };
+    // 4 people drawn from 3 tables of the first round: two of them sat together (pigeonhole).
+    await expect(optimiseSchedule(problem)).rejects.toBeInstanceOf(ScheduleInfeasibleError);
+    const result = await optimiseSchedule(problem, { bestEffort: true });
+    expect(result.unplaced.map((u) => u.code)).toContain('repeated-pair');
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 

@@ -25,7 +25,7 @@ const IMPROVEMENT_WORK_LIMIT = 12e6;
  * cannot be honoured, unless `bestEffort` is set: the plan then lists them in `unplaced`.
  * Async because the LP guidance runs in the HiGHS WebAssembly solver.
  */
-export function optimiseSchedule(
+export async function optimiseSchedule(
   problem: ScheduleProblem,
   options: OptimiseOptions = {},
 ): Promise<ScheduleResult> {

@@ -107,7 +107,9 @@ export type ReasonCode =
   | 'min-meetings-not-reached'
   | 'invalid-input'
   | 'too-few-tables'
-  | 'locked-conflict';
+  | 'locked-conflict'
+  /** Tables format only: a pair had to sit together twice. */
+  | 'repeated-pair';
 
 export interface Unplaced {
   participantId: ParticipantId;

@@ -170,13 +170,19 @@ export function findUnmetRequirements(
 ): Finding[] {
   const { ids } = model;
   const met = new Set<number>();
+  const repeated = new Set<number>();
   const meetings = new Int32Array(model.n);
   for (const round of plan) {
     for (const meeting of round) {
       const m = meeting.members;
       for (const v of m) meetings[v]++;
-      for (let i = 0; i < m.length; i++)
-        for (let j = i + 1; j < m.length; j++) met.add(model.pairKey(m[i], m[j]));
+      for (let i = 0; i < m.length; i++) {
+        for (let j = i + 1; j < m.length; j++) {
+          const key = model.pairKey(m[i], m[j]);
+          if (met.has(key)) repeated.add(key);
+          met.add(key);
+        }
+      }
     }
   }
   const knownPairs = new Set(known.flatMap((f) => (f.pairKey === undefined ? [] : [f.pairKey])));
@@ -197,6 +203,23 @@ export function findUnmetRequirements(
       participantId: ids[b],
       code: 'must-meet-not-scheduled',
       reason: `must meet ${ids[a]}: no compatible round found`,
+      pairKey: key,
+    });
+  }
+  // Only small tables can repeat a pair (the social-golfer heuristic trades it for a penalty).
+  for (const key of repeated) {
+    const a = Math.floor(key / model.n);
+    const b = key - a * model.n;
+    findings.push({
+      participantId: ids[a],
+      code: 'repeated-pair',
+      reason: `sits with ${ids[b]} again: no repeat-free seating found`,
+      pairKey: key,
+    });
+    findings.push({
+      participantId: ids[b],
+      code: 'repeated-pair',
+      reason: `sits with ${ids[a]} again: no repeat-free seating found`,
       pairKey: key,
     });
   }

@@ -98,6 +98,18 @@ export class PairingState {
     this.roundEdges[r].push(e);
   }
 
+  /** Removes one pair meeting (without a third person) from round r. */
+  removePair(r: number, e: number): void {
+    const a = this.graph.from[e];
+    const b = this.graph.to[e];
+    this.edgeRound[e] = -1;
+    this.slot[a * this.rounds + r] = SLOT_FREE;
+    this.slot[b * this.rounds + r] = SLOT_FREE;
+    this.meetings[a]--;
+    this.meetings[b]--;
+    this.roundEdges[r] = this.roundEdges[r].filter((x) => x !== e);
+  }
+
   addTrio(r: number, joiner: number, e: number): void {
     this.slot[joiner * this.rounds + r] = SLOT_TRIO_JOINER;
     this.meetings[joiner]++;

@@ -38,42 +38,8 @@ export async function repairSchedule(
   options: RepairOptions = {},
 ): Promise<ScheduleResult> {
   const { fromRound } = request;
-  if (!Number.isInteger(fromRound) || fromRound < 0 || fromRound > problem.rounds) {
-    throw new ScheduleInputError(`fromRound must be in [0, ${problem.rounds}]`);
-  }
-  const known = new Set(problem.participants.map((p) => p.id));
+  const repaired = buildRepairProblem(problem, previous, request);
   const absent = new Set(request.absentIds ?? []);
-  const late = new Set(request.lateIds ?? []);
-  for (const id of [...absent, ...late])
-    if (!known.has(id)) throw new ScheduleInputError(`unknown participant ${id}`);
-  const lateUntil = request.lateUntilRound ?? fromRound + 1;
-  const missing = (id: string, round: number): boolean =>
-    round >= fromRound && (absent.has(id) || (late.has(id) && round < lateUntil));
-
-  const participants: Participant[] = problem.participants.map((p) => {
-    if (!absent.has(p.id) && !late.has(p.id)) return p;
-    const rounds = p.availableRounds ?? Array.from({ length: problem.rounds }, (_, r) => r);
-    return {
-      ...p,
-      availableRounds: rounds.filter((r) => !missing(p.id, r)),
-      // A participant who left cannot be owed meetings any more.
-      minMeetings: absent.has(p.id) ? 0 : p.minMeetings,
-    };
-  });
-  const played: LockedMeeting[] = previous.rounds
-    .filter((round) => round.round < fromRound)
-    .flatMap((round) =>
-      round.meetings.map((m) => ({ round: round.round, participantIds: m.participantIds, table: m.table })),
-    );
-  const stillLocked = (problem.locked ?? []).filter(
-    (m) => m.round >= fromRound && !m.participantIds.some((id) => missing(id, m.round)),
-  );
-  const repaired: ScheduleProblem = {
-    ...problem,
-    participants,
-    locked: [...played, ...stillLocked],
-    fixedRounds: fromRound,
-  };
   const model = buildProblemModel(repaired);
 
   // Pairs planned before, per round, to reward keeping them.
@@ -126,6 +92,50 @@ export async function repairSchedule(
       algorithmSuffix: ` (re-pairing from round ${fromRound})`,
     },
   );
+}
+
+/**
+ * The problem actually re-optimised by repairSchedule: played rounds as locked meetings and
+ * `fixedRounds`, absent/late participants' availability trimmed. Exposed so callers can check a
+ * repaired schedule against it with checkSchedule.
+ */
+export function buildRepairProblem(
+  problem: ScheduleProblem,
+  previous: ScheduleResult,
+  request: RepairRequest,
+): ScheduleProblem {
+  const { fromRound } = request;
+  if (!Number.isInteger(fromRound) || fromRound < 0 || fromRound > problem.rounds) {
+    throw new ScheduleInputError(`fromRound must be in [0, ${problem.rounds}]`);
+  }
+  const known = new Set(problem.participants.map((p) => p.id));
+  const absent = new Set(request.absentIds ?? []);
+  const late = new Set(request.lateIds ?? []);
+  for (const id of [...absent, ...late])
+    if (!known.has(id)) throw new ScheduleInputError(`unknown participant ${id}`);
+  const lateUntil = request.lateUntilRound ?? fromRound + 1;
+  const missing = (id: string, round: number): boolean =>
+    round >= fromRound && (absent.has(id) || (late.has(id) && round < lateUntil));
+
+  const participants: Participant[] = problem.participants.map((p) => {
+    if (!absent.has(p.id) && !late.has(p.id)) return p;
+    const rounds = p.availableRounds ?? Array.from({ length: problem.rounds }, (_, r) => r);
+    return {
+      ...p,
+      availableRounds: rounds.filter((r) => !missing(p.id, r)),
+      // A participant who left cannot be owed meetings any more.
+      minMeetings: absent.has(p.id) ? 0 : p.minMeetings,
+    };
+  });
+  const played: LockedMeeting[] = previous.rounds
+    .filter((round) => round.round < fromRound)
+    .flatMap((round) =>
+      round.meetings.map((m) => ({ round: round.round, participantIds: m.participantIds, table: m.table })),
+    );
+  const stillLocked = (problem.locked ?? []).filter(
+    (m) => m.round >= fromRound && !m.participantIds.some((id) => missing(id, m.round)),
+  );
+  return { ...problem, participants, locked: [...played, ...stillLocked], fixedRounds: fromRound };
 }
 
 function meetingKey(ids: readonly string[]): string {

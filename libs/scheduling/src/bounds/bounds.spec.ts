@@ -1,0 +1,70 @@
+import { checkSchedule } from '../check/check-schedule';
+import { ScheduleInputError } from '../errors';
+import { optimiseSchedule } from '../optimise-schedule';
+import type { ScheduleProblem } from '../types';
+import { exactOptimum } from './exact-optimum';
+import { lpUpperBound } from './lp-upper-bound';
+
+const ids = ['a', 'b', 'c', 'd'];
+const W: Record<string, number> = { 'a-b': 0.9, 'c-d': 0.9, 'a-c': 0.95, 'b-d': 0.1, 'a-d': 0.1, 'b-c': 0.1 };
+const tiny: ScheduleProblem = {
+  participants: ids.map((id) => ({ id })),
+  rounds: 1,
+  format: { kind: 'one-to-one' },
+  weight: (a, b) => W[`${ids[a]}-${ids[b]}`] ?? W[`${ids[b]}-${ids[a]}`],
+  seed: 1,
+};
+
+function randomProblem(count: number, rounds: number, salt: number): ScheduleProblem {
+  return {
+    participants: Array.from({ length: count }, (_, i) => ({ id: `p${i}` })),
+    rounds,
+    format: { kind: 'one-to-one' },
+    weight: (a, b) => {
+      const x = Math.sin((a * 131 + b * 17 + salt) * 12.9898) * 43758.5453;
+      return Math.round((x - Math.floor(x)) ** 3 * 1e4) / 1e4;
+    },
+    seed: salt,
+  };
+}
+
+describe('lpUpperBound and exactOptimum', () => {
+  it('solve the hand-checked instance: one round, best pairing a+b, c+d = 1.8', async () => {
+    const bound = await lpUpperBound(tiny);
+    expect(bound.status).toBe('optimal');
+    expect(bound.coversAllPairs).toBe(true);
+    expect(bound.value).toBeCloseTo(1.8, 6);
+    const exact = await exactOptimum(tiny);
+    expect(exact.status).toBe('optimal');
+    expect(exact.value).toBeCloseTo(1.8, 6);
+    expect(exact.schedule && checkSchedule(tiny, exact.schedule)).toEqual([]);
+  });
+
+  it('bound the optimiser from above, with the ILP in between', async () => {
+    const problem = randomProblem(14, 4, 3);
+    const [bound, exact, optimised] = await Promise.all([
+      lpUpperBound(problem),
+      exactOptimum(problem),
+      optimiseSchedule(problem),
+    ]);
+    expect(exact.status).toBe('optimal');
+    expect(exact.value).toBeLessThanOrEqual(bound.value + 1e-6);
+    expect(optimised.totalScore).toBeLessThanOrEqual(exact.value + 1e-6);
+    expect(optimised.totalScore).toBeGreaterThanOrEqual(0.99 * exact.value);
+  });
+
+  it('make the bound tighter with a table cap and include locked meetings', async () => {
+    const capped = await lpUpperBound({ ...tiny, tables: 1 });
+    expect(capped.value).toBeCloseTo(0.95, 6);
+    const locked = await lpUpperBound({ ...tiny, locked: [{ round: 0, participantIds: ['b', 'd'] }] });
+    // b+d is fixed (0.1); a and c are left to meet (0.95).
+    expect(locked.value).toBeCloseTo(1.05, 6);
+  });
+
+  it('refuse the exact ILP on formats or sizes it does not model', async () => {
+    await expect(exactOptimum({ ...tiny, format: { kind: 'tables', seats: 3 } })).rejects.toBeInstanceOf(
+      ScheduleInputError,
+    );
+    await expect(exactOptimum(randomProblem(41, 2, 1))).rejects.toBeInstanceOf(ScheduleInputError);
+  });
+});
