@@ -96,6 +96,38 @@ const MATRIX: Record<
       admin: 'ok',
     },
   },
+  importActorsCsv: {
+    mutation: () => [
+      `mutation($csv: String!) { importActorsCsv(csv: $csv, dryRun: true) { rows { status } } }`,
+      {
+        csv: `external_id,name,kind\nmatrix-${Date.now()}-${Math.random().toString(36).slice(2)},Matrix import,COMPANY\n`,
+      },
+    ],
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'FORBIDDEN',
+      editorOther: 'FORBIDDEN',
+      organiser: 'ok',
+      admin: 'ok',
+    },
+  },
+  startActorsCsvImport: {
+    mutation: () => [
+      `mutation($csv: String!) { startActorsCsvImport(csv: $csv) { id } }`,
+      {
+        csv: `external_id,name,kind\nmatrix-${Date.now()}-${Math.random().toString(36).slice(2)},Matrix import,COMPANY\n`,
+      },
+    ],
+    expect: {
+      anonymous: 'UNAUTHENTICATED',
+      viewer: 'FORBIDDEN',
+      editorOwn: 'FORBIDDEN',
+      editorOther: 'FORBIDDEN',
+      organiser: 'ok',
+      admin: 'ok',
+    },
+  },
   createOrganisation: {
     mutation: () => [`mutation { createOrganisation(input: { name: "Matrix lab", kind: LAB }) { id } }`, {}],
     expect: {

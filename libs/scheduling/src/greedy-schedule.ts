@@ -1,7 +1,7 @@
 import { buildCandidateGraph } from './internal/candidate-graph';
 import { buildProblemModel } from './internal/problem-model';
 import { createPrng } from './internal/prng';
-import { DEFAULT_CANDIDATES_PER_PARTICIPANT } from './internal/defaults';
+import { defaultCandidatesPerParticipant } from './internal/defaults';
 import { finish, precheck } from './internal/outcome';
 import { PairingState } from './pairing/pairing-state';
 import { seatTrios } from './pairing/trio-seating';
@@ -28,7 +28,7 @@ export function greedySchedule(
     phaseMs: {},
   };
   if (model.format.kind === 'tables') {
-    const outcome = optimiseTables(model, { fairnessBonus: 0, maxImprovementPasses: 0, localSearch: false });
+    const outcome = optimiseTables(model, { maxImprovementPasses: 0, localSearch: false });
     return finish(model, outcome.plan, known, options, {
       algorithm: 'greedy table seating (best table for each participant in turn)',
       startedAt,
@@ -38,7 +38,7 @@ export function greedySchedule(
   }
   const graph = buildCandidateGraph(
     model,
-    options.candidatesPerParticipant ?? DEFAULT_CANDIDATES_PER_PARTICIPANT,
+    options.candidatesPerParticipant ?? defaultCandidatesPerParticipant(model.n),
     PairingState.lockedPairKeys(model),
   );
   const state = new PairingState(model, graph);

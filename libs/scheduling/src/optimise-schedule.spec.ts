@@ -179,6 +179,22 @@ describe('optimiseSchedule (one-to-one)', () => {
     expect(checkSchedule(problem, first)).toEqual([]);
   });
 
+  it('seats everybody in every round when the count is even (fair exposure)', async () => {
+    const count = 120;
+    const problem: ScheduleProblem = {
+      participants: Array.from({ length: count }, (_, i) => ({ id: `p${i}` })),
+      rounds: 8,
+      format: { kind: 'one-to-one' },
+      weight: hashedWeights(count, 1),
+      seed: 1,
+    };
+    // Sparse candidates and no improvement pass: the LP-guided rounds alone leave two people idle
+    // here unless the round is re-solved seating as many as possible.
+    const result = await optimiseSchedule(problem, { candidatesPerParticipant: 12, improvementRounds: 0 });
+    expect(result.rounds.every((r) => r.breaks.length === 0)).toBe(true);
+    expect(checkSchedule(problem, result)).toEqual([]);
+  });
+
   it('accepts a sparse candidate list instead of a weight function', async () => {
     const problem: ScheduleProblem = {
       ...problemOf(abcd, {}),

@@ -73,11 +73,15 @@ export interface ScheduleProblem {
 export interface OptimiseOptions {
   /** Return a plan listing what could not be honoured instead of throwing ScheduleInfeasibleError. */
   bestEffort?: boolean;
-  /** Candidate partners kept per participant (top-K by weight, plus must-meet pairs). Default 40. */
+  /**
+   * Candidate partners kept per participant (top-K by weight, plus must-meet pairs). Default 40 up
+   * to 300 participants, 60 above.
+   */
   candidatesPerParticipant?: number;
   /**
-   * Weight (on the [0, 1] score scale) of one meeting's worth of fair exposure: a participant who
-   * sat out k rounds more than allowed gets k times this bonus on each of its edges. Default 0.5.
+   * Pair formats: weight (on the [0, 1] score scale) of fair exposure. A participant who sat out k
+   * rounds more than allowed gets k times this bonus on each of its edges. Default 0.5. (Tables
+   * seat first, when seats are short, whoever sat out most.)
    */
   fairnessBonus?: number;
   /**
@@ -89,8 +93,8 @@ export interface OptimiseOptions {
   maxImprovementPasses?: number;
   /**
    * Work budget of the improvement passes, in round re-solves (deterministic, unlike a time limit).
-   * Default: passes × rounds, or 0 on instances where one matching is expensive (participants ×
-   * candidate edges > 12M, e.g. 1000 participants), to keep them within seconds.
+   * Default: one pass (= rounds) up to 300 participants, none above (gain < 0.05%, cost more
+   * than the construction).
    */
   improvementRounds?: number;
   /** Optional wall-clock cap on the improvement moves, in ms. When it binds, results depend on machine speed. */

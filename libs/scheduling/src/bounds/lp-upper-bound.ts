@@ -7,8 +7,8 @@ import { buildPairLp, summariseLocked } from './pair-lp';
 export interface UpperBoundOptions {
   /**
    * Candidate partners per participant in the LP. Default: all pairs up to 600 participants (a
-   * bound for any schedule), else 60 (a bound for schedules on the top-60 candidate graph, which
-   * contains the optimiser's top-40 one).
+   * bound for any schedule), else 120 (a bound for schedules on the top-120 candidate graph,
+   * which contains the optimiser's top-60 one).
    */
   candidatesPerParticipant?: number;
   timeLimitSeconds?: number;
@@ -38,7 +38,7 @@ export async function lpUpperBound(
   options: UpperBoundOptions = {},
 ): Promise<UpperBound> {
   const model = buildProblemModel(problem);
-  const k = options.candidatesPerParticipant ?? (model.n <= 600 ? model.n : 60);
+  const k = options.candidatesPerParticipant ?? (model.n <= 600 ? model.n : 120);
   const locked = summariseLocked(model);
   const graph = buildCandidateGraph(model, k, locked.pairKeys);
   const lp = buildPairLp(model, graph, locked);

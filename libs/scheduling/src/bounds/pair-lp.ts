@@ -49,18 +49,25 @@ export function buildPairLp(
   const lp = new SparseLinearModel();
   for (let e = 0; e < graph.edgeCount; e++) lp.addColumn(graph.weight[e], 0, 1);
   const floors = fairnessPenalty === undefined ? null : fairShares(model, locked);
-  const trios = model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio';
-  const partnersPerMeeting = model.format.kind === 'tables' ? model.seats - 1 : trios ? 2 : 1;
-  for (let v = 0; v < model.n; v++) {
-    const columns = Array.from(graph.adjEdge.subarray(graph.adjStart[v], graph.adjStart[v + 1]));
+  // Floors only matter when seats are scarce (caps, odd count, unequal sides, availability):
+  // when everyone can meet in every round they are redundant and slow the LP down 2x.
+  const capacityOf = (v: number): number => {
     let freeRounds = 0;
     for (let r = model.fixedRounds; r < model.roundCount; r++) {
       const i = v * model.roundCount + r;
       if (model.available[i] && !locked.busy[i]) freeRounds++;
     }
-    const capacity = Math.max(0, Math.min(model.maxMeetings[v] - locked.meetingsOf[v], freeRounds));
+    return Math.max(0, Math.min(model.maxMeetings[v] - locked.meetingsOf[v], freeRounds));
+  };
+  const scarce = floors !== null && floors.some((floor, v) => floor < capacityOf(v));
+  const trios = model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio';
+  const partnersPerMeeting = model.format.kind === 'tables' ? model.seats - 1 : trios ? 2 : 1;
+  for (let v = 0; v < model.n; v++) {
+    const columns = Array.from(graph.adjEdge.subarray(graph.adjStart[v], graph.adjStart[v + 1]));
+    const capacity = capacityOf(v);
     lp.addCountRow(columns, -Infinity, capacity * partnersPerMeeting);
-    const floor = floors === null ? 0 : Math.min(capacity, floors[v], columns.length) * partnersPerMeeting;
+    const floor =
+      floors === null || !scarce ? 0 : Math.min(capacity, floors[v], columns.length) * partnersPerMeeting;
     if (floor > 0 && fairnessPenalty !== undefined) {
       // Σ x + shortfall >= floor, each missing meeting costing `fairnessPenalty`.
       const shortfall = lp.addColumn(-fairnessPenalty, 0, floor);

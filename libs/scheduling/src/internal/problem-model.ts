@@ -26,8 +26,6 @@ export interface ProblemModel {
   readonly side: Int8Array;
   /** available[v * roundCount + r] = 1 when v can attend round r. */
   readonly available: Uint8Array;
-  /** Rounds v can attend among the rounds still to plan (r >= fixedRounds). */
-  readonly openAvailableCount: Int32Array;
   /** Effective cap: min(maxMeetings, rounds). */
   readonly maxMeetings: Int32Array;
   readonly minMeetings: Int32Array;
@@ -68,7 +66,6 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
   const indexOf = new Map<string, number>();
   const side = new Int8Array(n);
   const available = new Uint8Array(n * roundCount);
-  const openAvailableCount = new Int32Array(n);
   const maxMeetings = new Int32Array(n);
   const minMeetings = new Int32Array(n);
   const fixedRounds = problem.fixedRounds ?? 0;
@@ -93,7 +90,6 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
         available[v * roundCount + r] = 1;
       }
     }
-    for (let r = fixedRounds; r < roundCount; r++) openAvailableCount[v] += available[v * roundCount + r];
     const max = p.maxMeetings ?? roundCount;
     const min = p.minMeetings ?? 0;
     if (!Number.isInteger(max) || max < 0 || !Number.isInteger(min) || min < 0) {
@@ -197,7 +193,6 @@ export function buildProblemModel(problem: ScheduleProblem): ProblemModel {
     indexOf,
     side,
     available,
-    openAvailableCount,
     maxMeetings,
     minMeetings,
     mustNotMeet,

@@ -82,6 +82,11 @@ class BlossomSolver {
   /** Scratch buffers reused across calls to avoid per-blossom allocations. */
   private readonly leafBuffer: number[] = [];
   private readonly bestEdgeTo: Int32Array;
+  /**
+   * Lowest blossom index ever allocated: loops over blossoms start there instead of at n (ids are
+   * handed out from the top, so most loops over the unused range are skipped).
+   */
+  private firstUsedBlossom: number;
 
   constructor(
     graph: MatchingGraph,
@@ -132,6 +137,7 @@ class BlossomSolver {
     for (let v = 0; v < n; v++) this.dualVar[v] = maxWeight;
     this.allowEdge = new Uint8Array(m);
     this.bestEdgeTo = new Int32Array(2 * n).fill(-1);
+    this.firstUsedBlossom = 2 * n;
   }
 
   solve(): Int32Array {
@@ -143,7 +149,7 @@ class BlossomSolver {
     for (let stage = 0; stage < n; stage++) {
       label.fill(0);
       bestEdge.fill(-1);
-      for (let b = n; b < 2 * n; b++) blossomBestEdges[b] = null;
+      for (let b = this.firstUsedBlossom; b < 2 * n; b++) blossomBestEdges[b] = null;
       allowEdge.fill(0);
       queue.length = 0;
       for (let v = 0; v < n; v++) {
@@ -193,7 +199,7 @@ class BlossomSolver {
       }
       if (!augmented) break;
       // End of stage: expand S-blossoms whose dual reached zero.
-      for (let b = n; b < 2 * n; b++) {
+      for (let b = this.firstUsedBlossom; b < 2 * n; b++) {
         if (
           this.blossomParent[b] === -1 &&
           this.blossomBase[b] >= 0 &&
@@ -247,7 +253,8 @@ class BlossomSolver {
         }
       }
     }
-    for (let b = 0; b < 2 * n; b++) {
+    // Top-level S-blossoms (single vertices first, then real blossoms) with a least-slack edge.
+    const tryType3 = (b: number): void => {
       if (blossomParent[b] === -1 && label[b] === 1 && bestEdge[b] !== -1) {
         const d = this.slack(bestEdge[b]) / 2;
         if (deltaType === -1 || d < delta) {
@@ -256,8 +263,10 @@ class BlossomSolver {
           deltaEdge = bestEdge[b];
         }
       }
-    }
-    for (let b = n; b < 2 * n; b++) {
+    };
+    for (let b = 0; b < n; b++) tryType3(b);
+    for (let b = this.firstUsedBlossom; b < 2 * n; b++) tryType3(b);
+    for (let b = this.firstUsedBlossom; b < 2 * n; b++) {
       if (
         blossomBase[b] >= 0 &&
         blossomParent[b] === -1 &&
@@ -281,7 +290,7 @@ class BlossomSolver {
       if (l === 1) dualVar[v] -= delta;
       else if (l === 2) dualVar[v] += delta;
     }
-    for (let b = n; b < 2 * n; b++) {
+    for (let b = this.firstUsedBlossom; b < 2 * n; b++) {
       if (blossomBase[b] >= 0 && blossomParent[b] === -1) {
         if (label[b] === 1) dualVar[b] += delta;
         else if (label[b] === 2) dualVar[b] -= delta;
@@ -394,6 +403,7 @@ class BlossomSolver {
     let bv = inBlossom[v];
     let bw = inBlossom[w];
     const b = this.unusedBlossoms.pop() as number;
+    if (b < this.firstUsedBlossom) this.firstUsedBlossom = b;
     this.blossomBase[b] = base;
     blossomParent[b] = -1;
     blossomParent[bb] = b;

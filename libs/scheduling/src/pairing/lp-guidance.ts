@@ -22,11 +22,9 @@ export async function lpGuidance(
   // Fair-exposure floors are soft, at 1.0 per missing meeting: more than any pair is worth, so
   // the LP spreads meetings evenly whenever the candidate graph allows it.
   const lp = buildPairLp(model, graph, summariseLocked(model), 1);
-  const outcome = await solveWithHighs(lp, {
-    integer: false,
-    timeLimitSeconds,
-    lpAlgorithm: 'interior-point',
-  });
+  // Simplex is quicker on small LPs, interior point (no crossover) 2-4x quicker on large ones.
+  const lpAlgorithm = lp.columnCount <= 5000 ? 'simplex' : 'interior-point';
+  const outcome = await solveWithHighs(lp, { integer: false, timeLimitSeconds, lpAlgorithm });
   if (outcome.status !== 'optimal') return null;
   return outcome.colValue.map((x) => Math.round(Math.min(1, Math.max(0, x)) * 2 * WEIGHT_SCALE));
 }

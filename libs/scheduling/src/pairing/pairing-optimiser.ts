@@ -56,8 +56,23 @@ export function optimisePairs(
 
   const fillRound = (r: number, edgeBonus: Float64Array | null, seedEdges: readonly number[] = []): void => {
     const seedMask = edgeBonusForRound(r);
-    const outcome = solveRoundMatching(state, r, { bonus, random, edgeBonus, seedEdges, seedMask });
+    const params = { bonus, random, edgeBonus, seedEdges, seedMask };
+    let outcome = solveRoundMatching(state, r, params);
     matchingsSolved += outcome.matchingsSolved;
+    // Fair exposure: nobody sits out while a partner is free. The weights (LP guidance above
+    // all) can prefer two idle people to a reshuffle; solve again seating as many as possible.
+    if (
+      idleAfter(state, r, outcome.edges) >= 2 &&
+      outcome.edges.length < model.tablesPerRound - state.lockedCount(r)
+    ) {
+      const seated = solveRoundMatching(state, r, {
+        ...params,
+        seedEdges: [...seedEdges, ...outcome.edges],
+        maximiseSeated: true,
+      });
+      matchingsSolved += seated.matchingsSolved;
+      if (seated.edges.length > outcome.edges.length) outcome = seated;
+    }
     for (const e of outcome.edges) state.addPair(r, e);
     if (trios) seatTrios(state, r, random);
     state.planned[r] = 1;
@@ -101,6 +116,13 @@ export function optimisePairs(
     constructionMs: constructed - started,
     improvementMs: Date.now() - constructed,
   };
+}
+
+/** Participants who could meet in round r but are left out by `edges`. */
+function idleAfter(state: PairingState, r: number, edges: readonly number[]): number {
+  let idle = 0;
+  for (let v = 0; v < state.n; v++) if (state.canMeetIn(v, r)) idle++;
+  return idle - 2 * edges.length;
 }
 
 function restoreRound(

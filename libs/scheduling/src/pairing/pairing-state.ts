@@ -114,7 +114,7 @@ export class PairingState {
     this.slot[joiner * this.rounds + r] = SLOT_TRIO_JOINER;
     this.meetings[joiner]++;
     this.roundTrios[r].push({ joiner, edge: e });
-    this.markSidePairs(r, joiner, e, +1);
+    this.markSidePairs(joiner, e, +1);
   }
 
   /** Removes every non-locked meeting of round r (before re-optimising it). */
@@ -122,7 +122,7 @@ export class PairingState {
     for (const { joiner, edge } of this.roundTrios[r]) {
       this.slot[joiner * this.rounds + r] = SLOT_FREE;
       this.meetings[joiner]--;
-      this.markSidePairs(r, joiner, edge, -1);
+      this.markSidePairs(joiner, edge, -1);
     }
     this.roundTrios[r] = [];
     for (const e of this.roundEdges[r]) {
@@ -213,7 +213,7 @@ export class PairingState {
     return plan;
   }
 
-  private markSidePairs(_r: number, joiner: number, e: number, delta: number): void {
+  private markSidePairs(joiner: number, e: number, delta: number): void {
     this.markPairMet(joiner, this.graph.from[e], delta);
     this.markPairMet(joiner, this.graph.to[e], delta);
   }

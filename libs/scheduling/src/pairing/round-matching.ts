@@ -8,16 +8,6 @@ export interface RoundMatchingOutcome {
   matchingsSolved: number;
 }
 
-/**
- * One round as a maximum-weight matching over every unused candidate edge between participants
- * free in round r, weights = score + fairness/min/must-meet bonuses. The matching is exact on the
- * whole candidate graph: restricting it to each participant's few best edges was measured to
- * cost 0.3-1% of the total, mostly in the last rounds.
- *
- * With a table cap smaller than the matching, the cardinality is reduced by a Lagrangian penalty
- * per meeting (the best k-matching's value is concave in k, so this keeps the best set of
- * meetings rather than just the heaviest edges), then topped up greedily to the cap.
- */
 export interface RoundMatchingParams {
   bonus: BonusConfig;
   random: () => number;
@@ -27,8 +17,25 @@ export interface RoundMatchingParams {
   seedEdges?: readonly number[];
   /** Extra edges whose membership seeds the active set without adding weight (e.g. LP pairs). */
   seedMask?: Float64Array | null;
+  /**
+   * Seat as many people as possible first (maximum cardinality), best weight second; must-meets
+   * still come before cardinality. Used when a plain solve leaves people idle who could meet.
+   */
+  maximiseSeated?: boolean;
 }
 
+/**
+ * One round as a maximum-weight matching over every unused candidate edge between participants
+ * free in round r; weights = score + fairness/min/must-meet bonuses + the optional per-edge bonus
+ * (LP guidance or re-pairing stability). The result is exact on the round's whole candidate
+ * graph (restricting it to each participant's few best edges was measured to cost 0.3-1% of the
+ * total), but computed on a small active set certified by the optimal duals: blossom is
+ * O(participants × edges), and most edges can never enter the matching.
+ *
+ * With a table cap smaller than the matching, the cardinality is reduced by a Lagrangian penalty
+ * per meeting (the best k-matching's value is concave in k, so this keeps the best set of
+ * meetings rather than just the heaviest edges), then topped up greedily to the cap.
+ */
 export function solveRoundMatching(
   state: PairingState,
   r: number,
@@ -70,27 +77,48 @@ export function solveRoundMatching(
     const a = graph.from[e];
     const b = graph.to[e];
     let w = graph.scaled[e] + bonus[a] + bonus[b];
-    if (graph.mustMeet[e]) w += mustMeetBonus(state, a, b, r, bonusConfig);
     if (edgeBonus !== null) w += edgeBonus[e];
     return w;
+  });
+  if (params.maximiseSeated) {
+    // An augmenting path of 2k + 1 edges seats two more people and changes the other weights by
+    // at most k × max weight: a per-meeting bonus above (n / 2 + 1) × max weight makes it pay.
+    let maxWeight = 0;
+    for (const w of weights) maxWeight = Math.max(maxWeight, w);
+    const perMeeting = (order.length / 2 + 1) * maxWeight;
+    for (let i = 0; i < weights.length; i++)
+      weights[i] += perMeeting + (graph.mustMeet[edges[i]] ? 2 * perMeeting : 0);
+  }
+  edges.forEach((e, i) => {
+    if (graph.mustMeet[e]) weights[i] += mustMeetBonus(state, graph.from[e], graph.to[e], r, bonusConfig);
   });
   const from = Int32Array.from(edges, (e) => compact[graph.from[e]]);
   const to = Int32Array.from(edges, (e) => compact[graph.to[e]]);
 
-  // Exact matching on the whole edge set is O(participants × edges); most edges are useless.
-  // Start from a small active set and let the optimal duals certify the rest (see
-  // certifiedMaxWeightMatching): edges that could improve the matching join, and the solve repeats.
-  const seeded = new Set(params.seedEdges ?? []);
+  // Active set: must-meet and guided edges, the seeds, each participant's few heaviest edges.
+  // Edges with a negative reduced cost under the optimal duals join it and the solve repeats
+  // (see certifiedMaxWeightMatching); when none is left, the matching is optimal for all edges.
+  const active = new Uint8Array(edges.length);
+  const position = new Int32Array(graph.edgeCount).fill(-1);
+  edges.forEach((e, i) => (position[e] = i));
   const seedMask = params.seedMask ?? edgeBonus;
-  const active = initialActiveSet(
-    edges,
-    weights,
-    from,
-    to,
-    order.length,
-    (e) => seeded.has(e) || graph.mustMeet[e] === 1 || (seedMask !== null && seedMask[e] > 0),
-    seedMask === null ? 8 : 3,
-  );
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i];
+    if (graph.mustMeet[e] === 1 || (seedMask !== null && seedMask[e] > 0)) active[i] = 1;
+  }
+  for (const e of params.seedEdges ?? []) if (position[e] >= 0) active[position[e]] = 1;
+  // Adjacency lists are sorted by weight: the first usable ones are the heaviest.
+  const perVertex = seedMask === null ? 8 : 3;
+  for (const v of order) {
+    let taken = 0;
+    const end = graph.adjStart[v + 1];
+    for (let i = graph.adjStart[v]; i < end && taken < perVertex; i++) {
+      const p = position[graph.adjEdge[i]];
+      if (p < 0) continue;
+      active[p] = 1;
+      taken++;
+    }
+  }
   let matchingsSolved = 0;
   const solve = (penalty: number): number[] => {
     for (;;) {
@@ -162,28 +190,4 @@ function capMatching(
     chosen.push(i);
   }
   return chosen;
-}
-
-/** Per participant, its heaviest few edges; plus every seed edge. */
-function initialActiveSet(
-  edges: readonly number[],
-  weights: Float64Array,
-  from: Int32Array,
-  to: Int32Array,
-  vertexCount: number,
-  isSeed: (edge: number) => boolean,
-  perVertex: number,
-): Uint8Array {
-  const active = new Uint8Array(edges.length);
-  const incident: number[][] = Array.from({ length: vertexCount }, () => []);
-  for (let i = 0; i < edges.length; i++) {
-    if (isSeed(edges[i])) active[i] = 1;
-    incident[from[i]].push(i);
-    incident[to[i]].push(i);
-  }
-  for (const list of incident) {
-    list.sort((x, y) => weights[y] - weights[x] || x - y);
-    for (let k = 0; k < perVertex && k < list.length; k++) active[list[k]] = 1;
-  }
-  return active;
 }

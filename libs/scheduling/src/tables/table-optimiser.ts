@@ -4,7 +4,6 @@ import { createPrng, shuffleInPlace } from '../internal/prng';
 import { tableSizes } from './table-sizes';
 
 export interface TableSettings {
-  fairnessBonus: number;
   maxImprovementPasses: number;
   improvementTimeMs?: number;
   /** false = greedy construction only (the baseline). */
@@ -137,6 +136,7 @@ class TableRounds {
       tables[best].push(x);
     }
     if (this.settings.localSearch) this.localSearch(tables);
+    this.separateForbidden(tables);
     this.tables[r] = tables;
     for (const table of tables) this.countTable(table, +1);
   }
@@ -147,8 +147,43 @@ class TableRounds {
     for (const table of tables) this.countTable(table, -1);
     const before = this.roundValue(tables);
     const improved = this.localSearch(tables) > before;
+    this.separateForbidden(tables);
     for (const table of tables) this.countTable(table, +1);
     return improved;
+  }
+
+  /**
+   * Must-not-meet and excluded pairs are hard constraints, not just penalties: when the search
+   * could not keep such a pair apart (e.g. too few people for enough tables), move one of them to
+   * another table with a free seat and no conflict, or else let them sit this round out.
+   */
+  private separateForbidden(tables: number[][]): void {
+    const conflicts = (x: number, table: readonly number[]): number =>
+      table.filter((z) => z !== x && this.base[x * this.n + z] < 0).length;
+    for (let t = 0; t < tables.length; t++) {
+      for (;;) {
+        const table = tables[t];
+        let worst = -1;
+        let worstCount = 0;
+        for (const x of table) {
+          const c = conflicts(x, table);
+          if (c > worstCount) {
+            worst = x;
+            worstCount = c;
+          }
+        }
+        if (worst < 0) break;
+        table.splice(table.indexOf(worst), 1);
+        const target = tables.findIndex(
+          (other, u) =>
+            u !== t && other.length > 0 && other.length < this.model.seats && conflicts(worst, other) === 0,
+        );
+        if (target >= 0) tables[target].push(worst);
+      }
+      // A table left with a single person is no meeting: that person sits out too.
+      if (tables[t].length === 1) tables[t].pop();
+    }
+    for (let t = tables.length - 1; t >= 0; t--) if (tables[t].length === 0) tables.splice(t, 1);
   }
 
   score(): number {

@@ -1,0 +1,145 @@
+import type { Participant, ScheduleProblem } from '../../libs/scheduling/src';
+
+/** mulberry32, duplicated here so the bench's data does not depend on library internals. */
+function prng(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Actor families (association, company, public authority, school, research lab, foundation) with
+ * their share of a typical event and pairwise affinities (symmetric).
+ */
+const TYPE_SHARE = [0.45, 0.2, 0.12, 0.08, 0.05, 0.1];
+const AFFINITY: number[][] = [
+  // assoc company public school lab  found.
+  [0.45, 0.9, 0.85, 0.6, 0.5, 0.8], // association
+  [0.9, 0.25, 0.5, 0.55, 0.6, 0.4], // company
+  [0.85, 0.5, 0.3, 0.6, 0.45, 0.5], // public
+  [0.6, 0.55, 0.6, 0.2, 0.7, 0.4], // school
+  [0.5, 0.6, 0.45, 0.7, 0.3, 0.35], // lab
+  [0.8, 0.4, 0.5, 0.4, 0.35, 0.2], // foundation
+];
+const COMPETENCES = 24;
+const CAUSES = 17;
+
+interface SyntheticActor {
+  type: number;
+  offers: number;
+  needs: number;
+  causes: number;
+  x: number;
+  y: number;
+}
+
+function pickWeighted(weights: readonly number[], random: () => number): number {
+  let u = random() * weights.reduce((s, w) => s + w, 0);
+  for (let i = 0; i < weights.length; i++) {
+    u -= weights[i];
+    if (u <= 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** Bitmask of `count` distinct items drawn with a popularity skew (item i has weight 1/(i+1)). */
+function skewedSet(size: number, count: number, random: () => number): number {
+  const weights = Array.from({ length: size }, (_, i) => 1 / (i + 1));
+  let mask = 0;
+  for (let drawn = 0; drawn < count;) {
+    const i = pickWeighted(weights, random);
+    if (mask & (1 << i)) continue;
+    mask |= 1 << i;
+    drawn++;
+  }
+  return mask;
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v !== 0; v &= v - 1) c++;
+  return c;
+}
+
+/**
+ * Dense symmetric complementarity matrix that looks like real scores: needs covered by the other's
+ * offers (both ways, harmonic/arithmetic blend), shared causes, proximity, scaled by the families'
+ * affinity. Most pairs score low, a few score high.
+ */
+export function syntheticWeights(count: number, seed: number, typesOf?: (i: number) => number): Float32Array {
+  const random = prng(seed);
+  const actors: SyntheticActor[] = Array.from({ length: count }, (_, i) => ({
+    type: typesOf ? typesOf(i) : pickWeighted(TYPE_SHARE, random),
+    offers: skewedSet(COMPETENCES, 2 + Math.floor(random() * 5), random),
+    needs: skewedSet(COMPETENCES, 1 + Math.floor(random() * 4), random),
+    causes: skewedSet(CAUSES, 1 + Math.floor(random() * 3), random),
+    x: random(),
+    y: random(),
+  }));
+  const weights = new Float32Array(count * count);
+  for (let a = 0; a < count; a++) {
+    for (let b = a + 1; b < count; b++) {
+      const A = actors[a];
+      const B = actors[b];
+      const coverAB = popcount(A.needs & B.offers) / popcount(A.needs);
+      const coverBA = popcount(B.needs & A.offers) / popcount(B.needs);
+      const harmonic = coverAB + coverBA > 0 ? (2 * coverAB * coverBA) / (coverAB + coverBA) : 0;
+      const reciprocity = 0.5 * harmonic + 0.5 * ((coverAB + coverBA) / 2);
+      const shared = Math.min(1, popcount(A.causes & B.causes) / 2);
+      const proximity = Math.exp(-Math.hypot(A.x - B.x, A.y - B.y) / 0.25);
+      const raw = AFFINITY[A.type][B.type] * (0.6 * reciprocity + 0.2 * shared + 0.2 * proximity);
+      const noisy = raw * (0.85 + 0.3 * random());
+      const w = Math.min(1, Math.round(noisy * 1e4) / 1e4);
+      weights[a * count + b] = w;
+      weights[b * count + a] = w;
+    }
+  }
+  return weights;
+}
+
+export function oneToOneInstance(count: number, rounds: number, seed: number): ScheduleProblem {
+  const weights = syntheticWeights(count, seed);
+  const participants: Participant[] = Array.from({ length: count }, (_, i) => ({ id: `p${i}` }));
+  return {
+    participants,
+    rounds,
+    format: { kind: 'one-to-one' },
+    weight: (a, b) => weights[a * count + b],
+    seed,
+  };
+}
+
+/** Side A = associations, side B = companies/public/foundations. */
+export function bipartiteInstance(perSide: number, rounds: number, seed: number): ScheduleProblem {
+  const count = 2 * perSide;
+  const random = prng(seed ^ 0x5bd1e995);
+  const weights = syntheticWeights(count, seed, (i) =>
+    i < perSide ? 0 : [1, 1, 2, 5][Math.floor(random() * 4)],
+  );
+  const participants: Participant[] = Array.from({ length: count }, (_, i) => ({
+    id: i < perSide ? `a${i}` : `b${i - perSide}`,
+    side: i < perSide ? 'A' : 'B',
+  }));
+  return {
+    participants,
+    rounds,
+    format: { kind: 'bipartite' },
+    weight: (a, b) => weights[a * count + b],
+    seed,
+  };
+}
+
+export function tablesInstance(count: number, rounds: number, seats: number, seed: number): ScheduleProblem {
+  const weights = syntheticWeights(count, seed);
+  return {
+    participants: Array.from({ length: count }, (_, i) => ({ id: `t${i}` })),
+    rounds,
+    format: { kind: 'tables', seats },
+    weight: (a, b) => weights[a * count + b],
+    seed,
+  };
+}
