@@ -68,6 +68,9 @@ describeNeo4j('ReferenceSeeder and repositories (Neo4j)', () => {
     expect(again.slice(1).map((r) => r.skipped)).toEqual([true, true, true]);
     expect(await scopedCounts()).toEqual(afterFirst);
 
+    // A subset of what is loaded is skipped too.
+    expect((await seeder.seedGeography({ departements: ['73'] })).skipped).toBe(true);
+
     const applied = await seeder.appliedVersions();
     const geo = applied.find((a) => a.name === 'geography:38,73')!;
     expect(geo.version).toBe(forced[3].version);

@@ -160,8 +160,8 @@ export class ReferenceSeeder {
   /**
    * The French geography (see buildFrenchGeography) as `(:Territory {code, level, name, searchName,
    * inseeCode, population, …})-[:PART_OF {primary}]->(:Territory)`, in batched UNWIND writes: all
-   * nodes first, then the links. A partial load is skipped when all of France at the same version
-   * is already there.
+   * nodes first, then the links. Skipped when the same version was applied to all of France or to
+   * a superset of the requested départements.
    */
   async seedGeography(options: GeographySeedOptions = {}): Promise<SeedResult> {
     const started = Date.now();
@@ -170,11 +170,15 @@ export class ReferenceSeeder {
       ? `geography:${[...new Set(options.departements)].sort().join(',')}`
       : 'geography';
     if (!options.force) {
-      const applied = await this.appliedVersions();
-      const same = (n: string) => applied.some((a) => a.name === n && a.version === version);
-      if (same(name) || same('geography')) {
-        return { name, version, skipped: true, durationMs: Date.now() - started, counts: {} };
-      }
+      // Skip when the same version already covers these départements (all of France, or a superset).
+      const wanted = options.departements ? [...new Set(options.departements)] : undefined;
+      const covered = (await this.appliedVersions()).some((a) => {
+        if (a.version !== version || !a.name.startsWith('geography')) return false;
+        if (a.name === 'geography') return true;
+        const have = new Set(a.name.slice('geography:'.length).split(','));
+        return wanted !== undefined && wanted.every((d) => have.has(d));
+      });
+      if (covered) return { name, version, skipped: true, durationMs: Date.now() - started, counts: {} };
     }
     const geo = buildFrenchGeography(options.departements ? { departements: options.departements } : {});
     const counts = countsOf(geo);

@@ -83,14 +83,7 @@ export function blockCodes(a: ScoringActor, blocking: Blocking, geo: GeoFacts): 
 }
 
 /**
- * Posting lists (of actor indices) of one blocking level. Each cell is sorted best first (offers by
- * level, needs by their share of the needer's weight, in 16 bands), then by actor; an actor's offers
- * and needs are repeated in each of its blocks.
- *  - offCell/offPost: offers by (competence, block);
- *  - offFamCell/offFamPost: offers by (parent of their competence, block) — the "family" lists used
- *    for sibling and child credit;
- *  - needCell/needPost, needFamCell/needFamPost: the same for needs.
- * Cell (key, block) spans [cell[key × B + block], cell[key × B + block + 1]).
+ * Posting lists of one blocking level; an actor's offers and needs are repeated in each of its blocks.
  */
 export interface BlockLayout {
   readonly blocking: Blocking;
@@ -98,32 +91,45 @@ export interface BlockLayout {
   readonly blockCodes: readonly string[];
   readonly actorBlockStart: Int32Array;
   readonly actorBlocks: Int32Array;
-  readonly offCell: Int32Array;
-  readonly offPost: Int32Array;
-  readonly offFamCell: Int32Array;
-  readonly offFamPost: Int32Array;
-  readonly needCell: Int32Array;
-  readonly needPost: Int32Array;
-  readonly needFamCell: Int32Array;
-  readonly needFamPost: Int32Array;
+  /** Offers by competence, offers by parent competence (families), needs likewise. */
+  readonly off: Postings;
+  readonly offFam: Postings;
+  readonly need: Postings;
+  readonly needFam: Postings;
 }
 
 const RANKS = 16;
 
 /**
- * Stable counting sort of (item, block) entries on key = (group × B + block) × RANKS + rank (0 = best);
- * the postings hold the item's actor.
+ * Posting lists of one kind (offers or needs, by competence or by parent competence) for one
+ * blocking level. Cell (key, block) spans [cell[key × B + block], cell[key × B + block + 1]); each
+ * cell is sorted best first (offers by level, needs by their share of the needer's weight in 16
+ * bands), then by actor. Parallel streams per posting: actor, item (offer or need index),
+ * competence, and aux (offers: level × 8 + modality; needs: modality + 1, 0 = any).
  */
+export interface Postings {
+  readonly cell: Int32Array;
+  readonly actor: Int32Array;
+  readonly item: Int32Array;
+  readonly comp: Uint16Array;
+  readonly aux: Uint8Array;
+}
+
 function postings(
-  n: number,
-  itemStart: Int32Array,
-  groupOf: (item: number) => number,
+  ix: ScoringIndex,
+  offers: boolean,
+  byParent: boolean,
   rankOf: (item: number) => number,
-  groups: number,
   B: number,
   actorBlockStart: Int32Array,
   actorBlocks: Int32Array,
-): [Int32Array, Int32Array] {
+): Postings {
+  const n = ix.n;
+  const groups = ix.C;
+  const itemStart = offers ? ix.offStart : ix.needStart;
+  const itemComp = offers ? ix.offComp : ix.needComp;
+  const parent = ix.compParent;
+  const groupOf = byParent ? (it: number) => parent[itemComp[it]] : (it: number) => itemComp[it];
   const buckets = groups * B * RANKS;
   const count = new Int32Array(buckets + 1);
   let total = 0;
@@ -140,21 +146,29 @@ function postings(
   for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
   const cell = new Int32Array(groups * B + 1);
   for (let c = 0; c <= groups * B; c++) cell[c] = count[c * RANKS];
-  const post = new Int32Array(total);
+  const actor = new Int32Array(total);
+  const item = new Int32Array(total);
+  const comp = new Uint16Array(total);
+  const aux = new Uint8Array(total);
   for (let a = 0; a < n; a++)
     for (let q = actorBlockStart[a]; q < actorBlockStart[a + 1]; q++) {
       const blk = actorBlocks[q];
       for (let it = itemStart[a]; it < itemStart[a + 1]; it++) {
         const g = groupOf(it);
         if (g < 0) continue;
-        post[count[(g * B + blk) * RANKS + rankOf(it)]++] = a;
+        const at = count[(g * B + blk) * RANKS + rankOf(it)]++;
+        actor[at] = a;
+        item[at] = it;
+        comp[at] = itemComp[it];
+        aux[at] = offers ? ix.offLevel[it] * 8 + ix.offMod[it] : ix.needMod[it] + 1;
       }
     }
-  return [cell, post];
+  return { cell, actor, item, comp, aux };
 }
 
 export function buildLayout(ix: ScoringIndex, blocking: Blocking, geo: GeoFacts): BlockLayout {
   const n = ix.n;
+  if (ix.C > 65535) throw new Error(`scoring: too many competences (${ix.C})`);
   const perActor = ix.actors.map((a) => blockCodes(a, blocking, geo));
   const codes = [...new Set(perActor.flat())].sort(cmpStr);
   const idOf = new Map(codes.map((c, i) => [c, i]));
@@ -164,8 +178,6 @@ export function buildLayout(ix: ScoringIndex, blocking: Blocking, geo: GeoFacts)
   const actorBlocks = new Int32Array(actorBlockStart[n]);
   for (let a = 0; a < n; a++)
     perActor[a].forEach((c, i) => (actorBlocks[actorBlockStart[a] + i] = idOf.get(c)!));
-  const C = ix.C;
-  const parent = ix.compParent;
   // best first: offers by level; needs by their share of the needer's total weight (default
   // priority weights × rarity), so capped walks keep the offers and needs that weigh most
   const offRank = (o: number) => 3 - ix.offLevel[o];
@@ -178,60 +190,16 @@ export function buildLayout(ix: ScoringIndex, blocking: Blocking, geo: GeoFacts)
     for (let m = ix.needStart[a]; m < ix.needStart[a + 1]; m++) share[m] /= total;
   }
   const needRank = (m: number) => RANKS - 1 - Math.min(RANKS - 1, Math.floor(share[m] * RANKS));
-  const [offCell, offPost] = postings(
-    n,
-    ix.offStart,
-    (o) => ix.offComp[o],
-    offRank,
-    C,
-    B,
-    actorBlockStart,
-    actorBlocks,
-  );
-  const [offFamCell, offFamPost] = postings(
-    n,
-    ix.offStart,
-    (o) => parent[ix.offComp[o]],
-    offRank,
-    C,
-    B,
-    actorBlockStart,
-    actorBlocks,
-  );
-  const [needCell, needPost] = postings(
-    n,
-    ix.needStart,
-    (m) => ix.needComp[m],
-    needRank,
-    C,
-    B,
-    actorBlockStart,
-    actorBlocks,
-  );
-  const [needFamCell, needFamPost] = postings(
-    n,
-    ix.needStart,
-    (m) => parent[ix.needComp[m]],
-    needRank,
-    C,
-    B,
-    actorBlockStart,
-    actorBlocks,
-  );
   return {
     blocking,
     B,
     blockCodes: codes,
     actorBlockStart,
     actorBlocks,
-    offCell,
-    offPost,
-    offFamCell,
-    offFamPost,
-    needCell,
-    needPost,
-    needFamCell,
-    needFamPost,
+    off: postings(ix, true, false, offRank, B, actorBlockStart, actorBlocks),
+    offFam: postings(ix, true, true, offRank, B, actorBlockStart, actorBlocks),
+    need: postings(ix, false, false, needRank, B, actorBlockStart, actorBlocks),
+    needFam: postings(ix, false, true, needRank, B, actorBlockStart, actorBlocks),
   };
 }
 

@@ -51,6 +51,8 @@ export interface CompiledProfile {
   readonly tiers: Float64Array;
   /** Sum of the contextual weights (upper bound of the context part before gating). */
   readonly contextMax: number;
+  /** Level × modality factor by aux code (level × 8 + modality index), for postings. */
+  readonly lmVal: Float64Array;
 }
 
 /**
@@ -96,6 +98,15 @@ export class ScoringIndex {
   readonly forms: Uint8Array;
   readonly family: Uint8Array;
   readonly size: Int8Array;
+  /** Per actor: bit (parent competence mod 31) of the families its offers / needs belong to (sibling estimates). */
+  readonly offFamBits: Int32Array;
+  /**
+   * Per actor (stride 8), what a candidate search reads about a candidate in one cache line: location
+   * ids (commune, epci, département, région), causes mask, forms mask | family << 8, offer and need
+   * family bits.
+   */
+  readonly pack: Int32Array;
+  readonly needFamBits: Int32Array;
 
   // territory
   /** Interned location codes by level rank (commune, epci, departement, region); −1 = unknown. */
@@ -120,11 +131,6 @@ export class ScoringIndex {
 
   constructor(input: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}) {
     for (const a of input) assertActor(a);
-    const seen = new Set<string>();
-    for (const a of input) {
-      if (seen.has(a.id)) throw new Error(`buildIndex: duplicate actor id "${a.id}"`);
-      seen.add(a.id);
-    }
     // (région, département, id): deterministic, and actors of a block get neighbouring numbers, so the
     // candidate search touches compact memory
     const U = '\uffff';
@@ -138,6 +144,13 @@ export class ScoringIndex {
     this.actors = actors;
     this.ids = actors.map((a) => a.id);
     this.idToIdx = new Map(this.ids.map((id, i) => [id, i]));
+    if (this.idToIdx.size !== n) {
+      const seen = new Set<string>();
+      for (const id of this.ids) {
+        if (seen.has(id)) throw new Error(`buildIndex: duplicate actor id "${id}"`);
+        seen.add(id);
+      }
+    }
     this.taxonomy = taxonomy;
     this.rarity = options.rarity ?? buildRarity(actors);
     this.pairs = options.pairs ?? PairContext.empty();
@@ -227,6 +240,14 @@ export class ScoringIndex {
       this.family[i] = FAMILIES.indexOf(a.family);
       this.size[i] = sizeOrdinal(a.sizeBand);
     }
+    this.offFamBits = new Int32Array(n);
+    this.needFamBits = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      for (let o = this.offStart[i]; o < this.offStart[i + 1]; o++)
+        this.offFamBits[i] |= familyBit(this.compParent, this.offComp[o]);
+      for (let m = this.needStart[i]; m < this.needStart[i + 1]; m++)
+        this.needFamBits[i] |= familyBit(this.compParent, this.needComp[m]);
+    }
 
     // ---- territories
     const locMaps = [
@@ -288,10 +309,21 @@ export class ScoringIndex {
 
     this.geo = collectGeo(actors);
 
+    this.pack = new Int32Array(n * 8);
+    for (let i = 0; i < n; i++) {
+      const q = i * 8;
+      for (let r = 0; r < 4; r++) this.pack[q + r] = this.loc[r][i];
+      this.pack[q + 4] = this.causes[i];
+      this.pack[q + 5] = this.forms[i] | (this.family[i] << 8);
+      this.pack[q + 6] = this.offFamBits[i];
+      this.pack[q + 7] = this.needFamBits[i];
+    }
+
     // ---- pair context. Allies outside the population still count as common partners: they get
     // node numbers ≥ n (sorted by id, so deterministic).
-    const nodeOf = new Map(this.idToIdx);
-    for (const id of this.pairs.allianceMembers()) if (!nodeOf.has(id)) nodeOf.set(id, nodeOf.size);
+    const members = this.pairs.allianceMembers();
+    const nodeOf = members.length ? new Map(this.idToIdx) : this.idToIdx;
+    for (const id of members) if (!nodeOf.has(id)) nodeOf.set(id, nodeOf.size);
     const adjacency = (of: (id: string) => ReadonlySet<string>): [Int32Array, Int32Array] => {
       const start = new Int32Array(n + 1);
       const list: number[] = [];
@@ -346,9 +378,13 @@ export class ScoringIndex {
     const creditByCode = new Float64Array(5);
     for (const via of Object.keys(VIA_CODE) as MatchVia[])
       creditByCode[VIA_CODE[via]] = p.taxonomyCredit[via];
+    const lmVal = new Float64Array(32);
+    for (let level = 1; level <= 3; level++)
+      MODALITIES.forEach((m, mi) => (lmVal[level * 8 + mi] = offerValue(level as 1 | 2 | 3, m, p)));
     const x = p.proximity;
     const w = p.weights;
     cp = {
+      lmVal,
       profile: p,
       needW,
       needTotal,
@@ -375,9 +411,18 @@ export class ScoringIndex {
     for (const v of Object.values(this)) if (ArrayBuffer.isView(v)) total += v.byteLength;
     for (const l of this.loc) total += l.byteLength;
     for (const l of this.layouts.values())
-      for (const v of Object.values(l)) if (ArrayBuffer.isView(v)) total += v.byteLength;
+      for (const v of [l.actorBlockStart, l.actorBlocks, l.off, l.offFam, l.need, l.needFam].flatMap((x) =>
+        ArrayBuffer.isView(x) ? [x] : Object.values(x),
+      ))
+        if (ArrayBuffer.isView(v)) total += v.byteLength;
     return total;
   }
+}
+
+/** Bit of a competence's family (its parent) in a 31-bit set; 0 for roots (no siblings). */
+export function familyBit(parent: Int32Array, c: number): number {
+  const p = parent[c];
+  return p < 0 ? 0 : 1 << (p % 31);
 }
 
 function relationFromParents(parent: Int32Array, nc: number, oc: number): number {

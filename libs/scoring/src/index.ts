@@ -1,5 +1,5 @@
 /**
- * Pure complementarity scoring (no Nest, no database). See README-like notes in each module:
+ * Pure complementarity scoring (no Nest, no database). See README.md and the notes in each module:
  * - scorePair: explainable reciprocal score of two actors;
  * - buildIndex + topKPartners / scoreAll / scoreRange: top-K without all pairs;
  * - bruteForceTopK + recallAtK: exact reference and recall check;
@@ -22,6 +22,8 @@ export type { ScoringContext } from './score-pair';
 export { ScoringIndex, buildIndex } from './candidate-index';
 export type { BuildIndexOptions, CompiledProfile } from './candidate-index';
 export { ScoreKernel } from './kernel';
+export { blockCodes, collectGeo, shareBlock } from './blocks';
+export type { BlockLayout, GeoFacts, Postings } from './blocks';
 export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
 export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
 export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';

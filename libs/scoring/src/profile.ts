@@ -78,14 +78,16 @@ export interface ScoringProfile {
   };
   /** Candidate generation (index): */
   readonly candidates: {
-    /** Postings walked per (competence, block) route, best first; bounds the work on ubiquitous competences. Default 256. */
+    /** Postings walked per (competence, block) route, best first; bounds the work on ubiquitous competences. Default 400. */
     readonly commonCompetenceCap: number;
     /**
      * Postings walked per sibling route (offers/needs on the other children of the same parent, best
      * levels/priorities first). Sibling matches are dense and weak; they always count in the score;
-     * this only bounds how many candidates they bring. 0 = none. Default 96.
+     * this only bounds how many candidates they bring. 0 = none. Default 32.
      */
     readonly siblingCap: number;
+    /** Candidates kept after the walk's estimate, whose coverages are recomputed = prefilterFactor × K. Default 10. */
+    readonly prefilterFactor: number;
     /** Candidates rescored exactly per actor = poolFactor × K. Default 2. */
     readonly poolFactor: number;
     /** Territory blocking (also applied by the brute force reference). Default departement. */
@@ -129,8 +131,9 @@ export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
   penalties: Object.freeze({ allied: 0.5, metBefore: 0.3 }),
   asymmetry: Object.freeze({ sizeBandGap: 3, coverageRatio: 3, minCoverage: 0.15 }),
   candidates: Object.freeze({
-    commonCompetenceCap: 256,
-    siblingCap: 96,
+    commonCompetenceCap: 400,
+    siblingCap: 32,
+    prefilterFactor: 10,
     poolFactor: 2,
     blocking: 'departement',
   }),
@@ -212,6 +215,7 @@ const SCHEMA: Record<string, Check> = {
   'asymmetry.minCoverage': num(0, 1),
   'candidates.commonCompetenceCap': num(1, 1_000_000, true),
   'candidates.siblingCap': num(0, 1_000_000, true),
+  'candidates.prefilterFactor': num(1, 1000),
   'candidates.poolFactor': num(1, 100),
   'candidates.blocking': oneOf('none', 'region', 'departement'),
   'localCauses.coverage': num(0),

@@ -32,11 +32,12 @@ export function rarityValue(population: number, offerers: number): number {
 export function buildRarity(actors: readonly ScoringActor[]): Rarity {
   const counts = new Map<string, number>();
   for (const a of actors) {
-    const seen = new Set<string>();
-    for (const o of a.offers) {
-      if (seen.has(o.competenceId)) continue;
-      seen.add(o.competenceId);
-      counts.set(o.competenceId, (counts.get(o.competenceId) ?? 0) + 1);
+    const offers = a.offers;
+    for (let i = 0; i < offers.length; i++) {
+      const c = offers[i].competenceId;
+      let dup = false;
+      for (let j = 0; j < i && !dup; j++) dup = offers[j].competenceId === c;
+      if (!dup) counts.set(c, (counts.get(c) ?? 0) + 1);
     }
   }
   return new Rarity(actors.length, counts);

@@ -76,7 +76,7 @@ describe('scorePair', () => {
       12,
     );
     expect(s.backward.matches.map((m) => m.needId).sort()).toEqual(['edu.digital', 'legal.gdpr']);
-    expect(s.backward.uncovered).toEqual([]);
+    expect(s.backward.uncovered).toEqual(['log.storage']);
     expect(s.sharedCauses).toEqual([10]);
     expect(s.territory).toMatchObject({ level: 'EPCI', code: '200040715', via: 'location' });
     expect(s.modelVersion).toBe(MODEL_VERSION);

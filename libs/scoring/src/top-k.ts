@@ -1,5 +1,5 @@
-import type { BlockLayout } from './blocks';
-import { ScoringIndex, buildIndex, CompiledProfile } from './candidate-index';
+import type { BlockLayout, Postings } from './blocks';
+import { CompiledProfile, familyBit, REL_SIBLING, ScoringIndex, buildIndex } from './candidate-index';
 import { fuse, gateOf, popcount, setSimilarity, formsCompatibility, COMPONENT_COUNT } from './formulas';
 import { ScoreKernel } from './kernel';
 import { DEFAULT_PROFILE, ScoringProfile, profileKey } from './profile';
@@ -29,20 +29,27 @@ export interface SearchStats {
   exact: number;
 }
 
+/** Level factor assumed for sibling offers the walk did not see (estimate only). */
+const SIBLING_LEVEL_GUESS = 0.8;
+
 /** Better = higher score, then lower index (deterministic tie-break). */
 function better(s1: number, i1: number, s2: number, i2: number): boolean {
   return s1 > s2 || (s1 === s2 && i1 < i2);
 }
 
 /**
- * Candidate generation for one actor at a time, inside each territory block the actor belongs to:
- * walks its needs to the offers of the same competence, of its family (siblings), of its parent and
- * of its children (forward), and its offers to the needs the same way (backward), accumulating for
- * every touched candidate the best credit per need, i.e. both coverages. Each posting list is walked
- * best offers first (level desc; priority desc for needs) up to `commonCompetenceCap` postings, which
- * bounds the work on ubiquitous competences (rare ones are walked fully). The best poolFactor × K
- * candidates by approximate score are then scored exactly and the top K kept. Reuses its buffers: one
- * searcher per thread of work.
+ * Top-K search for one actor at a time, in four stages:
+ *  1. walk: inside each territory block the actor belongs to, each of its needs reaches the offers
+ *     on the same competence, its children and its parent (up to `commonCompetenceCap` postings
+ *     each) and on its siblings (up to `siblingCap`), best levels first; each offer reaches needs the
+ *     same way (heaviest needs first). For every candidate reached the walk keeps the best credit per
+ *     need, both ways, i.e. both coverages (exact for the routes walked);
+ *  2. a lower-bound threshold and an upper bound prune; the rest get an estimate of the sibling
+ *     credit the walk did not see (family bit sets) + the cheap context → best prefilterFactor × K;
+ *  3. their coverages recomputed from the actor's tables (exact up to rounding) + cheap context
+ *     (no acting-in overlap, no trust) → best poolFactor × K;
+ *  4. exact scores (the kernel, bit-identical to scorePair) → top K.
+ * Reuses its buffers: one searcher per thread of work.
  */
 export class TopKSearcher {
   readonly kernel: ScoreKernel;
@@ -50,21 +57,35 @@ export class TopKSearcher {
   private readonly cap: number;
   private readonly siblingCap: number;
   private readonly poolFactor: number;
+  private readonly prefilterFactor: number;
   private readonly mismatch: number;
   private readonly alpha: number;
   private readonly gateAt: number;
   private readonly excludeAllied: boolean;
-
-  private iter = 0;
-  private readonly candStamp: Int32Array;
-  private readonly touched: Int32Array;
-  private nTouched = 0;
-  // pool heap (worst at root)
-  private heapScore = new Float64Array(0);
-  private heapIdx = new Int32Array(0);
   private readonly layout: BlockLayout;
   private readonly rel: Uint8Array;
   private readonly C: number;
+
+  private iter = 0;
+  private needSeq = 0;
+  /**
+   * Per candidate (stride 8): iteration stamp, forward, backward, current need stamp, best credit for
+   * that need, mask of the actor's needs credited, share of the candidate's needs credited.
+   */
+  private readonly cand: Float32Array;
+  /** Per need (stride 2): iteration stamp, best credit so far (backward maxima). */
+  private readonly needState: Float32Array;
+  private readonly touched: Int32Array;
+  private nTouched = 0;
+  private heapScore = new Float64Array(0);
+  private heapIdx = new Int32Array(0);
+  // current route
+  private rowNeed = 0;
+  private curMod = -1;
+  private curW = 0;
+  private curStamp = 0;
+  private curOfferComp = 0;
+  private curBit = 0;
 
   constructor(
     readonly ix: ScoringIndex,
@@ -75,6 +96,7 @@ export class TopKSearcher {
     this.cap = p.candidates.commonCompetenceCap;
     this.siblingCap = p.candidates.siblingCap;
     this.poolFactor = p.candidates.poolFactor;
+    this.prefilterFactor = p.candidates.prefilterFactor;
     this.layout = ix.layout(p.candidates.blocking);
     if (ix.rel === null)
       throw new Error(`TopKSearcher: taxonomy too large (${ix.C} competences) for the dense relation matrix`);
@@ -84,68 +106,159 @@ export class TopKSearcher {
     this.alpha = p.reciprocity.alpha;
     this.gateAt = p.reciprocity.gateAt;
     this.excludeAllied = p.alliedPolicy === 'exclude';
-    this.candStamp = new Int32Array(ix.n).fill(-1);
+    this.cand = new Float32Array(ix.n * 8).fill(-1);
+    this.needState = new Float32Array(ix.needComp.length * 2).fill(-1);
     this.touched = new Int32Array(ix.n);
   }
 
-  /** Marks the actors of postings [s, e) (at most `budget`) as candidates. */
-  private walk(post: Int32Array, s: number, e: number, budget: number): void {
+  /** Forward route: offers in postings [s, e) (at most `budget`) for the current need of the actor. */
+  private walkOffers(P: Postings, s: number, e: number, budget: number): void {
     const end = e - s > budget ? s + budget : e;
+    const actor = P.actor;
+    const comp = P.comp;
+    const aux = P.aux;
+    const rel = this.rel;
+    const credit = this.cp.creditByCode;
+    const lmVal = this.cp.lmVal;
+    const row = this.rowNeed;
+    const nm = this.curMod;
+    const w = this.curW;
+    const stamp = this.curStamp;
+    const bit = this.curBit;
     const iter = this.iter;
-    const stamp = this.candStamp;
-    const touched = this.touched;
-    let nt = this.nTouched;
+    const cand = this.cand;
     for (let k = s; k < end; k++) {
-      const b = post[k];
-      if (stamp[b] !== iter) {
-        stamp[b] = iter;
-        touched[nt++] = b;
+      const lm = aux[k];
+      let v = credit[rel[row + comp[k]]] * lmVal[lm] * w;
+      if (nm >= 0 && nm !== (lm & 7)) v *= this.mismatch;
+      const b = actor[k];
+      const q = b << 3;
+      if (cand[q] !== iter) {
+        cand[q] = iter;
+        cand[q + 1] = v;
+        cand[q + 2] = 0;
+        cand[q + 3] = stamp;
+        cand[q + 4] = v;
+        cand[q + 5] = bit;
+        cand[q + 6] = 0;
+        this.touched[this.nTouched++] = b;
+      } else if (cand[q + 3] !== stamp) {
+        cand[q + 3] = stamp;
+        cand[q + 4] = v;
+        cand[q + 1] += v;
+        cand[q + 5] = cand[q + 5] | bit;
+      } else if (v > cand[q + 4]) {
+        cand[q + 1] += v - cand[q + 4];
+        cand[q + 4] = v;
       }
     }
-    this.nTouched = nt;
     this.stats.postings += end - s;
   }
 
-  /**
-   * Collects the candidates of actor a, block by block. A need on competence c with parent P reaches
-   * the offers on c (exact), on c's children and on P, up to `commonCompetenceCap` each, and on P's
-   * other children (siblings) up to `siblingCap`, best levels first; an offer reaches needs the same
-   * way (best weighted first).
-   */
+  /** Backward route: needs in postings [s, e) (at most `budget`) for the current offer of the actor. */
+  private walkNeeds(P: Postings, s: number, e: number, budget: number): void {
+    const end = e - s > budget ? s + budget : e;
+    const actor = P.actor;
+    const item = P.item;
+    const comp = P.comp;
+    const aux = P.aux;
+    const rel = this.rel;
+    const C = this.C;
+    const oc = this.curOfferComp;
+    const credit = this.cp.creditByCode;
+    const needWN = this.cp.needWN;
+    const om = this.curMod;
+    const ov = this.curW;
+    const iter = this.iter;
+    const cand = this.cand;
+    const needState = this.needState;
+    for (let k = s; k < end; k++) {
+      const m = item[k];
+      let v = credit[rel[comp[k] * C + oc]] * ov;
+      const nm = aux[k] - 1;
+      if (nm >= 0 && nm !== om) v *= this.mismatch;
+      v *= needWN[m];
+      const b = actor[k];
+      const q = b << 3;
+      if (cand[q] !== iter) {
+        cand[q] = iter;
+        cand[q + 1] = 0;
+        cand[q + 2] = 0;
+        cand[q + 3] = -1;
+        cand[q + 5] = 0;
+        cand[q + 6] = 0;
+        this.touched[this.nTouched++] = b;
+      }
+      const r = m << 1;
+      if (needState[r] !== iter) {
+        needState[r] = iter;
+        needState[r + 1] = v;
+        cand[q + 2] += v;
+        cand[q + 6] += needWN[m];
+      } else if (v > needState[r + 1]) {
+        cand[q + 2] += v - needState[r + 1];
+        needState[r + 1] = v;
+      }
+    }
+    this.stats.postings += end - s;
+  }
+
+  /** Stage 1: candidates of actor a with their coverages over the routes walked. */
   private gather(a: number): void {
     const ix = this.ix;
     const L = this.layout;
     const B = L.B;
+    const parent = ix.compParent;
+    // stamps live in Float32Arrays: restart them before they exceed 2^24
+    if (this.iter >= 1 << 23 || this.needSeq >= 1 << 23) {
+      this.cand.fill(-1);
+      this.needState.fill(-1);
+      this.iter = 0;
+      this.needSeq = 0;
+    }
+    this.iter++;
+    this.nTouched = 0;
+    const bs = L.actorBlockStart[a];
+    const be = L.actorBlockStart[a + 1];
     const cap = this.cap;
     const sibCap = this.siblingCap;
-    const parent = ix.compParent;
-    this.iter++;
-    if (this.iter >= 0x7fffffff) {
-      this.candStamp.fill(-1);
-      this.iter = 0;
+    // need by need, all blocks in a row: the per-candidate "current need" slot stays valid, so a
+    // candidate met in two blocks is not counted twice
+    for (let k = ix.needStart[a]; k < ix.needStart[a + 1]; k++) {
+      const c = ix.needComp[k];
+      const p = parent[c];
+      this.rowNeed = c * this.C;
+      this.curMod = ix.needMod[k];
+      this.curW = this.cp.needWN[k];
+      this.curStamp = ++this.needSeq;
+      this.curBit = k - ix.needStart[a] < 31 ? 1 << (k - ix.needStart[a]) : 0;
+      for (let q = bs; q < be; q++) {
+        const blk = L.actorBlocks[q];
+        let x = c * B + blk;
+        this.walkOffers(L.off, L.off.cell[x], L.off.cell[x + 1], cap); // exact
+        this.walkOffers(L.offFam, L.offFam.cell[x], L.offFam.cell[x + 1], cap); // children
+        if (p >= 0) {
+          x = p * B + blk;
+          this.walkOffers(L.off, L.off.cell[x], L.off.cell[x + 1], cap); // parent
+          if (sibCap > 0) this.walkOffers(L.offFam, L.offFam.cell[x], L.offFam.cell[x + 1], sibCap); // siblings
+        }
+      }
     }
-    this.nTouched = 0;
-    for (let q = L.actorBlockStart[a]; q < L.actorBlockStart[a + 1]; q++) {
-      const blk = L.actorBlocks[q];
-      for (let side = 0; side < 2; side++) {
-        const forward = side === 0;
-        const start = forward ? ix.needStart : ix.offStart;
-        const comp = forward ? ix.needComp : ix.offComp;
-        const cell = forward ? L.offCell : L.needCell;
-        const post = forward ? L.offPost : L.needPost;
-        const famCell = forward ? L.offFamCell : L.needFamCell;
-        const famPost = forward ? L.offFamPost : L.needFamPost;
-        for (let k = start[a]; k < start[a + 1]; k++) {
-          const c = comp[k];
-          let x = c * B + blk;
-          this.walk(post, cell[x], cell[x + 1], cap);
-          this.walk(famPost, famCell[x], famCell[x + 1], cap);
-          const p = parent[c];
-          if (p >= 0) {
-            x = p * B + blk;
-            this.walk(post, cell[x], cell[x + 1], cap);
-            if (sibCap > 0) this.walk(famPost, famCell[x], famCell[x + 1], sibCap);
-          }
+    for (let o = ix.offStart[a]; o < ix.offStart[a + 1]; o++) {
+      const c = ix.offComp[o];
+      const p = parent[c];
+      this.curOfferComp = c;
+      this.curMod = ix.offMod[o];
+      this.curW = this.cp.offVal[o];
+      for (let q = bs; q < be; q++) {
+        const blk = L.actorBlocks[q];
+        let x = c * B + blk;
+        this.walkNeeds(L.need, L.need.cell[x], L.need.cell[x + 1], cap); // exact
+        this.walkNeeds(L.needFam, L.needFam.cell[x], L.needFam.cell[x + 1], cap); // needs below the offer
+        if (p >= 0) {
+          x = p * B + blk;
+          this.walkNeeds(L.need, L.need.cell[x], L.need.cell[x + 1], cap); // need above the offer
+          if (sibCap > 0) this.walkNeeds(L.needFam, L.needFam.cell[x], L.needFam.cell[x + 1], sibCap); // siblings
         }
       }
     }
@@ -193,25 +306,28 @@ export class TopKSearcher {
     return size;
   }
 
-  /** Context part (before gating) without acting-in overlap and trust: cheap, used to pre-rank. */
+  /** Context without acting-in overlap and trust (weighted, before gating). */
   private cheapContext(a: number, b: number): number {
-    const ix = this.ix;
+    const pack = this.ix.pack;
     const w = this.cp.profile.weights;
     const tiers = this.cp.tiers;
+    const qa = a << 3;
+    const qb = b << 3;
     let prox = 0;
-    const loc = ix.loc;
-    if (loc[0][a] >= 0 && loc[0][a] === loc[0][b]) prox = tiers[0];
-    else if (loc[1][a] >= 0 && loc[1][a] === loc[1][b]) prox = tiers[1];
-    else if (loc[2][a] >= 0 && loc[2][a] === loc[2][b]) prox = tiers[2];
-    else if (loc[3][a] >= 0 && loc[3][a] === loc[3][b]) prox = tiers[3];
-    const ca = ix.causes[a];
-    const cb = ix.causes[b];
-    const fa = ix.forms[a];
-    const fb = ix.forms[b];
+    if (pack[qa] >= 0 && pack[qa] === pack[qb]) prox = tiers[0];
+    else if (pack[qa + 1] >= 0 && pack[qa + 1] === pack[qb + 1]) prox = tiers[1];
+    else if (pack[qa + 2] >= 0 && pack[qa + 2] === pack[qb + 2]) prox = tiers[2];
+    else if (pack[qa + 3] >= 0 && pack[qa + 3] === pack[qb + 3]) prox = tiers[3];
+    const ca = pack[qa + 4];
+    const cb = pack[qb + 4];
+    const xa = pack[qa + 5];
+    const xb = pack[qb + 5];
+    const fa = xa & 255;
+    const fb = xb & 255;
     return (
       w.causes * setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), this.cp.profile.causesMeasure) +
       w.proximity * prox +
-      w.crossFamily * (ix.family[a] !== ix.family[b] ? 1 : 0) +
+      w.crossFamily * (xa >> 8 !== xb >> 8 ? 1 : 0) +
       w.allianceForms * formsCompatibility(popcount(fa & fb), popcount(fa), popcount(fb))
     );
   }
@@ -224,8 +340,11 @@ export class TopKSearcher {
   /** bwdBest[nc]: best credit × value of the actor's offers for a need on nc. */
   private bwdBest = new Float64Array(0);
   private best = new Float64Array(0);
-  private refinedForward = 0;
-  private refinedBackward = 0;
+  private heap1Score = new Float64Array(0);
+  private heap1Idx = new Int32Array(0);
+  private famA = new Int32Array(0);
+  private lbHeap = new Float64Array(0);
+  private sibW = new Float64Array(0);
 
   private buildTables(a: number): void {
     const ix = this.ix;
@@ -268,7 +387,7 @@ export class TopKSearcher {
     }
   }
 
-  /** Reciprocity of (a, b) from a's tables (equal to the exact one up to rounding). */
+  /** Reciprocity of (a, b) from a's tables (the exact one up to rounding). */
   private refine(a: number, b: number): number {
     const ix = this.ix;
     const NA = this.NA;
@@ -311,18 +430,12 @@ export class TopKSearcher {
       } else v = this.bwdBest[ix.needComp[m]];
       bw += needWN[m] * v;
     }
-    this.refinedForward = f;
-    this.refinedBackward = bw;
     return fuse(f, bw, this.alpha);
   }
 
   /**
    * Top-K partners of actor a. Writes up to k (index, score) pairs, best first, into outIdx/outScore
    * at `offset` (and forward/backward coverages and contributions when arrays are given); returns the count.
-   *
-   * Funnel: walk (gather) the candidates → for each, both coverages from the actor's tables (equal to
-   * the exact ones up to rounding) and the context without acting-in overlap and trust, pruned by an
-   * upper bound → best poolFactor × K → exact score (the kernel) → top K.
    */
   search(
     a: number,
@@ -338,30 +451,115 @@ export class TopKSearcher {
     this.gather(a);
     const w = this.cp.profile.weights;
     const kernel = this.kernel;
-    const M2 = Math.max(k, Math.ceil(k * this.poolFactor));
-    if (this.heapScore.length < M2) {
-      this.heapScore = new Float64Array(M2);
-      this.heapIdx = new Int32Array(M2);
+    const M = Math.max(k, Math.ceil(k * this.poolFactor));
+    if (this.heapScore.length < M) {
+      this.heapScore = new Float64Array(M);
+      this.heapIdx = new Int32Array(M);
+    }
+    const cand = this.cand;
+    const wc = w.complementarity;
+    const ix = this.ix;
+    const M1 = Math.max(M, Math.ceil(k * this.prefilterFactor));
+    if (this.heap1Score.length < M1) {
+      this.heap1Score = new Float64Array(M1);
+      this.heap1Idx = new Int32Array(M1);
+    }
+    // stage 2: coverages walked + an estimate of the sibling credit the walk did not see
+    const sib = this.cp.creditByCode[REL_SIBLING] * SIBLING_LEVEL_GUESS;
+    const ns = ix.needStart[a];
+    const NA = Math.min(31, ix.needStart[a + 1] - ns);
+    const wn = this.cp.needWN;
+    const offFamA = ix.offFamBits[a];
+    if (this.famA.length < NA) {
+      this.famA = new Int32Array(Math.max(8, NA));
+      this.sibW = new Float64Array(Math.max(8, NA));
+    }
+    const famA = this.famA;
+    const sibW = this.sibW;
+    for (let n = 0; n < NA; n++) {
+      famA[n] = familyBit(ix.compParent, ix.needComp[ns + n]);
+      sibW[n] = sib * wn[ns + n];
     }
     const contextMax = this.cp.contextMax;
+    const alpha = this.alpha;
+    const gateAt = this.gateAt;
+    const pack = ix.pack;
+    const h1s = this.heap1Score;
+    const h1i = this.heap1Idx;
+    // pass A: the M1-th best lower bound (walked coverages only, no context) is a threshold that
+    // no candidate whose upper bound is below it can beat
+    if (this.lbHeap.length < M1) this.lbHeap = new Float64Array(M1);
+    const lbh = this.lbHeap;
+    let nlb = 0;
+    for (let t = 0; t < this.nTouched; t++) {
+      const b = this.touched[t];
+      if (b === a) continue;
+      const lb = fuse(cand[(b << 3) + 1], cand[(b << 3) + 2], alpha);
+      if (nlb < M1) {
+        let i = nlb++;
+        while (i > 0 && lbh[(i - 1) >> 1] > lb) {
+          lbh[i] = lbh[(i - 1) >> 1];
+          i = (i - 1) >> 1;
+        }
+        lbh[i] = lb;
+      } else if (lb > lbh[0]) {
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= nlb) break;
+          const c = l + 1 < nlb && lbh[l + 1] < lbh[l] ? l + 1 : l;
+          if (lbh[c] < lb) {
+            lbh[i] = lbh[c];
+            i = c;
+          } else break;
+        }
+        lbh[i] = lb;
+      }
+    }
+    const threshold = nlb === M1 ? wc * lbh[0] : -Infinity;
+    let size1 = 0;
+    for (let t = 0; t < this.nTouched; t++) {
+      const b = this.touched[t];
+      if (b === a) continue;
+      const q = b << 3;
+      let f = cand[q + 1];
+      let bw = cand[q + 2];
+      const mask = cand[q + 5];
+      const covB = cand[q + 6];
+      {
+        // upper bound from the walk alone (every uncredited need covered by a sibling, full context)
+        let fu = f;
+        for (let n = 0; n < NA; n++) if ((mask & (1 << n)) === 0) fu += sibW[n];
+        const ru = fuse(fu, bw + sib * (1 - covB), alpha);
+        const ub = wc * ru + gateOf(ru, gateAt) * contextMax;
+        if (ub < threshold || (size1 === M1 && ub <= h1s[0])) continue;
+      }
+      // estimate: the sibling credit the walk did not see, where the families match
+      const famB = pack[(b << 3) + 6];
+      for (let n = 0; n < NA; n++) if ((mask & (1 << n)) === 0 && (famB & famA[n]) !== 0) f += sibW[n];
+      const needFamB = pack[(b << 3) + 7];
+      if (needFamB !== 0) bw += (sib * (1 - covB) * popcount(needFamB & offFamA)) / popcount(needFamB);
+      const R = fuse(f, bw, alpha);
+      if (R <= 0) continue;
+      const g = gateOf(R, gateAt);
+      if (size1 === M1 && wc * R + g * contextMax <= h1s[0]) continue;
+      size1 = TopKSearcher.heapPush(h1s, h1i, size1, M1, wc * R + g * this.cheapContext(a, b), b);
+    }
+    // stage 3: near-exact coverages from the actor's tables
     this.buildTables(a);
     const hs = this.heapScore;
     const hi = this.heapIdx;
     let size = 0;
-    const touched = this.touched;
-    for (let t = 0; t < this.nTouched; t++) {
-      const b = touched[t];
-      if (b === a) continue;
+    for (let t = 0; t < size1; t++) {
+      const b = h1i[t];
+      if (this.excludeAllied && kernel.isAllied(a, b)) continue;
       const R = this.refine(a, b);
       if (R <= 0) continue;
       const g = gateOf(R, this.gateAt);
-      const core = w.complementarity * R;
-      if (size === M2 && core + g * contextMax < hs[0]) continue;
-      if (this.excludeAllied && kernel.isAllied(a, b)) continue;
-      size = TopKSearcher.heapPush(hs, hi, size, M2, core + g * this.cheapContext(a, b), b);
+      size = TopKSearcher.heapPush(hs, hi, size, M, wc * R + g * this.cheapContext(a, b), b);
     }
-    this.stats.refined += this.nTouched;
-    // stage 3: exact rescoring of the pool, keep the top k (sorted insertion)
+    this.stats.refined += size1;
+    // exact rescoring of the pool, keep the top k (sorted insertion)
     let count = 0;
     for (let q = 0; q < size; q++) {
       const b = hi[q];

@@ -84,7 +84,7 @@ const { CO_PRODUCTION, RESOURCES, POOLING } = AllianceForm;
  * - `restos` (association, Grenoble) needs a website, accounting and transport; offers tutoring,
  *   digital literacy and data protection.
  * - `techco` (company, same EPCI) offers exactly those needs and needs digital literacy and data
- *   protection: the clearly complementary pair.
+ *   protection (and storage): the clearly complementary pair.
  * - `twin` (association, same commune, same causes) needs and offers the same as restos: similar
  *   but redundant.
  * - `signer` offers a rare competence (sign language), `socialA/B/C` a common one (social media).
@@ -117,6 +117,7 @@ export function fixtureActors(): ScoringActor[] {
       needs: [
         ['edu.digital', 3],
         ['legal.gdpr', 2],
+        ['log.storage', 1],
       ],
       causes: [4, 10],
       at: ECHIROLLES,
