@@ -27,7 +27,12 @@ async function main() {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
-      ['--expose-gc', path.join(ROOT, 'dist', 'bench', name, 'run.js'), ...process.argv.slice(3)],
+      [
+        '--expose-gc',
+        '--max-old-space-size=6144',
+        path.join(ROOT, 'dist', 'bench', name, 'run.js'),
+        ...process.argv.slice(3),
+      ],
       {
         cwd: ROOT,
         env,

@@ -13,6 +13,7 @@ import { ActorsModule } from '@maillage/actors';
 import { ReferenceGraphqlModule } from '@maillage/reference';
 import { ComplementarityModule } from '@maillage/complementarity';
 import { ActorImportModule } from '@maillage/actor-import';
+import { EventsModule } from '@maillage/events';
 import { graphqlOptions } from './graphql.config';
 
 /** The API composition root: transport (GraphQL, HTTP health) around the shared domain modules. */
@@ -28,6 +29,7 @@ import { graphqlOptions } from './graphql.config';
     ReferenceGraphqlModule,
     ComplementarityModule,
     ActorImportModule,
+    EventsModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
   ],
   providers: [

@@ -5,6 +5,7 @@ import { DatabaseModule } from '@maillage/database';
 import { JobsModule, JobWorkerModule } from '@maillage/jobs';
 import { ComplementarityWorkerModule } from '@maillage/complementarity';
 import { ActorImportModule } from '@maillage/actor-import';
+import { EventsWorkerModule } from '@maillage/events';
 
 /** The worker composition root: domain modules plus the BullMQ job runner, no HTTP. */
 @Module({
@@ -16,6 +17,7 @@ import { ActorImportModule } from '@maillage/actor-import';
     JobWorkerModule,
     ActorImportModule,
     ComplementarityWorkerModule,
+    EventsWorkerModule,
   ],
 })
 export class WorkerModule {}

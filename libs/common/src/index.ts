@@ -5,3 +5,4 @@ export * from './cursor';
 export * from './text';
 export * from './domain-error.filter';
 export * from './graphql-enums';
+export * from './selection';

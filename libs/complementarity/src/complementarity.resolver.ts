@@ -1,4 +1,6 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { selects } from '@maillage/common';
 import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { Modality } from '@maillage/domain';
 import { ComplementarityService } from './complementarity.service';
@@ -24,8 +26,10 @@ export class ComplementarityResolver {
     @Args('actorId', { type: () => ID }) actorId: string,
     @Args('filter', { type: () => PartnerFilter, nullable: true }) filter?: PartnerFilter,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit?: number,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<PartnerProposal[]> {
-    return this.service.partners(p, actorId, filter ?? {}, limit);
+    // Reasons are recomputed live: only when the client reads them.
+    return this.service.partners(p, actorId, filter ?? {}, limit, info ? selects(info, 'reasons') : true);
   }
 
   @Query(() => PairExplanation, { description: 'Score of any pair with its explanation, computed live.' })

@@ -58,6 +58,7 @@ export class ComplementarityService {
     actorId: string,
     filter: PartnerFilter = {},
     limit?: number,
+    withReasons = true,
   ): Promise<PartnerProposal[]> {
     const size = checkPageSize(limit, ['limit']);
     const me = await this.actors.get(p, actorId, ['actorId']);
@@ -73,12 +74,14 @@ export class ComplementarityService {
       ...visibilityParams(p),
     });
     if (stored.length === 0) return [];
-    const { actors, ctx } = await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)]);
-    const a = actors.get(actorId);
+    const live = withReasons
+      ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)])
+      : null;
+    const a = live?.actors.get(actorId);
     const out: PartnerProposal[] = [];
     for (const s of stored) {
-      const b = actors.get(s.partner.id);
-      if (!a || !b) continue;
+      const b = live?.actors.get(s.partner.id);
+      if (live && (!a || !b)) continue;
       out.push({
         partner: summary(s.partner),
         rank: s.rank,
@@ -94,12 +97,14 @@ export class ComplementarityService {
         modelVersion: s.modelVersion,
         profileId: s.profileId,
         computedAt: s.computedAt,
-        reasons: this.explanation(
-          scorePair(a, b, ctx, this.profile),
-          summary(me),
-          summary(s.partner),
-          ctx.taxonomy,
-        ),
+        reasons: (live && a && b
+          ? this.explanation(
+              scorePair(a, b, live.ctx, this.profile),
+              summary(me),
+              summary(s.partner),
+              live.ctx.taxonomy,
+            )
+          : null) as PairExplanation,
       });
     }
     return out;

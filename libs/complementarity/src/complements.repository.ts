@@ -101,11 +101,14 @@ export class ComplementsRepository {
   }
 
   async partners(q: PartnerQuery): Promise<StoredPartner[]> {
-    return this.neo4j.read<StoredPartner>(PARTNERS, {
+    const rows = await this.neo4j.read<StoredPartner>(PARTNERS, {
       ...q,
       sdg: q.sdg === null ? null : this.neo4j.int(q.sdg),
       limit: this.neo4j.int(q.limit),
     });
+    // Reads are read-committed: an edge replaced by a concurrent rescore can come back with null
+    // properties. Drop those rows (the next read sees the new set).
+    return rows.filter((r) => r.score !== null && r.rank !== null && r.computedAt !== null);
   }
 
   async triadsOfActor(actorId: string, cap: number): Promise<Trio[]> {

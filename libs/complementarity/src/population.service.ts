@@ -35,6 +35,15 @@ export class PopulationService {
     return this.loading;
   }
 
+  /** A population read after `since` (a rebuild must see every actor that existed when it was planned). */
+  async since(since: Date): Promise<PopulationSnapshot> {
+    const age = Date.now() - since.getTime();
+    const snapshot = await this.current(Math.min(POPULATION_TTL_MS, Math.max(0, age)));
+    if (snapshot.loadedAt >= since.getTime()) return snapshot;
+    this.snapshot = null; // an in-flight load started before `since`: read again
+    return this.current();
+  }
+
   /**
    * The current population with some actors (and their alliances) re-read from the graph, for a
    * rescore right after a profile edit: the rest may be a few seconds old, these must not be.
@@ -42,12 +51,14 @@ export class PopulationService {
   async refreshed(ids: readonly string[]): Promise<PopulationSnapshot> {
     const base = await this.current();
     const [fresh, alliances] = await Promise.all([this.data.actors(ids), this.data.alliancesOf(ids)]);
+    // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
+    const latest = this.snapshot ?? base;
     const touched = new Set(ids);
-    const actors = new Map(base.actors);
+    const actors = new Map(latest.actors);
     for (const id of ids) actors.delete(id);
     for (const a of fresh) actors.set(a.id, a);
-    const pairs = base.alliances.filter(([a, b]) => !touched.has(a) && !touched.has(b)).concat(alliances);
-    this.snapshot = build(actors, pairs, base.taxonomy, base.loadedAt);
+    const pairs = latest.alliances.filter(([a, b]) => !touched.has(a) && !touched.has(b)).concat(alliances);
+    this.snapshot = build(actors, pairs, latest.taxonomy, latest.loadedAt);
     return this.snapshot;
   }
 

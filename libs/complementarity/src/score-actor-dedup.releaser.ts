@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { JOB_POLICIES, JobName, JobsService, QueueName, createRedisConnection } from '@maillage/jobs';
 
@@ -15,6 +16,7 @@ const PREFIX = JOB_POLICIES[JobName.SCORE_ACTOR].jobId!({ actorId: '' });
 export class ScoreActorDedupReleaser implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScoreActorDedupReleaser.name);
   private events: QueueEvents | null = null;
+  private connection: Redis | null = null;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -22,8 +24,9 @@ export class ScoreActorDedupReleaser implements OnApplicationBootstrap, OnApplic
   ) {}
 
   onApplicationBootstrap(): void {
+    this.connection = createRedisConnection(this.config.REDIS_URL);
     this.events = new QueueEvents(QueueName.SCORING, {
-      connection: createRedisConnection(this.config.REDIS_URL),
+      connection: this.connection,
       prefix: this.config.REDIS_PREFIX,
     });
     const release = ({ jobId }: { jobId: string }) => {
@@ -39,5 +42,7 @@ export class ScoreActorDedupReleaser implements OnApplicationBootstrap, OnApplic
 
   async onApplicationShutdown(): Promise<void> {
     await this.events?.close();
+    // BullMQ leaves a connection it was given open.
+    this.connection?.disconnect();
   }
 }

@@ -104,7 +104,7 @@ export class ScoringRunsService {
     if (!row || row.completedAt) return undefined; // unknown or already done: at-least-once delivery
     const run = await this.runs.find(runId);
     if (!run || run.status === 'FAILED') return undefined;
-    const snapshot = await this.population.current();
+    const snapshot = await this.population.since(run.startedAt ?? run.createdAt);
     const result = await this.engine.scoreAndWrite(snapshot, row.actorIds);
     // Only the first completion counts (a redelivered chunk rewrote the same edges).
     const done = await this.chunks.update(

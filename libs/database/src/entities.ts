@@ -4,6 +4,7 @@ import { UserEntity } from '../../auth/src/entities/user.entity';
 import { JobRunEntity } from '../../jobs/src/job-run.entity';
 import { ImportFileEntity } from '../../actor-import/src/import-file.entity';
 import { ScoringChunkEntity } from '../../complementarity/src/scoring-chunk.entity';
+import { EVENT_ENTITIES } from '../../events/src/entities';
 
 /** Every TypeORM entity, in one list: the migration check compares it with the migrations. */
 export const ENTITIES = [
@@ -13,4 +14,5 @@ export const ENTITIES = [
   JobRunEntity,
   ImportFileEntity,
   ScoringChunkEntity,
+  ...EVENT_ENTITIES,
 ];

@@ -6,6 +6,8 @@
 export enum QueueName {
   SCORING = 'scoring',
   IMPORT = 'import',
+  SCHEDULING = 'scheduling',
+  OUTBOX = 'outbox',
 }
 
 export enum JobName {
@@ -17,6 +19,10 @@ export enum JobName {
   SCORING_CHUNK = 'scoring-chunk',
   /** Import a CSV file of actors stored in PostgreSQL. */
   IMPORT_ACTORS_CSV = 'import-actors-csv',
+  /** Build a draft speed-meeting schedule for an event (job run = progress for the organiser). */
+  GENERATE_SCHEDULE = 'generate-schedule',
+  /** Relay pending PostgreSQL outbox rows to Neo4j (alliances recorded from event feedback). */
+  RELAY_OUTBOX = 'relay-outbox',
 }
 
 export interface JobPayloads {
@@ -24,6 +30,9 @@ export interface JobPayloads {
   [JobName.SCORING_REBUILD]: { runId: string };
   [JobName.SCORING_CHUNK]: { runId: string; chunk: number };
   [JobName.IMPORT_ACTORS_CSV]: { runId: string };
+  [JobName.GENERATE_SCHEDULE]: { runId: string; eventId: string };
+  /** Empty: the relay reads whatever is pending, so any enqueue drains every row. */
+  [JobName.RELAY_OUTBOX]: Record<string, never>;
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
@@ -33,6 +42,8 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCORING_REBUILD]: QueueName.SCORING,
   [JobName.SCORING_CHUNK]: QueueName.SCORING,
   [JobName.IMPORT_ACTORS_CSV]: QueueName.IMPORT,
+  [JobName.GENERATE_SCHEDULE]: QueueName.SCHEDULING,
+  [JobName.RELAY_OUTBOX]: QueueName.OUTBOX,
 };
 
 export interface JobPolicy {
@@ -44,12 +55,22 @@ export interface JobPolicy {
 
 /** Retry, backoff and deduplication, in one place. BullMQ forbids ':' in custom ids. */
 export const JOB_POLICIES: {
-  [N in JobName]: { attempts: number; backoffMs: number; jobId?: (p: JobPayload<N>) => string };
+  [N in JobName]: {
+    attempts: number;
+    backoffMs: number;
+    jobId?: (p: JobPayload<N>) => string;
+    dedupId?: (p: JobPayload<N>) => string;
+  };
 } = {
-  [JobName.SCORE_ACTOR]: { attempts: 5, backoffMs: 1000, jobId: (p) => `score-actor.${p.actorId}` },
+  // Deduplicated while pending; an edit arriving while the rescore runs queues exactly one more.
+  [JobName.SCORE_ACTOR]: { attempts: 5, backoffMs: 1000, dedupId: (p) => `score-actor.${p.actorId}` },
   [JobName.SCORING_REBUILD]: { attempts: 3, backoffMs: 2000, jobId: (p) => `rebuild.${p.runId}` },
   [JobName.SCORING_CHUNK]: { attempts: 5, backoffMs: 2000, jobId: (p) => `chunk.${p.runId}.${p.chunk}` },
   [JobName.IMPORT_ACTORS_CSV]: { attempts: 3, backoffMs: 2000, jobId: (p) => `import.${p.runId}` },
+  [JobName.GENERATE_SCHEDULE]: { attempts: 3, backoffMs: 2000, jobId: (p) => `schedule.${p.runId}` },
+  // No jobId: a relay enqueued while another is running must still run afterwards (rows written
+  // in between). Many retries with backoff ride out a Neo4j outage; rows stay pending meanwhile.
+  [JobName.RELAY_OUTBOX]: { attempts: 10, backoffMs: 2000 },
 };
 
 /** Completed jobs are kept briefly (for debugging), failed ones longer. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Worker } from 'bullmq';
+import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { JobName, QUEUE_OF_JOB, QueueName } from './job-contract';
 import { JOB_HANDLER } from './job-handler.decorator';
@@ -15,6 +16,7 @@ import { createRedisConnection } from './redis-connection';
 export class JobWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('JobWorker');
   private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -43,6 +45,9 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
   onApplicationBootstrap(): void {
     const table = this.discoverHandlers();
     for (const queue of Object.values(QueueName)) {
+      // Worker.close() leaves a connection it did not create open: keep it to close it ourselves.
+      const connection = createRedisConnection(this.config.REDIS_URL);
+      this.connections.push(connection);
       const worker = new Worker(
         queue,
         async (job) => {
@@ -56,7 +61,7 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
           });
         },
         {
-          connection: createRedisConnection(this.config.REDIS_URL),
+          connection,
           prefix: this.config.REDIS_PREFIX,
           concurrency: this.config.WORKER_CONCURRENCY,
         },
@@ -72,5 +77,6 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.close()));
+    this.connections.forEach((c) => c.disconnect());
   }
 }

@@ -33,11 +33,14 @@ export class JobsService implements OnApplicationShutdown {
       attempts: number;
       backoffMs: number;
       jobId?: (p: JobPayload<N>) => string;
+      dedupId?: (p: JobPayload<N>) => string;
     };
+    const dedupId = policy.dedupId?.(payload);
     const job = await this.queue(QUEUE_OF_JOB[name]).add(name, payload, {
       attempts: policy.attempts,
       backoff: { type: 'exponential', delay: policy.backoffMs },
       jobId: policy.jobId?.(payload),
+      ...(dedupId ? { deduplication: { id: dedupId, keepLastIfActive: true } } : {}),
       ...RETENTION,
       ...extra,
     });

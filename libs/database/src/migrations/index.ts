@@ -1,10 +1,12 @@
 import { AccountsAndJobRuns1764310000000 } from './1764310000000-accounts-and-job-runs';
 import { ActorImportFiles1764330000000 } from './1764330000000-actor-import-files';
 import { ScoringChunks1764340000000 } from './1764340000000-scoring-chunks';
+import { SpeedMeetingEvents1764350000000 } from './1764350000000-speed-meeting-events';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
   AccountsAndJobRuns1764310000000,
   ActorImportFiles1764330000000,
   ScoringChunks1764340000000,
+  SpeedMeetingEvents1764350000000,
 ];

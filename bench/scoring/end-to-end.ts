@@ -1,0 +1,133 @@
+/**
+ * End-to-end part of `npm run bench:scoring`, on the real stores: load N generated actors into
+ * Neo4j, rebuild every actor's top-20 COMPLEMENTS edges (read from Neo4j, score, write in
+ * batches) as a worker does, then measure the `partners` GraphQL query under concurrent clients.
+ */
+import { INestApplication } from '@nestjs/common';
+import { Neo4jService } from '../../libs/neo4j/src';
+import { benchmarkOptions, generateActors, loadActorsIntoGraph } from '../../libs/synthetic/src';
+import { PopulationService, ScoringEngineService } from '../../libs/complementarity/src';
+import { createApiApp } from '../../apps/api/src/bootstrap';
+
+export interface EndToEndResult {
+  n: number;
+  loadSeconds: number;
+  readSeconds: number;
+  scoreAndWriteSeconds: number;
+  rebuildSeconds: number;
+  edgesWritten: number;
+  peakRssMb: number;
+  latency: {
+    clients: number;
+    requests: number;
+    p50Ms: number;
+    p95Ms: number;
+    p99Ms: number;
+    maxMs: number;
+    rps: number;
+  };
+}
+
+const REBUILD_CHUNK = 2000;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+/** Samples resident memory while `work` runs: the figure a worker process would need. */
+async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+  try {
+    const value = await work();
+    peak = Math.max(peak, process.memoryUsage().rss);
+    return [value, Math.round(peak / 1024 / 1024)];
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+async function latency(app: INestApplication, ids: string[], clients: number, requests: number) {
+  const url = `${await app.getUrl()}/graphql`;
+  const query = 'query($id: ID!) { partners(actorId: $id, limit: 20) { rank score partner { id name } } }';
+  const times: number[] = [];
+  let next = 0;
+  const call = async (id: string) => {
+    const started = performance.now();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables: { id } }),
+    });
+    const body = (await res.json()) as { errors?: unknown[]; data?: { partners: unknown[] } };
+    if (body.errors) throw new Error(`partners failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+    return performance.now() - started;
+  };
+  for (let i = 0; i < clients * 3; i++) await call(ids[i % ids.length]); // warm-up (query plans, JIT)
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
+        const i = next++;
+        times.push(await call(ids[(i * 7919) % ids.length]));
+      }
+    }),
+  );
+  const wall = (performance.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return {
+    clients,
+    requests,
+    p50Ms: round(percentile(times, 50)),
+    p95Ms: round(percentile(times, 95)),
+    p99Ms: round(percentile(times, 99)),
+    maxMs: round(times[times.length - 1]),
+    rps: Math.round(requests / wall),
+  };
+}
+
+export async function benchEndToEnd(n: number, log: (s: string) => void): Promise<EndToEndResult> {
+  const app = await createApiApp();
+  await app.listen(0, '127.0.0.1');
+  try {
+    const neo4j = app.get(Neo4jService);
+    log(`generating and loading ${n} actors into Neo4j…`);
+    let actors: ReturnType<typeof generateActors> | null = generateActors(benchmarkOptions({ count: n }));
+    const loadStarted = performance.now();
+    await loadActorsIntoGraph(neo4j, actors, { batchSize: 5000 });
+    const loadSeconds = (performance.now() - loadStarted) / 1000;
+    actors = null;
+    (globalThis as { gc?: () => void }).gc?.();
+
+    log('rebuilding every actor’s top-20 (read from Neo4j, score, write edges)…');
+    const population = app.get(PopulationService);
+    const engine = app.get(ScoringEngineService);
+    const [rebuild, peakRssMb] = await withPeakRss(async () => {
+      const t0 = performance.now();
+      const snapshot = await population.current(0);
+      const t1 = performance.now();
+      const ids = [...snapshot.index.ids];
+      let edges = 0;
+      for (let from = 0; from < ids.length; from += REBUILD_CHUNK) {
+        edges += (await engine.scoreAndWrite(snapshot, ids.slice(from, from + REBUILD_CHUNK))).edges;
+      }
+      const t2 = performance.now();
+      return { ids, edges, readSeconds: (t1 - t0) / 1000, scoreAndWriteSeconds: (t2 - t1) / 1000 };
+    });
+    log(`rebuild done: ${rebuild.edges} edges; measuring partners latency…`);
+    const lat = await latency(app, rebuild.ids, 32, 3200);
+    return {
+      n,
+      loadSeconds: +loadSeconds.toFixed(1),
+      readSeconds: +rebuild.readSeconds.toFixed(1),
+      scoreAndWriteSeconds: +rebuild.scoreAndWriteSeconds.toFixed(1),
+      rebuildSeconds: +(rebuild.readSeconds + rebuild.scoreAndWriteSeconds).toFixed(1),
+      edgesWritten: rebuild.edges,
+      peakRssMb,
+      latency: lat,
+    };
+  } finally {
+    await app.close();
+  }
+}
