@@ -11,7 +11,6 @@ import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringEngineService } from './scoring-engine.service';
 import { ScoringRunsService } from './scoring-runs.service';
 import { ScoringJobs } from './scoring.jobs';
-import { ScoreActorDedupReleaser } from './score-actor-dedup.releaser';
 
 /** Shared by the API and the worker: data access, the engine and scoring runs. */
 @Module({
@@ -43,6 +42,6 @@ export class ComplementarityModule {}
 /** Worker side: the scoring queue's job handlers (SCORE_ACTOR, SCORING_REBUILD, SCORING_CHUNK). */
 @Module({
   imports: [ComplementarityCoreModule],
-  providers: [ScoringJobs, ScoreActorDedupReleaser],
+  providers: [ScoringJobs],
 })
 export class ComplementarityWorkerModule {}

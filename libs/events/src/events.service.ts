@@ -1,0 +1,287 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ConflictError, NotFoundError } from '@maillage/common';
+import { Action, Principal, assertAllowed } from '@maillage/auth';
+import { ActorRecord, ActorsRepository, ActorsService } from '@maillage/actors';
+import { AllianceForm } from '@maillage/domain';
+import { CreateEventInput, MAX_PARTICIPANTS, RegisterParticipantInput } from './dto/event.inputs';
+import { EventEntity } from './entities/event.entity';
+import { RegistrationEntity } from './entities/registration.entity';
+import { assertManages, canSeeRepresentative } from './event-access';
+import { EventFormat, EventStatus, ParticipantSide, SideRule } from './event-enums';
+import { assertStatus, badInput, checkUuid, notFound } from './events.errors';
+import { Registration, SpeedMeetingEvent } from './models/event.models';
+
+/** Events, registrations and attendance. Every use case checks the caller first, then the state. */
+@Injectable()
+export class EventsService {
+  constructor(
+    @InjectRepository(EventEntity) private readonly events: Repository<EventEntity>,
+    @InjectRepository(RegistrationEntity) private readonly registrationsRepo: Repository<RegistrationEntity>,
+    private readonly actors: ActorsService,
+    private readonly actorsRepository: ActorsRepository,
+  ) {}
+
+  /** The event, when it exists (no access check: callers decide who may see it). */
+  async load(id: string, field: (string | number)[] = ['eventId']): Promise<EventEntity> {
+    checkUuid(id, field, 'Event');
+    const event = await this.events.findOne({ where: { id } });
+    if (!event) throw notFound('Event', id, field);
+    return event;
+  }
+
+  /** The event, for its organising lab (role checked before any read). */
+  async managed(p: Principal, id: string, field: (string | number)[] = ['eventId']): Promise<EventEntity> {
+    assertAllowed(p, Action.EVENT_MANAGE);
+    const event = await this.load(id, field);
+    assertManages(p, event, field);
+    return event;
+  }
+
+  async create(p: Principal, input: CreateEventInput): Promise<EventEntity> {
+    assertAllowed(p, Action.EVENT_MANAGE);
+    checkEventShape(input);
+    return this.events.save(
+      this.events.create({
+        organisationId: p.organisationId,
+        title: input.title.trim(),
+        startsAt: input.startsAt,
+        venue: input.venue.trim(),
+        format: input.format,
+        sideRule: input.format === EventFormat.BIPARTITE ? (input.sideRule ?? SideRule.FAMILY) : null,
+        sideA: input.format === EventFormat.BIPARTITE ? (input.sideA ?? []) : [],
+        sideB: input.format === EventFormat.BIPARTITE ? (input.sideB ?? []) : [],
+        seats: input.format === EventFormat.TABLES ? (input.seats ?? 4) : null,
+        rounds: input.rounds,
+        roundMinutes: input.roundMinutes,
+        changeMinutes: input.changeMinutes,
+        pauses: (input.pauses ?? []).map((x) => ({ afterRound: x.afterRound, minutes: x.minutes })),
+        tables: input.tables ?? null,
+        minMeetings: input.minMeetings ?? null,
+        maxMeetings: input.maxMeetings ?? null,
+        allianceForm: input.allianceForm ?? AllianceForm.CO_PRODUCTION,
+        seed: input.seed ?? 1,
+        status: EventStatus.DRAFT,
+        createdBy: p.userId,
+      }),
+    );
+  }
+
+  async setStatus(
+    p: Principal,
+    id: string,
+    to: EventStatus,
+    from: readonly EventStatus[],
+    action: string,
+  ): Promise<EventEntity> {
+    const event = await this.managed(p, id);
+    assertStatus(event.status, from, action);
+    // Guarded update: two organisers clicking at once move the event once.
+    const res = await this.events.update({ id, status: event.status }, { status: to });
+    if (!res.affected) throw new ConflictError('The event changed meanwhile; reload it', { reason: 'stale' });
+    return { ...event, status: to };
+  }
+
+  async listForOrganisation(p: Principal): Promise<EventEntity[]> {
+    assertAllowed(p, Action.EVENT_MANAGE);
+    return this.events.find({
+      where: { organisationId: p.organisationId },
+      order: { startsAt: 'DESC' },
+      take: 100,
+    });
+  }
+
+  async register(p: Principal, input: RegisterParticipantInput): Promise<Registration> {
+    const event = await this.managed(p, input.eventId, ['input', 'eventId']);
+    assertStatus(event.status, [EventStatus.DRAFT, EventStatus.OPEN], 'register participants', [
+      'input',
+      'eventId',
+    ]);
+    const actor = await this.actors.get(p, input.actorId, ['input', 'actorId']);
+    await this.checkActorList(input.mustMeet ?? [], ['input', 'mustMeet'], input.actorId);
+    await this.checkActorList(input.mustNotMeet ?? [], ['input', 'mustNotMeet'], input.actorId);
+    const both = (input.mustMeet ?? []).findIndex((id) => input.mustNotMeet?.includes(id));
+    if (both >= 0)
+      throw badInput(
+        'an actor cannot be both a must-meet and a must-not-meet',
+        ['input', 'mustMeet', both],
+        'contradiction',
+      );
+    const rounds = input.availableRounds ?? null;
+    rounds?.forEach((r, i) => {
+      if (r > event.rounds)
+        throw badInput(
+          `the event has ${event.rounds} rounds`,
+          ['input', 'availableRounds', i],
+          'round_out_of_range',
+        );
+    });
+    const attended = rounds?.length ?? event.rounds;
+    if ((input.mustMeet?.length ?? 0) > attended)
+      throw badInput(
+        `${input.mustMeet?.length} must-meets but only ${attended} rounds attended`,
+        ['input', 'mustMeet'],
+        'too_many_must_meets',
+      );
+    const side = sideOf(event, actor, input.side);
+    const count = await this.registrationsRepo.count({ where: { eventId: event.id } });
+    if (count >= MAX_PARTICIPANTS)
+      throw badInput(`at most ${MAX_PARTICIPANTS} participants`, ['input', 'eventId'], 'event_full');
+    const existing = await this.registrationsRepo.findOne({
+      where: { eventId: event.id, actorId: actor.id },
+    });
+    if (existing)
+      throw new ConflictError(`Actor ${actor.id} is already registered`, {
+        field: ['input', 'actorId'],
+        reason: 'already_registered',
+      });
+    const saved = await this.registrationsRepo.save(
+      this.registrationsRepo.create({
+        eventId: event.id,
+        actorId: actor.id,
+        side,
+        representativeName: input.representativeName?.trim() ?? null,
+        representativeEmail: input.representativeEmail?.trim().toLowerCase() ?? null,
+        availableRounds: rounds ? [...rounds].sort((a, b) => a - b) : null,
+        mustMeet: input.mustMeet ?? [],
+        mustNotMeet: input.mustNotMeet ?? [],
+        goals: input.goals ?? null,
+      }),
+    );
+    return toRegistration(saved, actor.name, true);
+  }
+
+  /** All registrations of an event, oldest first (the order participants are handed to the optimiser). */
+  findRegistrations(eventId: string): Promise<RegistrationEntity[]> {
+    return this.registrationsRepo.find({ where: { eventId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async registrations(p: Principal, eventId: string): Promise<Registration[]> {
+    const event = await this.managed(p, eventId);
+    const regs = await this.findRegistrations(event.id);
+    const names = await this.names(regs.map((r) => r.actorId));
+    return regs.map((r) =>
+      toRegistration(r, names.get(r.actorId) ?? null, canSeeRepresentative(p, event, r.actorId)),
+    );
+  }
+
+  async checkIn(p: Principal, eventId: string, actorId: string): Promise<Registration> {
+    return this.attendance(p, eventId, actorId, { checkedIn: true, noShow: false, absentFromRound: null });
+  }
+
+  /**
+   * A participant who did not come (or left): absent from `fromRound` on. Re-pairing then keeps
+   * played rounds and seats the others again.
+   */
+  async markNoShow(p: Principal, eventId: string, actorId: string, fromRound: number): Promise<Registration> {
+    const event = await this.managed(p, eventId);
+    if (!Number.isInteger(fromRound) || fromRound < 1 || fromRound > event.rounds)
+      throw badInput(`must be between 1 and ${event.rounds}`, ['fromRound'], 'round_out_of_range');
+    return this.attendance(p, eventId, actorId, { noShow: true, absentFromRound: fromRound }, event);
+  }
+
+  private async attendance(
+    p: Principal,
+    eventId: string,
+    actorId: string,
+    change: Partial<RegistrationEntity>,
+    known?: EventEntity,
+  ): Promise<Registration> {
+    const event = known ?? (await this.managed(p, eventId));
+    assertStatus(event.status, [EventStatus.PUBLISHED, EventStatus.LIVE], 'record attendance');
+    const reg = await this.registrationsRepo.findOne({ where: { eventId: event.id, actorId } });
+    if (!reg)
+      throw new NotFoundError(`Actor ${actorId} is not registered`, {
+        field: ['actorId'],
+        reason: 'not_registered',
+      });
+    await this.registrationsRepo.update({ id: reg.id }, change);
+    // The day has started: the event is live from the first attendance on.
+    if (event.status === EventStatus.PUBLISHED)
+      await this.events.update({ id: event.id, status: EventStatus.PUBLISHED }, { status: EventStatus.LIVE });
+    const names = await this.names([actorId]);
+    return toRegistration({ ...reg, ...change }, names.get(actorId) ?? null, true);
+  }
+
+  /** Display names of actors, one graph read (deleted actors are absent). */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const actors = await this.actorsRepository.getMany([...new Set(ids)]);
+    return new Map(actors.map((a) => [a.id, a.name]));
+  }
+
+  private async checkActorList(ids: string[], field: (string | number)[], self: string): Promise<void> {
+    if (ids.length === 0) return;
+    const found = new Set((await this.actorsRepository.getMany(ids)).map((a) => a.id));
+    ids.forEach((id, i) => {
+      if (id === self) throw badInput('an actor cannot name itself', [...field, i], 'self_reference');
+      if (!found.has(id))
+        throw new NotFoundError(`Actor ${id} not found`, { field: [...field, i], reason: 'unknown_actor' });
+    });
+  }
+}
+
+/** Cross-field rules class-validator cannot express. */
+function checkEventShape(input: CreateEventInput): void {
+  if (input.format === EventFormat.BIPARTITE) {
+    if (!input.sideA?.length)
+      throw badInput('BIPARTITE needs the families or kinds of side A', ['input', 'sideA'], 'required');
+    if (!input.sideB?.length)
+      throw badInput('BIPARTITE needs the families or kinds of side B', ['input', 'sideB'], 'required');
+    const overlap = input.sideA.findIndex((x) => input.sideB?.includes(x));
+    if (overlap >= 0)
+      throw badInput('a value cannot be on both sides', ['input', 'sideA', overlap], 'overlap');
+  }
+  if (input.minMeetings != null && input.maxMeetings != null && input.minMeetings > input.maxMeetings)
+    throw badInput('must not exceed maxMeetings', ['input', 'minMeetings'], 'min_above_max');
+  if (input.maxMeetings != null && input.maxMeetings > input.rounds)
+    throw badInput('cannot exceed the number of rounds', ['input', 'maxMeetings'], 'above_rounds');
+  input.pauses?.forEach((x, i) => {
+    if (x.afterRound >= input.rounds)
+      throw badInput(
+        'must be before the last round',
+        ['input', 'pauses', i, 'afterRound'],
+        'round_out_of_range',
+      );
+  });
+}
+
+/** BIPARTITE: an explicit side, else the side whose families/kinds contain the actor's. */
+function sideOf(event: EventEntity, actor: ActorRecord, explicit?: ParticipantSide): ParticipantSide | null {
+  if (event.format !== EventFormat.BIPARTITE) return null;
+  if (explicit) return explicit;
+  const value: string = event.sideRule === SideRule.KIND ? actor.kind : actor.family;
+  if (event.sideA.includes(value)) return ParticipantSide.A;
+  if (event.sideB.includes(value)) return ParticipantSide.B;
+  throw badInput(
+    `${value} is on neither side of this event; pass side explicitly`,
+    ['input', 'side'],
+    'side_undetermined',
+  );
+}
+
+export function toEvent(e: EventEntity): SpeedMeetingEvent {
+  return { ...e, pauses: e.pauses ?? [] };
+}
+
+export function toRegistration(
+  r: RegistrationEntity,
+  actorName: string | null,
+  showContact: boolean,
+): Registration {
+  return {
+    id: r.id,
+    eventId: r.eventId,
+    actorId: r.actorId,
+    actorName,
+    side: r.side,
+    representative: showContact ? { name: r.representativeName, email: r.representativeEmail } : null,
+    availableRounds: r.availableRounds,
+    mustMeet: r.mustMeet,
+    mustNotMeet: r.mustNotMeet,
+    goals: r.goals,
+    checkedIn: r.checkedIn,
+    noShow: r.noShow,
+    absentFromRound: r.absentFromRound,
+  };
+}

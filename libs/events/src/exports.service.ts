@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { stringify } from 'csv-stringify/sync';
+import { createEvents, EventAttributes } from 'ics';
+import PDFDocument from 'pdfkit';
+import { Principal } from '@maillage/auth';
+import { AgendaService } from './agenda.service';
+import { EventsService } from './events.service';
+import { canSeeRepresentative } from './event-access';
+
+const time = (d: Date) => d.toISOString().slice(11, 16);
+
+/**
+ * Printable and importable outputs, produced with well-kept libraries: one ICS calendar per
+ * participant, the table plan as CSV and as PDF. Contacts only where the agenda rules allow them.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly agendas: AgendaService,
+    private readonly events: EventsService,
+  ) {}
+
+  async agendaIcs(p: Principal, eventId: string, actorId: string): Promise<string> {
+    const { event, agenda } = await this.agendas.agenda(p, eventId, actorId);
+    const items: EventAttributes[] = agenda.slots
+      .filter((s) => s.meetingId)
+      .map((s) => ({
+        uid: `${s.meetingId}@maillage`,
+        title: `${event.title}: table ${s.table} with ${s.partners.map((x) => x.name ?? x.actorId).join(', ')}`,
+        location: event.venue || undefined,
+        start: s.startsAt.getTime(),
+        startInputType: 'utc',
+        startOutputType: 'utc',
+        end: s.endsAt.getTime(),
+        endInputType: 'utc',
+        endOutputType: 'utc',
+        description: s.partners
+          .map((x) =>
+            [x.name ?? x.actorId, x.representative?.name, x.representative?.email]
+              .filter(Boolean)
+              .join(' / '),
+          )
+          .join('\n'),
+        productId: 'maillage/speed-meetings',
+        calName: event.title,
+      }));
+    const { error, value } = createEvents(items);
+    if (error || !value) throw error ?? new Error('ICS generation failed');
+    return value;
+  }
+
+  /** One row per participant and round (breaks included), for spreadsheets and badge printing. */
+  async tablePlanCsv(p: Principal, eventId: string): Promise<string> {
+    const { event, schedule } = await this.agendas.tablePlan(p, eventId);
+    const regs = new Map((await this.events.findRegistrations(event.id)).map((r) => [r.actorId, r]));
+    const rows: (string | number)[][] = [];
+    for (const round of schedule.rounds) {
+      for (const m of round.meetings) {
+        for (const x of m.participants) {
+          const r = regs.get(x.actorId);
+          const contact = r && canSeeRepresentative(p, event, x.actorId);
+          rows.push([
+            round.round,
+            time(round.startsAt),
+            m.table,
+            x.actorId,
+            x.name ?? '',
+            contact ? (r.representativeName ?? '') : '',
+            m.participants
+              .filter((o) => o.actorId !== x.actorId)
+              .map((o) => o.name ?? o.actorId)
+              .join(' | '),
+            m.score,
+          ]);
+        }
+      }
+      for (const id of round.breaks)
+        rows.push([round.round, time(round.startsAt), '', id, '', '', 'BREAK', '']);
+    }
+    return stringify(rows, {
+      header: true,
+      columns: [
+        'round',
+        'starts_at_utc',
+        'table',
+        'actor_id',
+        'actor',
+        'representative',
+        'partners',
+        'score',
+      ],
+    });
+  }
+
+  /** Printable plan: one section per round, one line per table. Base64 (GraphQL carries text). */
+  async tablePlanPdf(p: Principal, eventId: string): Promise<string> {
+    const { event, schedule } = await this.agendas.tablePlan(p, eventId);
+    const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: event.title } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const ended = new Promise<void>((resolve, reject) => {
+      doc.on('end', () => resolve());
+      doc.on('error', reject);
+    });
+    doc.fontSize(18).text(event.title);
+    doc
+      .fontSize(10)
+      .text(
+        `${event.venue} — ${event.startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — version ${schedule.version}`,
+      );
+    for (const round of schedule.rounds) {
+      doc
+        .moveDown()
+        .fontSize(13)
+        .text(`Round ${round.round} (${time(round.startsAt)}–${time(round.endsAt)} UTC)`);
+      doc.fontSize(10);
+      for (const m of round.meetings)
+        doc.text(`Table ${m.table}: ${m.participants.map((x) => x.name ?? x.actorId).join('  ×  ')}`);
+      if (round.breaks.length) doc.text(`Break: ${round.breaks.length} participant(s)`);
+    }
+    doc.end();
+    await ended;
+    return Buffer.concat(chunks).toString('base64');
+  }
+}

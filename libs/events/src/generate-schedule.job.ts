@@ -1,0 +1,60 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DomainError } from '@maillage/common';
+import { JOB_POLICIES, JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
+import { SchedulesRepository } from './schedules.repository';
+import { SchedulesService } from './schedules.service';
+
+/**
+ * Builds a draft schedule in the worker. Safe to run twice: a finished run returns at once, and a
+ * retry after the save finds the schedule by its job run (unique) instead of saving another.
+ */
+@Injectable()
+export class GenerateScheduleJob {
+  private readonly logger = new Logger(GenerateScheduleJob.name);
+
+  constructor(
+    private readonly runs: JobRunsService,
+    private readonly schedules: SchedulesService,
+    private readonly repo: SchedulesRepository,
+  ) {}
+
+  @JobHandler(JobName.GENERATE_SCHEDULE)
+  async handle(payload: JobPayload<JobName.GENERATE_SCHEDULE>, ctx: JobContext): Promise<unknown> {
+    const run = await this.runs.find(payload.runId);
+    if (!run || run.status === 'SUCCEEDED' || run.status === 'FAILED') return undefined;
+    const done = await this.repo.findByJobRun(run.id);
+    if (done) {
+      await this.runs.succeed(run.id, { scheduleId: done.id, version: done.version });
+      return { scheduleId: done.id };
+    }
+    await this.runs.start(run.id, 4);
+    try {
+      let step = 0;
+      const schedule = await this.schedules.generate(run.id, payload.eventId, async () => {
+        step++;
+        await this.runs.addProgress(run.id, 1);
+        await ctx.updateProgress(step / 4);
+      });
+      await this.runs.succeed(run.id, {
+        scheduleId: schedule.id,
+        version: schedule.version,
+        totalScore: schedule.totalScore,
+        upperBound: schedule.upperBound,
+      });
+      return { scheduleId: schedule.id };
+    } catch (err) {
+      if (err instanceof DomainError) {
+        // The organiser can act on it (e.g. too few participants): no retry.
+        await this.runs.fail(run.id, err.message);
+        return undefined;
+      }
+      this.logger.warn(`schedule run ${run.id} attempt ${ctx.attempt} failed: ${(err as Error).name}`);
+      if (ctx.attempt >= JOB_POLICIES[JobName.GENERATE_SCHEDULE].attempts)
+        await this.runs.fail(
+          run.id,
+          `Schedule generation stopped on an internal error (${(err as Error).name})`,
+        );
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,207 @@
+import type {
+  LockedMeeting,
+  MeetingFormat,
+  Participant,
+  ParticipantPair,
+  RoundPlan,
+  ScheduleProblem,
+  ScheduleResult,
+} from '@maillage/scheduling';
+import { EventFormat } from './event-enums';
+import type { EventEntity } from './entities/event.entity';
+import type { RegistrationEntity } from './entities/registration.entity';
+import type { StoredWeights } from './entities/schedule.entity';
+
+/**
+ * Pure translation between the event's relational model (1-based rounds, actor ids) and the
+ * optimiser's ScheduleProblem (0-based rounds). No Nest, no database: unit-tested beside.
+ */
+
+/** Complementarity is optimised as integers (score × 10000): float weights can mislead the matching. */
+export const WEIGHT_SCALE = 10_000;
+
+export type EventShape = Pick<
+  EventEntity,
+  'format' | 'seats' | 'rounds' | 'tables' | 'minMeetings' | 'maxMeetings' | 'seed'
+>;
+export type RegistrationShape = Pick<
+  RegistrationEntity,
+  'actorId' | 'side' | 'availableRounds' | 'mustMeet' | 'mustNotMeet' | 'absentFromRound'
+>;
+export interface LockedShape {
+  round: number;
+  tableNumber: number;
+  participantIds: string[];
+}
+
+/** Index of the pair (i < j) in a row-major upper triangle of n items. */
+export function triangleIndex(n: number, i: number, j: number): number {
+  const [lo, hi] = i < j ? [i, j] : [j, i];
+  return lo * n - (lo * (lo + 1)) / 2 + (hi - lo - 1);
+}
+
+export function quantise(score: number): number {
+  return Math.max(0, Math.min(WEIGHT_SCALE, Math.round(score * WEIGHT_SCALE)));
+}
+
+export function formatOf(event: Pick<EventShape, 'format' | 'seats'>): MeetingFormat {
+  switch (event.format) {
+    case EventFormat.BIPARTITE:
+      return { kind: 'bipartite' };
+    case EventFormat.TABLES:
+      return { kind: 'tables', seats: event.seats ?? 4 };
+    default:
+      // Odd count: the one left over takes a break, announced in the plan.
+      return { kind: 'one-to-one', oddOneOut: 'break' };
+  }
+}
+
+/** 0-based rounds a registration can attend: its availability, cut at the round it left. */
+export function availableRounds(reg: RegistrationShape, rounds: number): number[] | undefined {
+  const last = reg.absentFromRound ? Math.min(rounds, reg.absentFromRound - 1) : rounds;
+  if (!reg.availableRounds && last === rounds) return undefined;
+  const base = reg.availableRounds ?? Array.from({ length: rounds }, (_, r) => r + 1);
+  return base.filter((r) => r >= 1 && r <= last).map((r) => r - 1);
+}
+
+function pairsOf(
+  regs: readonly RegistrationShape[],
+  pick: (r: RegistrationShape) => string[],
+  registered: Set<string>,
+): ParticipantPair[] {
+  const seen = new Set<string>();
+  const out: ParticipantPair[] = [];
+  for (const r of regs) {
+    for (const other of pick(r)) {
+      // Constraints on actors not (or no longer) registered cannot apply.
+      if (other === r.actorId || !registered.has(other)) continue;
+      const key = r.actorId < other ? `${r.actorId}|${other}` : `${other}|${r.actorId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([r.actorId, other]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Builds the optimiser's problem. `weights.ids` may list actors in any order; registrations decide
+ * who takes part. Already-allied pairs are excluded unless the organiser asked them to meet.
+ */
+export function buildScheduleProblem(
+  event: EventShape,
+  registrations: readonly RegistrationShape[],
+  weights: StoredWeights,
+  locked: readonly LockedShape[] = [],
+): ScheduleProblem {
+  const registered = new Set(registrations.map((r) => r.actorId));
+  const participants: Participant[] = registrations.map((r) => {
+    const rounds = availableRounds(r, event.rounds);
+    return {
+      id: r.actorId,
+      ...(event.format === EventFormat.BIPARTITE && r.side ? { side: r.side } : {}),
+      ...(rounds ? { availableRounds: rounds } : {}),
+      ...(event.minMeetings != null ? { minMeetings: event.minMeetings } : {}),
+      ...(event.maxMeetings != null ? { maxMeetings: event.maxMeetings } : {}),
+    };
+  });
+  const slot = new Map(weights.ids.map((id, i) => [id, i]));
+  const toWeightSlot = participants.map((p) => slot.get(p.id) ?? -1);
+  const n = weights.ids.length;
+  const weight = (a: number, b: number): number => {
+    const i = toWeightSlot[a];
+    const j = toWeightSlot[b];
+    if (i < 0 || j < 0 || i === j) return 0;
+    return (weights.weights[triangleIndex(n, i, j)] ?? 0) / WEIGHT_SCALE;
+  };
+  const mustMeet = pairsOf(registrations, (r) => r.mustMeet, registered);
+  const wanted = new Set(mustMeet.map(([a, b]) => (a < b ? `${a}|${b}` : `${b}|${a}`)));
+  const excludedPairs = weights.excluded.filter(
+    ([a, b]) => registered.has(a) && registered.has(b) && !wanted.has(a < b ? `${a}|${b}` : `${b}|${a}`),
+  );
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const usable = (m: LockedShape): boolean =>
+    m.participantIds.every((id) => {
+      const p = byId.get(id);
+      return !!p && (!p.availableRounds || p.availableRounds.includes(m.round - 1));
+    });
+  const lockedMeetings: LockedMeeting[] = locked
+    .filter(usable)
+    .map((m) => ({ round: m.round - 1, participantIds: m.participantIds, table: m.tableNumber }));
+  return {
+    participants,
+    rounds: event.rounds,
+    format: formatOf(event),
+    ...(event.tables ? { tables: event.tables } : {}),
+    weight,
+    mustMeet,
+    mustNotMeet: pairsOf(registrations, (r) => r.mustNotMeet, registered),
+    excludedPairs,
+    locked: lockedMeetings,
+    seed: event.seed,
+  };
+}
+
+export interface StoredMeetingShape {
+  round: number;
+  tableNumber: number;
+  participantIds: string[];
+  score: number;
+  locked: boolean;
+}
+
+/** Rebuilds the optimiser's view of a stored schedule (for live re-pairing). */
+export function toScheduleResult(
+  problem: ScheduleProblem,
+  meetings: readonly StoredMeetingShape[],
+  algorithm: string,
+): ScheduleResult {
+  const rounds: RoundPlan[] = Array.from({ length: problem.rounds }, (_, r) => ({
+    round: r,
+    meetings: [],
+    breaks: [],
+  }));
+  for (const m of meetings) {
+    rounds[m.round - 1]?.meetings.push({
+      table: m.tableNumber,
+      participantIds: [...m.participantIds],
+      score: m.score,
+      locked: m.locked,
+    });
+  }
+  for (const plan of rounds) {
+    const seated = new Set(plan.meetings.flatMap((m) => m.participantIds));
+    for (const p of problem.participants)
+      if (!seated.has(p.id)) plan.breaks.push({ participantId: p.id, reason: 'no-compatible-partner' });
+  }
+  const per = new Map(problem.participants.map((p) => [p.id, { id: p.id, meetings: 0, score: 0 }]));
+  let totalScore = 0;
+  for (const m of meetings) {
+    totalScore += m.score;
+    for (const id of m.participantIds) {
+      const row = per.get(id);
+      if (row) {
+        row.meetings++;
+        row.score += m.score;
+      }
+    }
+  }
+  return {
+    rounds,
+    totalScore,
+    perParticipant: [...per.values()],
+    unplaced: [],
+    algorithm,
+    stats: {
+      participants: problem.participants.length,
+      rounds: problem.rounds,
+      candidateEdges: 0,
+      matchingsSolved: 0,
+      improvementPasses: 0,
+      improvementGain: 0,
+      elapsedMs: 0,
+      phaseMs: {},
+      meetings: meetings.length,
+    },
+  };
+}
