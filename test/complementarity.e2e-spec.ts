@@ -47,6 +47,8 @@ async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeou
   return last;
 }
 
+// Actors live in Savoie (73): other suites create actors around Grenoble and Lyon, and partners
+// are blocked by département, so this suite's rankings stay its own.
 describe('complementarity engine (e2e, real worker)', () => {
   let api: TestApi;
   let worker: INestApplicationContext;
@@ -63,7 +65,7 @@ describe('complementarity engine (e2e, real worker)', () => {
   async function create(key: string, input: Record<string, unknown>) {
     const res = await api.gql<{ createActor: { id: string } }>(
       CREATE,
-      { input: { name: `${tag} ${key}`, communeCode: '38185', ...input } },
+      { input: { name: `${tag} ${key}`, communeCode: '73065', ...input } },
       admin.apiKey,
     );
     expect(res.errors).toBeUndefined();
@@ -125,7 +127,7 @@ describe('complementarity engine (e2e, real worker)', () => {
     // Offers transport: only useful once the association needs it.
     await create('carrier', {
       kind: 'COMPANY',
-      communeCode: '38151',
+      communeCode: '73008',
       offers: [skills('logistics.transport')],
       needs: [{ competenceId: 'communication.events', priority: 2 }],
     });
