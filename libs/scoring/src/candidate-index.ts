@@ -1,5 +1,5 @@
 import { ActorFamily, Modality } from '@maillage/domain';
-import { needWeight, offerValue, sizeOrdinal } from './formulas';
+import { needWeight, offerValue, popcount, sizeOrdinal } from './formulas';
 import { assertActor, causesMaskOf, cmpStr, formsMaskOf, normalizeNeeds, normalizeOffers } from './normalize';
 import { PairContext } from './pair-context';
 import type { Blocking, ScoringProfile } from './profile';
@@ -102,8 +102,8 @@ export class ScoringIndex {
   readonly offFamBits: Int32Array;
   /**
    * Per actor (stride 8), what a candidate search reads about a candidate in one cache line: location
-   * ids (commune, epci, département, région), causes mask, forms mask | family << 8, offer and need
-   * family bits.
+   * ids (commune, epci, département, région), causes mask, forms mask | family << 8 | number of
+   * causes << 16 | number of forms << 24, offer and need family bits.
    */
   readonly pack: Int32Array;
   readonly needFamBits: Int32Array;
@@ -314,7 +314,11 @@ export class ScoringIndex {
       const q = i * 8;
       for (let r = 0; r < 4; r++) this.pack[q + r] = this.loc[r][i];
       this.pack[q + 4] = this.causes[i];
-      this.pack[q + 5] = this.forms[i] | (this.family[i] << 8);
+      this.pack[q + 5] =
+        this.forms[i] |
+        (this.family[i] << 8) |
+        (popcount(this.causes[i]) << 16) |
+        (popcount(this.forms[i]) << 24);
       this.pack[q + 6] = this.offFamBits[i];
       this.pack[q + 7] = this.needFamBits[i];
     }

@@ -38,14 +38,57 @@ function better(s1: number, i1: number, s2: number, i2: number): boolean {
 }
 
 /**
+ * Moves the m best (score, idx) pairs (higher score, then lower idx) of the first n into [0, m), in
+ * any order (quickselect, median of three).
+ */
+function selectBest(sc: Float64Array, ix: Int32Array, n: number, m: number): void {
+  let lo = 0;
+  let hi = n - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // median of three as the pivot
+    let p = mid;
+    const a = better(sc[lo], ix[lo], sc[mid], ix[mid]);
+    const b = better(sc[mid], ix[mid], sc[hi], ix[hi]);
+    if (a === b) p = mid;
+    else if (better(sc[lo], ix[lo], sc[hi], ix[hi]) === a) p = hi;
+    else p = lo;
+    const ps = sc[p];
+    const pi = ix[p];
+    // three-way is unnecessary: (score, idx) pairs are distinct
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (better(sc[i], ix[i], ps, pi)) i++;
+      while (better(ps, pi, sc[j], ix[j])) j--;
+      if (i <= j) {
+        const ts = sc[i];
+        sc[i] = sc[j];
+        sc[j] = ts;
+        const ti = ix[i];
+        ix[i] = ix[j];
+        ix[j] = ti;
+        i++;
+        j--;
+      }
+    }
+    // [lo, j] better-or-equal to the pivot, [i, hi] worse-or-equal
+    if (m - 1 <= j) hi = j;
+    else if (m - 1 >= i) lo = i;
+    else return;
+  }
+}
+
+/**
  * Top-K search for one actor at a time, in four stages:
  *  1. walk: inside each territory block the actor belongs to, each of its needs reaches the offers
  *     on the same competence, its children and its parent (up to `commonCompetenceCap` postings
  *     each) and on its siblings (up to `siblingCap`), best levels first; each offer reaches needs the
  *     same way (heaviest needs first). For every candidate reached the walk keeps the best credit per
  *     need, both ways, i.e. both coverages (exact for the routes walked);
- *  2. a lower-bound threshold and an upper bound prune; the rest get an estimate of the sibling
- *     credit the walk did not see (family bit sets) + the cheap context → best prefilterFactor × K;
+ *  2. one pass over the candidates: walked coverages + an estimate of the sibling credit the walk did
+ *     not see (family bit sets) + the cheap context, then a selection (quickselect, not a heap) →
+ *     best prefilterFactor × K (the same set the former bound-and-heap pass kept, for less work);
  *  3. their coverages recomputed from the actor's tables (exact up to rounding) + cheap context
  *     (no acting-in overlap, no trust) → best poolFactor × K;
  *  4. exact scores (the kernel, bit-identical to scorePair) → top K.
@@ -77,6 +120,9 @@ export class TopKSearcher {
   private readonly needState: Float32Array;
   private readonly touched: Int32Array;
   private nTouched = 0;
+  // stage 2 buffers: estimate and candidate of every touched candidate
+  private estScore = new Float64Array(0);
+  private estIdx = new Int32Array(0);
   private heapScore = new Float64Array(0);
   private heapIdx = new Int32Array(0);
   // current route
@@ -127,10 +173,13 @@ export class TopKSearcher {
     const bit = this.curBit;
     const iter = this.iter;
     const cand = this.cand;
+    const mismatch = this.mismatch;
+    const touched = this.touched;
+    let nTouched = this.nTouched;
     for (let k = s; k < end; k++) {
       const lm = aux[k];
       let v = credit[rel[row + comp[k]]] * lmVal[lm] * w;
-      if (nm >= 0 && nm !== (lm & 7)) v *= this.mismatch;
+      if (nm >= 0 && nm !== (lm & 7)) v *= mismatch;
       const b = actor[k];
       const q = b << 3;
       if (cand[q] !== iter) {
@@ -141,7 +190,7 @@ export class TopKSearcher {
         cand[q + 4] = v;
         cand[q + 5] = bit;
         cand[q + 6] = 0;
-        this.touched[this.nTouched++] = b;
+        touched[nTouched++] = b;
       } else if (cand[q + 3] !== stamp) {
         cand[q + 3] = stamp;
         cand[q + 4] = v;
@@ -152,6 +201,7 @@ export class TopKSearcher {
         cand[q + 4] = v;
       }
     }
+    this.nTouched = nTouched;
     this.stats.postings += end - s;
   }
 
@@ -172,11 +222,14 @@ export class TopKSearcher {
     const iter = this.iter;
     const cand = this.cand;
     const needState = this.needState;
+    const mismatch = this.mismatch;
+    const touched = this.touched;
+    let nTouched = this.nTouched;
     for (let k = s; k < end; k++) {
       const m = item[k];
       let v = credit[rel[comp[k] * C + oc]] * ov;
       const nm = aux[k] - 1;
-      if (nm >= 0 && nm !== om) v *= this.mismatch;
+      if (nm >= 0 && nm !== om) v *= mismatch;
       v *= needWN[m];
       const b = actor[k];
       const q = b << 3;
@@ -187,7 +240,7 @@ export class TopKSearcher {
         cand[q + 3] = -1;
         cand[q + 5] = 0;
         cand[q + 6] = 0;
-        this.touched[this.nTouched++] = b;
+        touched[nTouched++] = b;
       }
       const r = m << 1;
       if (needState[r] !== iter) {
@@ -200,6 +253,7 @@ export class TopKSearcher {
         needState[r + 1] = v;
       }
     }
+    this.nTouched = nTouched;
     this.stats.postings += end - s;
   }
 
@@ -327,7 +381,7 @@ export class TopKSearcher {
     return (
       w.causes * setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), this.cp.profile.causesMeasure) +
       w.proximity * prox +
-      w.crossFamily * (xa >> 8 !== xb >> 8 ? 1 : 0) +
+      w.crossFamily * (((xa >> 8) & 255) !== ((xb >> 8) & 255) ? 1 : 0) +
       w.allianceForms * formsCompatibility(popcount(fa & fb), popcount(fa), popcount(fb))
     );
   }
@@ -339,11 +393,10 @@ export class TopKSearcher {
   private needModA = new Int8Array(0);
   /** bwdBest[nc]: best credit × value of the actor's offers for a need on nc. */
   private bwdBest = new Float64Array(0);
+  /** tabAny[oc]: whether an offer on oc is related to any need of the actor. */
+  private tabAny = new Uint8Array(0);
   private best = new Float64Array(0);
-  private heap1Score = new Float64Array(0);
-  private heap1Idx = new Int32Array(0);
   private famA = new Int32Array(0);
-  private lbHeap = new Float64Array(0);
   private sibW = new Float64Array(0);
 
   private buildTables(a: number): void {
@@ -363,6 +416,9 @@ export class TopKSearcher {
     const tab = this.fwdTab;
     const credit = this.cp.creditByCode;
     const rel = this.rel;
+    if (this.tabAny.length !== C) this.tabAny = new Uint8Array(C);
+    else this.tabAny.fill(0);
+    const any = this.tabAny;
     for (let n = 0; n < NA; n++) {
       const k = ns + n;
       const row = ix.needComp[k] * C;
@@ -370,7 +426,10 @@ export class TopKSearcher {
       this.needModA[n] = ix.needMod[k];
       for (let oc = 0; oc < C; oc++) {
         const code = rel[row + oc];
-        if (code !== 0) tab[oc * NA + n] = credit[code] * w;
+        if (code !== 0) {
+          tab[oc * NA + n] = credit[code] * w;
+          any[oc] = 1;
+        }
       }
     }
     const bwd = this.bwdBest;
@@ -399,7 +458,10 @@ export class TopKSearcher {
     const offMod = ix.offMod;
     const mismatch = this.mismatch;
     for (let n = 0; n < NA; n++) best[n] = 0;
+    const any = this.tabAny;
     for (let o = ix.offStart[b]; o < ix.offStart[b + 1]; o++) {
+      // offers unrelated to every need of a bring nothing
+      if (any[offComp[o]] === 0) continue;
       const base = offComp[o] * NA;
       const ov = offVal[o];
       for (let n = 0; n < NA; n++) {
@@ -460,10 +522,6 @@ export class TopKSearcher {
     const wc = w.complementarity;
     const ix = this.ix;
     const M1 = Math.max(M, Math.ceil(k * this.prefilterFactor));
-    if (this.heap1Score.length < M1) {
-      this.heap1Score = new Float64Array(M1);
-      this.heap1Idx = new Int32Array(M1);
-    }
     // stage 2: coverages walked + an estimate of the sibling credit the walk did not see
     const sib = this.cp.creditByCode[REL_SIBLING] * SIBLING_LEVEL_GUESS;
     const ns = ix.needStart[a];
@@ -480,71 +538,75 @@ export class TopKSearcher {
       famA[n] = familyBit(ix.compParent, ix.needComp[ns + n]);
       sibW[n] = sib * wn[ns + n];
     }
-    const contextMax = this.cp.contextMax;
     const alpha = this.alpha;
     const gateAt = this.gateAt;
     const pack = ix.pack;
-    const h1s = this.heap1Score;
-    const h1i = this.heap1Idx;
-    // pass A: the M1-th best lower bound (walked coverages only, no context) is a threshold that
-    // no candidate whose upper bound is below it can beat
-    if (this.lbHeap.length < M1) this.lbHeap = new Float64Array(M1);
-    const lbh = this.lbHeap;
-    let nlb = 0;
-    for (let t = 0; t < this.nTouched; t++) {
-      const b = this.touched[t];
-      if (b === a) continue;
-      const lb = fuse(cand[(b << 3) + 1], cand[(b << 3) + 2], alpha);
-      if (nlb < M1) {
-        let i = nlb++;
-        while (i > 0 && lbh[(i - 1) >> 1] > lb) {
-          lbh[i] = lbh[(i - 1) >> 1];
-          i = (i - 1) >> 1;
-        }
-        lbh[i] = lb;
-      } else if (lb > lbh[0]) {
-        let i = 0;
-        for (;;) {
-          const l = 2 * i + 1;
-          if (l >= nlb) break;
-          const c = l + 1 < nlb && lbh[l + 1] < lbh[l] ? l + 1 : l;
-          if (lbh[c] < lb) {
-            lbh[i] = lbh[c];
-            i = c;
-          } else break;
-        }
-        lbh[i] = lb;
-      }
+    // one pass: estimate of every candidate = walked coverages + the sibling credit the walk did not
+    // see (where the families match) + the cheap context; then the best M1 (selection, same set and
+    // tie-break as a bounded heap)
+    if (this.estScore.length < this.nTouched) {
+      this.estScore = new Float64Array(Math.max(this.nTouched, 1024));
+      this.estIdx = new Int32Array(Math.max(this.nTouched, 1024));
     }
-    const threshold = nlb === M1 ? wc * lbh[0] : -Infinity;
-    let size1 = 0;
-    for (let t = 0; t < this.nTouched; t++) {
-      const b = this.touched[t];
+    const es = this.estScore;
+    const ei = this.estIdx;
+    const touched = this.touched;
+    const nTouched = this.nTouched;
+    const wCauses = w.causes;
+    const wProx = w.proximity;
+    const wCross = w.crossFamily;
+    const wForms = w.allianceForms;
+    const measure = this.cp.profile.causesMeasure;
+    const tiers = this.cp.tiers;
+    const allNeeds = NA >= 31 ? 0x7fffffff : (1 << NA) - 1;
+    const qa = a << 3;
+    const la0 = pack[qa];
+    const la1 = pack[qa + 1];
+    const la2 = pack[qa + 2];
+    const la3 = pack[qa + 3];
+    const ca = pack[qa + 4];
+    const xa = pack[qa + 5];
+    const fa = xa & 255;
+    const famAllA = (xa >> 8) & 255;
+    const nca = (xa >> 16) & 255;
+    const nfa = xa >>> 24;
+    let cnt = 0;
+    for (let t = 0; t < nTouched; t++) {
+      const b = touched[t];
       if (b === a) continue;
       const q = b << 3;
       let f = cand[q + 1];
       let bw = cand[q + 2];
-      const mask = cand[q + 5];
+      // needs of a not credited by the walk (bits)
+      const open = ~(cand[q + 5] | 0) & allNeeds;
       const covB = cand[q + 6];
-      {
-        // upper bound from the walk alone (every uncredited need covered by a sibling, full context)
-        let fu = f;
-        for (let n = 0; n < NA; n++) if ((mask & (1 << n)) === 0) fu += sibW[n];
-        const ru = fuse(fu, bw + sib * (1 - covB), alpha);
-        const ub = wc * ru + gateOf(ru, gateAt) * contextMax;
-        if (ub < threshold || (size1 === M1 && ub <= h1s[0])) continue;
+      if (open !== 0) {
+        const famB = pack[q + 6];
+        for (let n = 0; n < NA; n++) if ((open & (1 << n)) !== 0 && (famB & famA[n]) !== 0) f += sibW[n];
       }
-      // estimate: the sibling credit the walk did not see, where the families match
-      const famB = pack[(b << 3) + 6];
-      for (let n = 0; n < NA; n++) if ((mask & (1 << n)) === 0 && (famB & famA[n]) !== 0) f += sibW[n];
-      const needFamB = pack[(b << 3) + 7];
+      const needFamB = pack[q + 7];
       if (needFamB !== 0) bw += (sib * (1 - covB) * popcount(needFamB & offFamA)) / popcount(needFamB);
       const R = fuse(f, bw, alpha);
       if (R <= 0) continue;
-      const g = gateOf(R, gateAt);
-      if (size1 === M1 && wc * R + g * contextMax <= h1s[0]) continue;
-      size1 = TopKSearcher.heapPush(h1s, h1i, size1, M1, wc * R + g * this.cheapContext(a, b), b);
+      // cheap context (same formula as cheapContext), inlined with the actor's side hoisted
+      let prox = 0;
+      if (la0 >= 0 && la0 === pack[q]) prox = tiers[0];
+      else if (la1 >= 0 && la1 === pack[q + 1]) prox = tiers[1];
+      else if (la2 >= 0 && la2 === pack[q + 2]) prox = tiers[2];
+      else if (la3 >= 0 && la3 === pack[q + 3]) prox = tiers[3];
+      const xb = pack[q + 5];
+      const fb = xb & 255;
+      const ctx =
+        wCauses * setSimilarity(popcount(ca & pack[q + 4]), nca, (xb >> 16) & 255, measure) +
+        wProx * prox +
+        wCross * (famAllA !== ((xb >> 8) & 255) ? 1 : 0) +
+        wForms * formsCompatibility(popcount(fa & fb), nfa, xb >>> 24);
+      es[cnt] = wc * R + gateOf(R, gateAt) * ctx;
+      ei[cnt++] = b;
     }
+    const size1 = cnt > M1 ? M1 : cnt;
+    if (cnt > M1) selectBest(es, ei, cnt, M1);
+    const h1i = ei;
     // stage 3: near-exact coverages from the actor's tables
     this.buildTables(a);
     const hs = this.heapScore;
