@@ -11,6 +11,9 @@ import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringEngineService } from './scoring-engine.service';
 import { ScoringRunsService } from './scoring-runs.service';
 import { ScoringJobs } from './scoring.jobs';
+import { ScoringProfilesRepository } from './scoring-profiles.repository';
+import { ScoringProfilesResolver } from './scoring-profiles.resolver';
+import { ScoringProfilesService } from './scoring-profiles.service';
 
 /** Shared by the API and the worker: data access, the engine and scoring runs. */
 @Module({
@@ -21,6 +24,7 @@ import { ScoringJobs } from './scoring.jobs';
     PopulationService,
     ScoringEngineService,
     ScoringRunsService,
+    ScoringProfilesRepository,
   ],
   exports: [
     ScoringDataRepository,
@@ -28,14 +32,21 @@ import { ScoringJobs } from './scoring.jobs';
     PopulationService,
     ScoringEngineService,
     ScoringRunsService,
+    ScoringProfilesRepository,
   ],
 })
 export class ComplementarityCoreModule {}
 
-/** API side: the GraphQL queries and the admin mutation. */
+/** API side: the GraphQL queries, scoring profiles and the admin mutations. */
 @Module({
   imports: [ComplementarityCoreModule, ActorsModule],
-  providers: [ScoringContextService, ComplementarityService, ComplementarityResolver],
+  providers: [
+    ScoringContextService,
+    ScoringProfilesService,
+    ScoringProfilesResolver,
+    ComplementarityService,
+    ComplementarityResolver,
+  ],
 })
 export class ComplementarityModule {}
 

@@ -19,26 +19,38 @@ export class ComplementarityResolver {
 
   @Query(() => [PartnerProposal], {
     description:
-      'Complementary partners of an actor from the stored top-K, best first, with reasons (limit ≤ 100).',
+      'Complementary partners of an actor from the stored top-K (20 per actor, so limit ≤ 20), best first, with reasons. profileId (or the caller’s lab profile) re-ranks them live.',
   })
   partners(
     @CurrentPrincipal() p: Principal,
     @Args('actorId', { type: () => ID }) actorId: string,
     @Args('filter', { type: () => PartnerFilter, nullable: true }) filter?: PartnerFilter,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit?: number,
+    @Args('profileId', { type: () => ID, nullable: true }) profileId?: string,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<PartnerProposal[]> {
     // Reasons are recomputed live: only when the client reads them.
-    return this.service.partners(p, actorId, filter ?? {}, limit, info ? selects(info, 'reasons') : true);
+    return this.service.partners(
+      p,
+      actorId,
+      filter ?? {},
+      limit,
+      info ? selects(info, 'reasons') : true,
+      profileId ?? null,
+    );
   }
 
-  @Query(() => PairExplanation, { description: 'Score of any pair with its explanation, computed live.' })
+  @Query(() => PairExplanation, {
+    description:
+      'Score of any pair with its explanation, computed live with profileId, else the caller’s lab profile, else the platform’s.',
+  })
   explainPair(
     @CurrentPrincipal() p: Principal,
     @Args('a', { type: () => ID }) a: string,
     @Args('b', { type: () => ID }) b: string,
+    @Args('profileId', { type: () => ID, nullable: true }) profileId?: string,
   ): Promise<PairExplanation> {
-    return this.service.explainPair(p, a, b);
+    return this.service.explainPair(p, a, b, profileId ?? null);
   }
 
   @Query(() => [LocalCause], {

@@ -3,13 +3,12 @@ import { BadInputError, NotFoundError, checkPageSize } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { ActorFamily, Modality } from '@maillage/domain';
-import { JobRunEntity } from '@maillage/jobs';
 import {
   COMPONENT_NAMES,
   CoverageMatch,
-  DEFAULT_PROFILE,
   DirectedCoverage,
   PairScore,
+  ScoringProfile,
   Taxonomy,
   localCausesScore,
   scorePair,
@@ -30,7 +29,12 @@ import {
 import { ScoringContextService } from './scoring-context.service';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunsService } from './scoring-runs.service';
+import { ScoringProfilesService } from './scoring-profiles.service';
+import { STORED_K } from './scoring-engine.service';
+import { toScoringRun } from './scoring-run.mapper';
 import { canSee, visibilityParams } from './visibility';
+
+export { toScoringRun } from './scoring-run.mapper';
 
 /** Associations considered by one localCauses query (scored live). */
 export const LOCAL_CAUSES_CANDIDATES = 5000;
@@ -43,25 +47,40 @@ const summary = (a: Summary) => ({ id: a.id, name: a.name, kind: a.kind, family:
 /** The read side of complementarity: stored partners, live explanations, local causes, triads, runs. */
 @Injectable()
 export class ComplementarityService {
-  private readonly profile = DEFAULT_PROFILE;
-
   constructor(
     private readonly actors: ActorsService,
     private readonly edges: ComplementsRepository,
     private readonly data: ScoringDataRepository,
     private readonly context: ScoringContextService,
     private readonly runs: ScoringRunsService,
+    private readonly profiles: ScoringProfilesService,
   ) {}
 
+  /**
+   * Stored partners, best first. Only STORED_K partners are stored per actor, so a larger limit is
+   * refused rather than silently truncated. With the platform's profile (the default) the stored
+   * ranking is returned as is; with another profile (`profileId`, or the caller's lab's active
+   * one) the stored candidates are re-scored live with it and re-ranked: partners outside the
+   * platform's top-K are not discovered that way (explainPair scores any pair).
+   */
   async partners(
     p: Principal,
     actorId: string,
     filter: PartnerFilter = {},
     limit?: number,
     withReasons = true,
+    profileId?: string | null,
   ): Promise<PartnerProposal[]> {
     const size = checkPageSize(limit, ['limit']);
+    if (size > STORED_K)
+      throw new BadInputError(`limit above stored partners (${STORED_K})`, {
+        field: ['limit'],
+        reason: 'limit_above_stored',
+      });
     const me = await this.actors.get(p, actorId, ['actorId']);
+    const { stored: chosen, platform } = await this.profiles.effective(p, profileId);
+    const profile = chosen.profile;
+    const rerank = chosen.key !== platform.key;
     const stored = await this.edges.partners({
       actorId,
       families: filter.families?.length ? filter.families : null,
@@ -69,19 +88,40 @@ export class ComplementarityService {
       territory: filter.territory ?? null,
       sdg: filter.sdg ?? null,
       allianceForm: filter.allianceForm ?? null,
-      excludeAllied: this.profile.alliedPolicy === 'exclude',
-      limit: size,
+      excludeAllied: profile.alliedPolicy === 'exclude',
+      limit: rerank ? STORED_K : size,
       ...visibilityParams(p),
     });
     if (stored.length === 0) return [];
-    const live = withReasons
-      ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)])
-      : null;
+    const live =
+      withReasons || rerank
+        ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)])
+        : null;
     const a = live?.actors.get(actorId);
     const out: PartnerProposal[] = [];
     for (const s of stored) {
       const b = live?.actors.get(s.partner.id);
       if (live && (!a || !b)) continue;
+      const score = live && a && b ? scorePair(a, b, live.ctx, profile) : null;
+      const reasons =
+        score && live ? this.explanation(score, summary(me), summary(s.partner), live.ctx.taxonomy) : null;
+      if (rerank) {
+        if (!score || score.excluded || !(score.score > 0)) continue;
+        out.push({
+          partner: summary(s.partner),
+          rank: 0,
+          score: score.score,
+          forward: score.forward.coverage,
+          backward: score.backward.coverage,
+          components: score.components.map((c): ScoreComponent => ({ ...c })),
+          modelVersion: score.modelVersion,
+          profileId: score.profileId,
+          profileVersion: score.profileVersion,
+          computedAt: new Date(),
+          reasons: reasons as PairExplanation,
+        });
+        continue;
+      }
       out.push({
         partner: summary(s.partner),
         rank: s.rank,
@@ -96,28 +136,34 @@ export class ComplementarityService {
         })),
         modelVersion: s.modelVersion,
         profileId: s.profileId,
+        profileVersion: s.profileVersion,
         computedAt: s.computedAt,
-        reasons: (live && a && b
-          ? this.explanation(
-              scorePair(a, b, live.ctx, this.profile),
-              summary(me),
-              summary(s.partner),
-              live.ctx.taxonomy,
-            )
-          : null) as PairExplanation,
+        reasons: reasons as PairExplanation,
       });
     }
-    return out;
+    if (!rerank) return out;
+    out.sort((x, y) => y.score - x.score || x.partner.id.localeCompare(y.partner.id));
+    return out.slice(0, size).map((x, i) => ({ ...x, rank: i + 1 }));
   }
 
-  async explainPair(p: Principal, aId: string, bId: string): Promise<PairExplanation> {
-    const [ra, rb] = await Promise.all([this.actors.get(p, aId, ['a']), this.actors.get(p, bId, ['b'])]);
+  /** Any pair, scored live with the caller's profile (see partners) or `profileId`. */
+  async explainPair(
+    p: Principal,
+    aId: string,
+    bId: string,
+    profileId?: string | null,
+  ): Promise<PairExplanation> {
+    const [ra, rb, { stored }] = await Promise.all([
+      this.actors.get(p, aId, ['a']),
+      this.actors.get(p, bId, ['b']),
+      this.profiles.effective(p, profileId),
+    ]);
     const { actors, ctx } = await this.context.forActors([aId, bId]);
     const a = actors.get(aId);
     const b = actors.get(bId);
     if (!a) throw new NotFoundError(`Actor ${aId} not found`, { field: ['a'], reason: 'unknown_actor' });
     if (!b) throw new NotFoundError(`Actor ${bId} not found`, { field: ['b'], reason: 'unknown_actor' });
-    return this.explanation(scorePair(a, b, ctx, this.profile), summary(ra), summary(rb), ctx.taxonomy);
+    return this.explanation(scorePair(a, b, ctx, stored.profile), summary(ra), summary(rb), ctx.taxonomy);
   }
 
   async localCauses(
@@ -149,11 +195,11 @@ export class ComplementarityService {
       LOCAL_CAUSES_CANDIDATES,
       visibilityParams(p),
     );
-    const { ctx } = await this.context.forActors([actorId]);
+    const [{ ctx }, profile] = await Promise.all([this.context.forActors([actorId]), this.profileOf(p)]);
     const scored = candidates
       .filter((c) => c.id !== actorId)
       .map((c) =>
-        localCausesScore(company, c, ctx, this.profile, {
+        localCausesScore(company, c, ctx, profile, {
           ...(options.sdgs?.length ? { sdgs: options.sdgs } : {}),
           ...(options.modalities?.length ? { modalities: options.modalities } : {}),
         }),
@@ -200,16 +246,17 @@ export class ComplementarityService {
     }
     if (trios.length === 0) return [];
     const ids = trios.flatMap((t) => [t.association, t.company, t.publicActor]);
-    const [names, { actors, ctx }] = await Promise.all([
+    const [names, { actors, ctx }, profile] = await Promise.all([
       this.edges.summaries(ids),
       this.context.forActors(ids),
+      this.profileOf(p),
     ]);
     const visible = (id: string) => names.has(id) && canSee(p, names.get(id)!);
     const out: Triad[] = [];
     for (const t of trios) {
       const [x, y, z] = [actors.get(t.association), actors.get(t.company), actors.get(t.publicActor)];
       if (!x || !y || !z || ![x, y, z].every((a) => visible(a.id))) continue;
-      const s = triadScore(x, y, z, ctx, this.profile);
+      const s = triadScore(x, y, z, ctx, profile);
       if (s.excluded || !(s.score > 0)) continue;
       out.push({
         association: summary(names.get(x.id)!),
@@ -236,6 +283,10 @@ export class ComplementarityService {
     return toScoringRun(await this.runs.start({ territory }, p.userId));
   }
 
+  private async profileOf(p: Principal): Promise<ScoringProfile> {
+    return (await this.profiles.effective(p)).stored.profile;
+  }
+
   private explanation(s: PairScore, a: Summary, b: Summary, taxonomy: Taxonomy): PairExplanation {
     return {
       a: summary(a),
@@ -250,6 +301,7 @@ export class ComplementarityService {
       territory: s.territory ? { ...s.territory } : null,
       commonPartners: s.commonPartners,
       allied: s.allied,
+      metBefore: s.metBefore,
       warnings: [...s.warnings],
       excluded: s.excluded ?? null,
       modelVersion: s.modelVersion,
@@ -279,29 +331,5 @@ function coverage(c: DirectedCoverage, taxonomy: Taxonomy): Coverage {
     coveredCount: c.coveredCount,
     matches: c.matches.map(needMatch),
     uncovered: c.uncovered.map((id) => ({ id, label: taxonomy.label(id) })),
-  };
-}
-
-export function toScoringRun(run: JobRunEntity): ScoringRun {
-  const counts = run.counts ?? {};
-  const end = run.finishedAt ?? (run.startedAt ? new Date() : null);
-  return {
-    id: run.id,
-    status: run.status,
-    scope: run.scope,
-    progress: run.progress,
-    totalActors: run.totalUnits,
-    doneActors: run.doneUnits,
-    counts: {
-      actors: Number(counts.actors ?? 0),
-      edges: Number(counts.edges ?? 0),
-      chunks: Number(counts.chunks ?? 0),
-      chunksDone: Number(counts.chunksDone ?? 0),
-    },
-    error: run.error,
-    createdAt: run.createdAt,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    durationMs: run.startedAt && end ? end.getTime() - run.startedAt.getTime() : null,
   };
 }

@@ -10,3 +10,8 @@ export * from './scoring-runs.service';
 export * from './scoring.jobs';
 export * from './models/complementarity.models';
 export * from './dto/complementarity.inputs';
+export * from './scoring-profiles.repository';
+export * from './scoring-profiles.service';
+export * from './scoring-profiles.resolver';
+export * from './models/scoring-profile.models';
+export * from './dto/scoring-profile.inputs';

@@ -2,10 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { PairContext, ScoringActor, ScoringIndex, Taxonomy, buildIndex } from '@maillage/scoring';
 import { Pair, ScoringDataRepository } from './scoring-data.repository';
 
-/** A consistent view of the population: actors, alliances, taxonomy, and the index over them. */
+/**
+ * A consistent view of the population: actors, alliances, pairs who met at an event (novelty
+ * penalty), taxonomy, and the index over them.
+ */
 export interface PopulationSnapshot {
   readonly actors: ReadonlyMap<string, ScoringActor>;
   readonly alliances: readonly Pair[];
+  readonly metBefore: readonly Pair[];
   readonly taxonomy: Taxonomy;
   readonly index: ScoringIndex;
   readonly loadedAt: number;
@@ -50,15 +54,21 @@ export class PopulationService {
    */
   async refreshed(ids: readonly string[]): Promise<PopulationSnapshot> {
     const base = await this.current();
-    const [fresh, alliances] = await Promise.all([this.data.actors(ids), this.data.alliancesOf(ids)]);
+    const [fresh, alliances, met] = await Promise.all([
+      this.data.actors(ids),
+      this.data.alliancesOf(ids),
+      this.data.metBefore(ids),
+    ]);
     // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
     const latest = this.snapshot ?? base;
     const touched = new Set(ids);
     const actors = new Map(latest.actors);
     for (const id of ids) actors.delete(id);
     for (const a of fresh) actors.set(a.id, a);
-    const pairs = latest.alliances.filter(([a, b]) => !touched.has(a) && !touched.has(b)).concat(alliances);
-    this.snapshot = build(actors, pairs, latest.taxonomy, latest.loadedAt);
+    const untouched = ([a, b]: Pair) => !touched.has(a) && !touched.has(b);
+    const pairs = latest.alliances.filter(untouched).concat(alliances);
+    const metPairs = latest.metBefore.filter(untouched).concat(met);
+    this.snapshot = build(actors, pairs, metPairs, latest.taxonomy, latest.loadedAt);
     return this.snapshot;
   }
 
@@ -68,12 +78,19 @@ export class PopulationService {
 
   private async load(): Promise<PopulationSnapshot> {
     const started = Date.now();
-    const [actors, alliances, nodes] = await Promise.all([
+    const [actors, alliances, metBefore, nodes] = await Promise.all([
       this.data.allActors(),
       this.data.allAlliances(),
+      this.data.metBefore(),
       this.data.taxonomy(),
     ]);
-    const snapshot = build(new Map(actors.map((a) => [a.id, a])), alliances, new Taxonomy(nodes), started);
+    const snapshot = build(
+      new Map(actors.map((a) => [a.id, a])),
+      alliances,
+      metBefore,
+      new Taxonomy(nodes),
+      started,
+    );
     this.snapshot = snapshot;
     this.logger.debug(`population loaded: ${actors.length} actors in ${Date.now() - started} ms`);
     return snapshot;
@@ -83,9 +100,12 @@ export class PopulationService {
 function build(
   actors: Map<string, ScoringActor>,
   alliances: readonly Pair[],
+  metBefore: readonly Pair[],
   taxonomy: Taxonomy,
   loadedAt: number,
 ): PopulationSnapshot {
-  const index = buildIndex([...actors.values()], taxonomy, { pairs: new PairContext({ alliances }) });
-  return { actors, alliances, taxonomy, index, loadedAt };
+  const index = buildIndex([...actors.values()], taxonomy, {
+    pairs: new PairContext({ alliances, metBefore }),
+  });
+  return { actors, alliances, metBefore, taxonomy, index, loadedAt };
 }

@@ -7,7 +7,7 @@ const RARITY_TTL_MS = 10_000;
 
 /**
  * Context for live scores in the API (explanations, local causes, triads): the taxonomy and the
- * population's competence rarity are cached briefly; alliances are read for the actors at hand.
+ * population's competence rarity are cached briefly; alliances and past meetings (met-before penalty) are read for the actors at hand.
  */
 @Injectable()
 export class ScoringContextService {
@@ -20,15 +20,16 @@ export class ScoringContextService {
   async forActors(
     ids: readonly string[],
   ): Promise<{ actors: Map<string, ScoringActor>; ctx: ScoringContext }> {
-    const [actors, alliances, taxonomy, rarity] = await Promise.all([
+    const [actors, alliances, metBefore, taxonomy, rarity] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
+      this.data.metBefore(ids),
       this.cachedTaxonomy(),
       this.cachedRarity(),
     ]);
     return {
       actors: new Map(actors.map((a) => [a.id, a])),
-      ctx: { taxonomy, rarity, pairs: new PairContext({ alliances }) },
+      ctx: { taxonomy, rarity, pairs: new PairContext({ alliances, metBefore }) },
     };
   }
 

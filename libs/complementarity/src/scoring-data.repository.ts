@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import {
   ActorFamily,
   ActorKind,
@@ -22,6 +23,7 @@ import {
   SCOPE_ACTOR_IDS,
   TERRITORY_EXISTS,
 } from './scoring-data.cypher';
+import { MET_BEFORE_PAIRS } from './met-before.sql';
 
 interface ActorRow {
   id: string;
@@ -93,7 +95,22 @@ export function toScoringActor(r: ActorRow): ScoringActor {
 /** Reads the scoring population and its context from Neo4j in a few big queries. */
 @Injectable()
 export class ScoringDataRepository {
-  constructor(private readonly neo4j: Neo4jService) {}
+  constructor(
+    private readonly neo4j: Neo4jService,
+    private readonly db: DataSource,
+  ) {}
+
+  /**
+   * Pairs of actors who already met at a speed-meeting event (PostgreSQL, see met-before.sql):
+   * every pair, or those touching `ids`. Sorted, each pair as [smaller id, larger id].
+   */
+  async metBefore(ids: readonly string[] | null = null): Promise<Pair[]> {
+    if (ids !== null && ids.length === 0) return [];
+    const rows = await this.db.query<{ a: string; b: string }[]>(MET_BEFORE_PAIRS, [
+      ids === null ? null : [...new Set(ids)],
+    ]);
+    return rows.map((r) => [r.a, r.b] as const);
+  }
 
   async allActors(): Promise<ScoringActor[]> {
     return (await this.neo4j.read<ActorRow>(LOAD_ALL_ACTORS)).map(toScoringActor);

@@ -1,15 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  COMPONENT_COUNT,
-  DEFAULT_PROFILE,
-  MODEL_VERSION,
-  ScoringProfile,
-  searcherFor,
-} from '@maillage/scoring';
+import { COMPONENT_COUNT, MODEL_VERSION, ScoringProfile, searcherFor } from '@maillage/scoring';
 import { ComplementsRepository, EdgeRow, EdgeStamp } from './complements.repository';
 import { PopulationService, PopulationSnapshot } from './population.service';
+import { ScoringProfilesRepository } from './scoring-profiles.repository';
 
-/** Partners stored per actor (COMPLEMENTS edges). */
+/**
+ * Partners stored per actor (COMPLEMENTS edges). `partners` reads only these, so its limit is
+ * capped at STORED_K (see ComplementarityService.partners).
+ */
 export const STORED_K = 20;
 
 /** Rounded so stored edges (and their JSON) stay small and deterministic across runs. */
@@ -18,29 +16,43 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
 /**
  * Turns the pure top-K search into stored edges: for a set of actors, their top-K against the
  * whole population, written as COMPLEMENTS edges replacing the previous ones.
+ *
+ * Stored edges are computed with the platform's active profile (chosen by an admin, see
+ * ScoringProfilesRepository; the built-in DEFAULT_PROFILE until then), read fresh for every job so
+ * a rebuild enqueued right after an activation uses the new profile. Each edge carries the
+ * profile's slug (profileId) and version.
  */
 @Injectable()
 export class ScoringEngineService {
-  readonly profile: ScoringProfile = DEFAULT_PROFILE;
-
   constructor(
     private readonly population: PopulationService,
     private readonly edges: ComplementsRepository,
+    private readonly profiles: ScoringProfilesRepository,
   ) {}
 
-  stamp(): EdgeStamp {
+  /** The profile stored edges are computed with now. */
+  async activeProfile(): Promise<ScoringProfile> {
+    return (await this.profiles.platform()).profile;
+  }
+
+  stamp(profile: ScoringProfile): EdgeStamp {
     return {
       modelVersion: MODEL_VERSION,
-      profileId: this.profile.id,
-      profileVersion: this.profile.version,
+      profileId: profile.id,
+      profileVersion: profile.version,
       computedAt: new Date(),
     };
   }
 
   /** Top-K rows of the given actors (ids absent from the snapshot are skipped). */
-  topK(snapshot: PopulationSnapshot, ids: readonly string[], k = STORED_K): EdgeRow[] {
+  topK(
+    snapshot: PopulationSnapshot,
+    ids: readonly string[],
+    profile: ScoringProfile,
+    k = STORED_K,
+  ): EdgeRow[] {
     const ix = snapshot.index;
-    const searcher = searcherFor(ix, this.profile);
+    const searcher = searcherFor(ix, profile);
     const outIdx = new Int32Array(k);
     const outScore = new Float64Array(k);
     const outFwd = new Float32Array(k);
@@ -71,9 +83,11 @@ export class ScoringEngineService {
   async scoreAndWrite(
     snapshot: PopulationSnapshot,
     ids: readonly string[],
+    profile?: ScoringProfile,
   ): Promise<{ actors: number; edges: number }> {
-    const rows = this.topK(snapshot, ids);
-    const edges = await this.edges.replace(rows, this.stamp());
+    const p = profile ?? (await this.activeProfile());
+    const rows = this.topK(snapshot, ids, p);
+    const edges = await this.edges.replace(rows, this.stamp(p));
     return { actors: rows.length, edges };
   }
 
@@ -83,12 +97,15 @@ export class ScoringEngineService {
    * searched wider than K because scores are symmetric but ranks are not).
    */
   async rescoreActor(actorId: string): Promise<{ actors: number; edges: number; skipped?: string }> {
-    const snapshot = await this.population.refreshed([actorId]);
+    const [snapshot, profile] = await Promise.all([
+      this.population.refreshed([actorId]),
+      this.activeProfile(),
+    ]);
     const idx = snapshot.index.indexOf(actorId);
     if (idx < 0) return { actors: 0, edges: 0, skipped: 'actor no longer exists' };
-    const [own] = this.topK(snapshot, [actorId], STORED_K * 3);
+    const [own] = this.topK(snapshot, [actorId], profile, STORED_K * 3);
     const before = await this.edges.inNeighbours(actorId);
     const affected = new Set<string>([actorId, ...before, ...own.partners.map((p) => p.id)]);
-    return this.scoreAndWrite(snapshot, [...affected].sort());
+    return this.scoreAndWrite(snapshot, [...affected].sort(), profile);
   }
 }

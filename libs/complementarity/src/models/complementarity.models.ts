@@ -61,6 +61,8 @@ export class PairExplanation {
   @Field(() => SharedTerritory, { nullable: true }) territory: SharedTerritory | null;
   @Field(() => Int, { description: 'Partners both are allied with (trust signal)' }) commonPartners: number;
   @Field() allied: boolean;
+  @Field({ description: 'Already met at a speed-meeting event (novelty penalty applied)' })
+  metBefore: boolean;
   @Field(() => [String], {
     description: 'Each starts with a stable code: SIZE_GAP:, ONE_SIDED:, ALLIED:, MET_BEFORE:',
   })
@@ -75,7 +77,10 @@ export class PairExplanation {
   @Field(() => Int) profileVersion: number;
 }
 
-@ObjectType({ description: 'A proposed partner from the stored top-K, with its reasons.' })
+@ObjectType({
+  description:
+    'A proposed partner from the stored top-K, with its reasons (re-scored live when another profile than the platform’s is used).',
+})
 export class PartnerProposal {
   @Field(() => ActorSummary) partner: ActorSummary;
   @Field(() => Int, { description: 'Rank in the stored list (1 = best)' }) rank: number;
@@ -84,7 +89,8 @@ export class PartnerProposal {
   @Field(() => Float, { description: 'What the actor brings to the partner, 0..1' }) backward: number;
   @Field(() => [ScoreComponent]) components: ScoreComponent[];
   @Field() modelVersion: string;
-  @Field() profileId: string;
+  @Field({ description: 'Slug of the profile the score was computed with' }) profileId: string;
+  @Field(() => Int) profileVersion: number;
   @Field(() => GraphQLISODateTime) computedAt: Date;
   @Field(() => PairExplanation, { description: 'Reasons, recomputed on the current profiles' })
   reasons: PairExplanation;
