@@ -11,7 +11,10 @@ import { FeedbackService } from './feedback.service';
 import { FollowUpResolver } from './follow-up.resolver';
 import { GenerateScheduleJob } from './generate-schedule.job';
 import { OutboxRelayJob } from './outbox-relay.job';
+import { OutcomesResolver } from './outcomes.resolver';
+import { OutcomesService } from './outcomes.service';
 import { PairWeightsService } from './pair-weights.service';
+import { RegistrationImportService } from './registration-import.service';
 import { SchedulesRepository } from './schedules.repository';
 import { SchedulesResolver } from './schedules.resolver';
 import { SchedulesService } from './schedules.service';
@@ -30,10 +33,13 @@ export class EventsCoreModule {}
   providers: [
     AgendaService,
     ExportsService,
+    RegistrationImportService,
+    OutcomesService,
     FeedbackService,
     EventsResolver,
     SchedulesResolver,
     FollowUpResolver,
+    OutcomesResolver,
   ],
 })
 export class EventsModule {}

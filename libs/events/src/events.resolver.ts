@@ -3,12 +3,16 @@ import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { CreateEventInput, RegisterParticipantInput } from './dto/event.inputs';
 import { EventStatus } from './event-enums';
 import { EventsService, toEvent } from './events.service';
-import { Registration, SpeedMeetingEvent } from './models/event.models';
+import { CsvRegistrationReport, Registration, SpeedMeetingEvent } from './models/event.models';
+import { RegistrationImportService } from './registration-import.service';
 
 /** Events, registrations and attendance (ADMIN, and ORGANISER of the owning organisation). */
 @Resolver(() => SpeedMeetingEvent)
 export class EventsResolver {
-  constructor(private readonly service: EventsService) {}
+  constructor(
+    private readonly service: EventsService,
+    private readonly imports: RegistrationImportService,
+  ) {}
 
   @Mutation(() => SpeedMeetingEvent, { description: 'Creates a DRAFT event owned by your organisation.' })
   async createEvent(@CurrentPrincipal() p: Principal, @Args('input') input: CreateEventInput) {
@@ -78,5 +82,33 @@ export class EventsResolver {
     @Args('fromRound', { type: () => Int, defaultValue: 1 }) fromRound: number,
   ) {
     return this.service.markNoShow(p, eventId, actorId, fromRound);
+  }
+
+  @Mutation(() => Registration, {
+    description:
+      'Late arrival: present from `fromRound` (1-based) on (1 clears it); then call repairSchedule.',
+  })
+  markLateArrival(
+    @CurrentPrincipal() p: Principal,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('actorId', { type: () => ID }) actorId: string,
+    @Args('fromRound', { type: () => Int }) fromRound: number,
+  ) {
+    return this.service.markLateArrival(p, eventId, actorId, fromRound);
+  }
+
+  @Mutation(() => CsvRegistrationReport, {
+    description:
+      'Bulk registration: columns actor_id (or siren, rna, external_id), representative_name, ' +
+      'representative_email, available_rounds (1|2|3), must_meet, must_not_meet (actor ids, |-separated), ' +
+      'goals, side. A rejected row writes nothing; re-importing the same file changes nothing.',
+  })
+  registerParticipantsCsv(
+    @CurrentPrincipal() p: Principal,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('csv') csv: string,
+    @Args('dryRun', { defaultValue: false }) dryRun: boolean,
+  ) {
+    return this.imports.importCsv(p, eventId, csv, dryRun);
   }
 }

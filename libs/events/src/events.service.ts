@@ -181,6 +181,28 @@ export class EventsService {
     return this.attendance(p, eventId, actorId, { noShow: true, absentFromRound: fromRound }, event);
   }
 
+  /**
+   * A participant arriving late: present from `fromRound` (1-based) on, no meeting before. The next
+   * repairSchedule re-plans around it (the optimiser's late-arrival support). Round 1 clears it.
+   */
+  async markLateArrival(
+    p: Principal,
+    eventId: string,
+    actorId: string,
+    fromRound: number,
+  ): Promise<Registration> {
+    const event = await this.managed(p, eventId);
+    if (!Number.isInteger(fromRound) || fromRound < 1 || fromRound > event.rounds)
+      throw badInput(`must be between 1 and ${event.rounds}`, ['fromRound'], 'round_out_of_range');
+    return this.attendance(
+      p,
+      eventId,
+      actorId,
+      { presentFromRound: fromRound > 1 ? fromRound : null, noShow: false, absentFromRound: null },
+      event,
+    );
+  }
+
   private async attendance(
     p: Principal,
     eventId: string,
@@ -247,7 +269,11 @@ function checkEventShape(input: CreateEventInput): void {
 }
 
 /** BIPARTITE: an explicit side, else the side whose families/kinds contain the actor's. */
-function sideOf(event: EventEntity, actor: ActorRecord, explicit?: ParticipantSide): ParticipantSide | null {
+export function sideOf(
+  event: EventEntity,
+  actor: ActorRecord,
+  explicit?: ParticipantSide,
+): ParticipantSide | null {
   if (event.format !== EventFormat.BIPARTITE) return null;
   if (explicit) return explicit;
   const value: string = event.sideRule === SideRule.KIND ? actor.kind : actor.family;
@@ -283,5 +309,6 @@ export function toRegistration(
     checkedIn: r.checkedIn,
     noShow: r.noShow,
     absentFromRound: r.absentFromRound,
+    presentFromRound: r.presentFromRound ?? null,
   };
 }

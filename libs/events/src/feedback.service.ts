@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { Principal } from '@maillage/auth';
 import { JobName, JobsService } from '@maillage/jobs';
 import { FeedbackInput } from './dto/event.inputs';
+import { EventEntity } from './entities/event.entity';
 import { FeedbackEntity } from './entities/feedback.entity';
+import { RegistrationEntity } from './entities/registration.entity';
 import { assertManagesOrIs } from './event-access';
 import { EventStatus, MeetingOutcome, ScheduleStatus } from './event-enums';
 import { assertStatus, badInput, checkUuid, notFound } from './events.errors';
@@ -92,19 +94,18 @@ export class FeedbackService {
   }
 
   async stats(p: Principal, eventId: string): Promise<EventStats> {
-    const event = await this.events.managed(p, eventId);
+    return this.statsFor(await this.events.managed(p, eventId));
+  }
+
+  /** Statistics of one event (no access check: callers decide who may see them). */
+  async statsFor(event: EventEntity): Promise<EventStats> {
     const regs = await this.events.findRegistrations(event.id);
     const schedule = await this.schedules.published(event.id);
     const meetings = schedule ? await this.schedules.meetingsOf(schedule.id) : [];
-    const absentFrom = new Map(regs.map((r) => [r.actorId, r.absentFromRound]));
     const live = event.status === EventStatus.LIVE || event.status === EventStatus.CLOSED;
+    const present = presence(regs);
     const held = live
-      ? meetings.filter((m) =>
-          m.participantIds.every((id) => {
-            const from = absentFrom.get(id);
-            return from === null || from === undefined || m.round < from;
-          }),
-        ).length
+      ? meetings.filter((m) => m.participantIds.every((id) => present(id, m.round))).length
       : 0;
     const [fb] = (await this.dataSource.query(
       `SELECT count(*)::int AS n, avg(f.rating)::float AS avg,
@@ -147,6 +148,18 @@ export class FeedbackService {
       alliancesPending: ob.pending,
     };
   }
+}
+
+/** Whether a participant was there in a (1-based) round: not yet gone, and already arrived. */
+export function presence(
+  regs: readonly Pick<RegistrationEntity, 'actorId' | 'absentFromRound' | 'presentFromRound'>[],
+): (actorId: string, round: number) => boolean {
+  const byId = new Map(regs.map((r) => [r.actorId, r]));
+  return (actorId, round) => {
+    const r = byId.get(actorId);
+    if (!r) return true;
+    return (r.absentFromRound === null || round < r.absentFromRound) && round >= (r.presentFromRound ?? 1);
+  };
 }
 
 function toFeedback(f: FeedbackEntity): Feedback {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@maillage/common';
 import { JOB_POLICIES, JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
 import { SchedulesRepository } from './schedules.repository';
-import { SchedulesService } from './schedules.service';
+import { REGENERATE_UNLOCKED_KIND, SchedulesService } from './schedules.service';
 
 /**
  * Builds a draft schedule in the worker. Safe to run twice: a finished run returns at once, and a
@@ -30,11 +30,16 @@ export class GenerateScheduleJob {
     await this.runs.start(run.id, 4);
     try {
       let step = 0;
-      const schedule = await this.schedules.generate(run.id, payload.eventId, async () => {
-        step++;
-        await this.runs.addProgress(run.id, 1);
-        await ctx.updateProgress(step / 4);
-      });
+      const schedule = await this.schedules.generate(
+        run.id,
+        payload.eventId,
+        async () => {
+          step++;
+          await this.runs.addProgress(run.id, 1);
+          await ctx.updateProgress(step / 4);
+        },
+        run.kind === REGENERATE_UNLOCKED_KIND,
+      );
       await this.runs.succeed(run.id, {
         scheduleId: schedule.id,
         version: schedule.version,

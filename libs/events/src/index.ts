@@ -15,3 +15,5 @@ export * from './schedule-problem';
 export * from './event-clock';
 export * from './models/event.models';
 export * from './dto/event.inputs';
+export * from './registration-import.service';
+export * from './outcomes.service';

@@ -56,6 +56,10 @@ describe('buildScheduleProblem', () => {
     expect(availableRounds(reg('a'), 4)).toBeUndefined();
     expect(availableRounds(reg('a', { availableRounds: [1, 3] }), 4)).toEqual([0, 2]);
     expect(availableRounds(reg('a', { absentFromRound: 3 }), 4)).toEqual([0, 1]);
+    // Late arrival from round 3: nothing before, unless those rounds were played already.
+    expect(availableRounds(reg('a', { presentFromRound: 3 }), 4)).toEqual([2, 3]);
+    expect(availableRounds(reg('a', { presentFromRound: 3 }), 4, 2)).toEqual([0, 2, 3]);
+    expect(availableRounds(reg('a', { presentFromRound: 1 }), 4)).toBeUndefined();
   });
 
   it('maps weights by id, drops constraints on unregistered actors, lets must-meet beat an alliance', () => {

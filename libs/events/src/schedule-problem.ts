@@ -27,7 +27,8 @@ export type EventShape = Pick<
 export type RegistrationShape = Pick<
   RegistrationEntity,
   'actorId' | 'side' | 'availableRounds' | 'mustMeet' | 'mustNotMeet' | 'absentFromRound'
->;
+> &
+  Partial<Pick<RegistrationEntity, 'presentFromRound'>>;
 export interface LockedShape {
   round: number;
   tableNumber: number;
@@ -56,12 +57,21 @@ export function formatOf(event: Pick<EventShape, 'format' | 'seats'>): MeetingFo
   }
 }
 
-/** 0-based rounds a registration can attend: its availability, cut at the round it left. */
-export function availableRounds(reg: RegistrationShape, rounds: number): number[] | undefined {
+/**
+ * 0-based rounds a registration can attend: its availability, cut at the round it left and before
+ * the round it arrives (late arrival). Rounds before `keepBefore` (1-based, already played) are
+ * never cut: what happened there stays as it was.
+ */
+export function availableRounds(
+  reg: RegistrationShape,
+  rounds: number,
+  keepBefore = 1,
+): number[] | undefined {
   const last = reg.absentFromRound ? Math.min(rounds, reg.absentFromRound - 1) : rounds;
-  if (!reg.availableRounds && last === rounds) return undefined;
+  const first = reg.presentFromRound ?? 1;
+  if (!reg.availableRounds && last === rounds && first <= keepBefore) return undefined;
   const base = reg.availableRounds ?? Array.from({ length: rounds }, (_, r) => r + 1);
-  return base.filter((r) => r >= 1 && r <= last).map((r) => r - 1);
+  return base.filter((r) => r >= 1 && r <= last && (r >= first || r < keepBefore)).map((r) => r - 1);
 }
 
 function pairsOf(
@@ -93,10 +103,11 @@ export function buildScheduleProblem(
   registrations: readonly RegistrationShape[],
   weights: StoredWeights,
   locked: readonly LockedShape[] = [],
+  keepBefore = 1,
 ): ScheduleProblem {
   const registered = new Set(registrations.map((r) => r.actorId));
   const participants: Participant[] = registrations.map((r) => {
-    const rounds = availableRounds(r, event.rounds);
+    const rounds = availableRounds(r, event.rounds, keepBefore);
     return {
       id: r.actorId,
       ...(event.format === EventFormat.BIPARTITE && r.side ? { side: r.side } : {}),

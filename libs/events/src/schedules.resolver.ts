@@ -17,9 +17,17 @@ export class SchedulesResolver {
     return this.schedules.simulate(p, eventId, input ?? {});
   }
 
-  @Mutation(() => ScheduleRun, { description: 'Queues the optimiser; poll scheduleRun, then read schedule.' })
-  generateSchedule(@CurrentPrincipal() p: Principal, @Args('eventId', { type: () => ID }) eventId: string) {
-    return this.schedules.requestGeneration(p, eventId);
+  @Mutation(() => ScheduleRun, {
+    description:
+      'Queues the optimiser; poll scheduleRun, then read schedule. keepLocked: a new draft keeping the ' +
+      "current schedule's locked meetings and re-planning the rest.",
+  })
+  generateSchedule(
+    @CurrentPrincipal() p: Principal,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('keepLocked', { defaultValue: false }) keepLocked: boolean,
+  ) {
+    return this.schedules.requestGeneration(p, eventId, keepLocked);
   }
 
   @Query(() => ScheduleRun)

@@ -34,6 +34,9 @@ import { toMeetingModel, toScheduleModel } from './schedule-view';
 import { NewMeeting, SchedulesRepository } from './schedules.repository';
 
 export const GENERATE_SCHEDULE_KIND = 'generate-schedule';
+/** Same job, keeping the locked meetings of the current schedule and re-planning the rest. */
+export const REGENERATE_UNLOCKED_KIND = 'generate-schedule-keep-locked';
+const GENERATION_KINDS = [GENERATE_SCHEDULE_KIND, REGENERATE_UNLOCKED_KIND];
 /** The bound is reported, not needed: cap its solver time so a huge event still gets its plan. */
 const BOUND_TIME_LIMIT_SECONDS = 20;
 /** Checker findings a manual swap may not introduce. */
@@ -103,7 +106,7 @@ export class SchedulesService {
   }
 
   /** Queues the optimisation; the organiser follows the returned run. */
-  async requestGeneration(p: Principal, eventId: string): Promise<ScheduleRun> {
+  async requestGeneration(p: Principal, eventId: string, keepLocked = false): Promise<ScheduleRun> {
     const event = await this.events.managed(p, eventId);
     assertStatus(
       event.status,
@@ -112,7 +115,13 @@ export class SchedulesService {
     );
     await this.registrationsFor(event);
     if (p.kind !== 'user') throw new Error('unreachable: managed() checked the principal');
-    const run = await this.runs.create(GENERATE_SCHEDULE_KIND, event.id, p.userId, 4);
+    if (keepLocked) {
+      const current = await this.repo.current(event.id);
+      if (!current)
+        throw badInput('there is no schedule to keep locked meetings from', ['keepLocked'], 'no_schedule');
+    }
+    const kind = keepLocked ? REGENERATE_UNLOCKED_KIND : GENERATE_SCHEDULE_KIND;
+    const run = await this.runs.create(kind, event.id, p.userId, 4);
     await this.jobs.enqueue(JobName.GENERATE_SCHEDULE, { runId: run.id, eventId: event.id });
     return toScheduleRun(run);
   }
@@ -120,7 +129,7 @@ export class SchedulesService {
   async run(p: Principal, id: string): Promise<ScheduleRun> {
     checkUuid(id, ['id'], 'Job_run');
     const run = await this.runs.get(id);
-    if (run.kind !== GENERATE_SCHEDULE_KIND) throw notFound('Job_run', id, ['id']);
+    if (!GENERATION_KINDS.includes(run.kind)) throw notFound('Job_run', id, ['id']);
     const event = await this.events.load(run.scope, ['id']);
     assertManages(p, event, ['id']);
     return toScheduleRun(run);
@@ -130,12 +139,20 @@ export class SchedulesService {
    * The job's work: weights from the complementarity engine, optimisation, LP bound, then one
    * transaction saving the draft. Domain errors (e.g. too few participants) fail the run cleanly.
    */
-  async generate(runId: string, eventId: string, onStep: () => Promise<void>): Promise<ScheduleEntity> {
+  async generate(
+    runId: string,
+    eventId: string,
+    onStep: () => Promise<void>,
+    keepLocked = false,
+  ): Promise<ScheduleEntity> {
     const event = await this.events.load(eventId);
     const regs = await this.registrationsFor(event);
     const w = await this.weights.forActors(regs.map((r) => r.actorId));
     await onStep();
-    const problem = buildScheduleProblem(event, regs, w.stored);
+    // Regenerating the unlocked part: the current schedule's locked meetings are kept as they are.
+    const current = keepLocked ? await this.repo.current(event.id) : null;
+    const locked = current ? (await this.repo.meetingsOf(current.id)).filter((m) => m.locked) : [];
+    const problem = buildScheduleProblem(event, regs, w.stored, locked);
     const result = await this.optimise(problem);
     await onStep();
     const bound = await lpUpperBound(problem, { timeLimitSeconds: BOUND_TIME_LIMIT_SECONDS }).catch((err) => {
@@ -151,7 +168,7 @@ export class SchedulesService {
       upperBound: bound && Number.isFinite(bound.value) ? bound.value : null,
       unplaced: result.unplaced.map((u) => ({ ...u })),
       pairWeights: w.stored,
-      meetings: meetingsOf(result, 0, w.explain, false),
+      meetings: meetingsOf(result, 0, w.explain, keepLocked),
     });
     await onStep();
     return schedule;
@@ -286,14 +303,24 @@ export class SchedulesService {
       r.absentFromRound === null ? r : { ...r, absentFromRound: Math.max(r.absentFromRound, fromRound) },
     );
     const lockedAhead = meetings.filter((m) => m.locked && m.round >= fromRound);
-    const problem = buildScheduleProblem(event, forRepair, schedule.pairWeights, lockedAhead);
+    // Late arrivals keep the rounds already played (keepBefore) and miss those before they come.
+    const problem = buildScheduleProblem(event, forRepair, schedule.pairWeights, lockedAhead, fromRound);
     const previous = toScheduleResult(problem, meetings, schedule.algorithm);
     const absentIds = regs
       .filter((r) => r.absentFromRound !== null && r.absentFromRound <= fromRound)
       .map((r) => r.actorId);
+    const late = regs.filter(
+      (r) => r.presentFromRound !== null && r.presentFromRound > fromRound && !absentIds.includes(r.actorId),
+    );
+    // One lateUntilRound for all: the earliest arrival; later ones are also cut by their availability.
+    const lateUntil = late.length ? Math.min(...late.map((r) => r.presentFromRound ?? fromRound)) : fromRound;
     let result: ScheduleResult;
     try {
-      result = await repairSchedule(problem, previous, { fromRound: fromRound - 1, absentIds });
+      result = await repairSchedule(problem, previous, {
+        fromRound: fromRound - 1,
+        absentIds,
+        ...(late.length ? { lateIds: late.map((r) => r.actorId), lateUntilRound: lateUntil - 1 } : {}),
+      });
     } catch (err) {
       throw asDomainError(err);
     }

@@ -2,6 +2,7 @@ import { AccountsAndJobRuns1764310000000 } from './1764310000000-accounts-and-jo
 import { ActorImportFiles1764330000000 } from './1764330000000-actor-import-files';
 import { ScoringChunks1764340000000 } from './1764340000000-scoring-chunks';
 import { SpeedMeetingEvents1764350000000 } from './1764350000000-speed-meeting-events';
+import { EventFollowUp1764360000000 } from './1764360000000-event-follow-up';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ActorImportFiles1764330000000,
   ScoringChunks1764340000000,
   SpeedMeetingEvents1764350000000,
+  EventFollowUp1764360000000,
 ];

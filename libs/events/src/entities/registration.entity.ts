@@ -46,6 +46,10 @@ export class RegistrationEntity {
   @Column({ type: 'integer', name: 'absent_from_round', nullable: true })
   absentFromRound: number | null;
 
+  /** 1-based round from which a late participant is present (null = from the start). */
+  @Column({ type: 'integer', name: 'present_from_round', nullable: true })
+  presentFromRound: number | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 

@@ -63,6 +63,8 @@ export class Registration {
   @Field() noShow: boolean;
   @Field(() => Int, { nullable: true, description: 'Absent from this (1-based) round on.' })
   absentFromRound: number | null;
+  @Field(() => Int, { nullable: true, description: 'Late arrival: present from this (1-based) round on.' })
+  presentFromRound: number | null;
 }
 
 @ObjectType()
@@ -223,4 +225,93 @@ export class EventStats {
   @Field(() => Int, { description: 'Agreements written to the graph.' }) alliancesRecorded: number;
   @Field(() => Int, { description: 'Agreements waiting for the relay (e.g. graph unavailable).' })
   alliancesPending: number;
+}
+
+@ObjectType({ description: 'One rejected CSV cell: row is the line in the file (the header is line 1).' })
+export class CsvRowProblem {
+  @Field(() => Int) row: number;
+  @Field() column: string;
+  @Field() reason: string;
+  @Field() message: string;
+}
+
+@ObjectType()
+export class CsvRegistrationRow {
+  @Field(() => Int) row: number;
+  @Field(() => ID, { nullable: true }) actorId: string | null;
+  @Field({ description: 'CREATED, UPDATED, UNCHANGED or REJECTED (a rejected row writes nothing).' })
+  status: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'REJECTED';
+}
+
+@ObjectType()
+export class CsvRegistrationReport {
+  @Field({ description: 'True: checked only, nothing written.' }) dryRun: boolean;
+  @Field(() => Int) rows: number;
+  @Field(() => Int) created: number;
+  @Field(() => Int) updated: number;
+  @Field(() => Int) unchanged: number;
+  @Field(() => Int) rejected: number;
+  @Field(() => [CsvRegistrationRow]) results: CsvRegistrationRow[];
+  @Field(() => [CsvRowProblem]) problems: CsvRowProblem[];
+}
+
+@ObjectType()
+export class OutcomeSurvey {
+  @Field(() => ID) id: string;
+  @Field(() => ID) meetingId: string;
+  @Field(() => ID) eventId: string;
+  @Field(() => [ID], { description: 'The pair, sorted.' }) actorIds: string[];
+  @Field(() => GraphQLISODateTime) surveyedAt: Date;
+  @Field(() => MeetingOutcome) outcome: MeetingOutcome;
+  @Field() allianceFormed: boolean;
+  @Field(() => String, { nullable: true }) comment: string | null;
+}
+
+@ObjectType({ description: 'A meeting pair whose six-month outcome survey is due and not yet recorded.' })
+export class SurveyDue {
+  @Field(() => ID) meetingId: string;
+  @Field(() => ID) eventId: string;
+  @Field() eventTitle: string;
+  @Field(() => GraphQLISODateTime) eventDate: Date;
+  @Field(() => GraphQLISODateTime) dueAt: Date;
+  @Field(() => Int) round: number;
+  @Field(() => [MeetingParticipant]) pair: MeetingParticipant[];
+}
+
+@ObjectType({ description: 'Event statistics summed over the events of one lab (organisation).' })
+export class LabStats {
+  @Field(() => ID) organisationId: string;
+  @Field(() => Int) events: number;
+  @Field(() => Int) participants: number;
+  @Field(() => Int) checkedIn: number;
+  @Field(() => Int) noShows: number;
+  @Field(() => Int) plannedMeetings: number;
+  @Field(() => Int) heldMeetings: number;
+  @Field(() => Int) feedbackCount: number;
+  @Field(() => Float, { nullable: true, description: 'Weighted by feedback count.' })
+  averageRating: number | null;
+  @Field(() => Int) followUps: number;
+  @Field(() => Int) contacts: number;
+  @Field(() => Int) negotiations: number;
+  @Field(() => Int) agreements: number;
+  @Field(() => Int) alliancesRecorded: number;
+  @Field(() => Int) alliancesPending: number;
+  @Field(() => Int, { description: 'Outcome surveys recorded.' }) surveys: number;
+  @Field(() => Int, { description: 'Surveyed pairs reporting a lasting alliance.' }) alliancesFormed: number;
+}
+
+@ObjectType()
+export class ShowcaseActor {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() kind: string;
+}
+
+@ObjectType({ description: 'An exemplary alliance born at an event: organisations only, no personal data.' })
+export class ShowcaseAlliance {
+  @Field(() => [ShowcaseActor]) actors: ShowcaseActor[];
+  @Field() eventTitle: string;
+  @Field({ description: 'Month of the event, YYYY-MM.' }) eventMonth: string;
+  @Field(() => Float, { nullable: true }) averageRating: number | null;
+  @Field({ description: 'Confirmed by the six-month outcome survey.' }) confirmedBySurvey: boolean;
 }

@@ -1,0 +1,50 @@
+import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentPrincipal, Principal } from '@maillage/auth';
+import { OutcomeSurveyInput } from './dto/event.inputs';
+import { LabStats, OutcomeSurvey, ShowcaseAlliance, SurveyDue } from './models/event.models';
+import { OutcomesService } from './outcomes.service';
+
+/** After the day: outcome surveys, per-lab statistics, the showcase of alliances. */
+@Resolver()
+export class OutcomesResolver {
+  constructor(private readonly outcomes: OutcomesService) {}
+
+  @Mutation(() => OutcomeSurvey, {
+    description:
+      'The six-month outcome of a meeting pair (updated when recorded again); an AGREEMENT records the ' +
+      'alliance in the graph through the outbox.',
+  })
+  recordOutcomeSurvey(@CurrentPrincipal() p: Principal, @Args('input') input: OutcomeSurveyInput) {
+    return this.outcomes.record(p, input);
+  }
+
+  @Query(() => [SurveyDue], {
+    description:
+      "Meeting pairs of your lab's events (or of one event) whose six-month survey is due and not recorded " +
+      '(at most 500, oldest event first).',
+  })
+  meetingsDueForSurvey(
+    @CurrentPrincipal() p: Principal,
+    @Args('eventId', { type: () => ID, nullable: true }) eventId?: string,
+  ) {
+    return this.outcomes.due(p, eventId ?? undefined);
+  }
+
+  @Query(() => LabStats, { description: "eventStats summed over a lab's events (its organisers, admins)." })
+  labStats(
+    @CurrentPrincipal() p: Principal,
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+  ) {
+    return this.outcomes.labStats(p, organisationId);
+  }
+
+  @Query(() => [ShowcaseAlliance], {
+    description: 'Exemplary alliances born at events (well-rated agreements); organisations only.',
+  })
+  showcaseAlliances(
+    @CurrentPrincipal() p: Principal,
+    @Args('limit', { type: () => Int, defaultValue: 10 }) limit: number,
+  ) {
+    return this.outcomes.showcase(p, limit);
+  }
+}
