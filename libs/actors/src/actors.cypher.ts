@@ -128,3 +128,8 @@ export const END_ALLIANCE = `
 MATCH (:Actor { id: $from })-[r:ALLIED_WITH { form: $form }]->(:Actor { id: $to })
 SET r.until = date($until)
 RETURN count(r) AS ended`;
+
+/** Just enough to check visibility and name an actor (hot paths such as partners). */
+export const GET_ACTOR_SUMMARY = `
+MATCH (a:Actor { id: $id })
+RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor`;

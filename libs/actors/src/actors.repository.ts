@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Neo4jError } from 'neo4j-driver';
 import { ConflictError, normaliseForSearch } from '@maillage/common';
 import { Neo4jService } from '@maillage/neo4j';
-import { ActorFamily, ActorKind } from '@maillage/domain';
+import { ActorFamily, ActorKind, Visibility } from '@maillage/domain';
 import { ActorRecord, ActorWrite } from './actor-record';
 import {
   DELETE_ACTOR,
@@ -10,10 +10,20 @@ import {
   FIND_CONFLICTS,
   FIND_MISSING_REFERENCES,
   GET_ACTORS,
+  GET_ACTOR_SUMMARY,
   LIST_ACTORS,
   RECORD_ALLIANCE,
   UPSERT_ACTOR,
 } from './actors.cypher';
+
+export interface ActorSummaryRecord {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  family: ActorFamily;
+  visibility: Visibility | null;
+  managedBy: string | null;
+}
 
 export interface ListQuery {
   kinds: ActorKind[] | null;
@@ -41,6 +51,11 @@ export class ActorsRepository {
     if (ids.length === 0) return [];
     const rows = await this.neo4j.read<{ actor: ActorRecord }>(GET_ACTORS, { ids });
     return rows.map((r) => r.actor);
+  }
+
+  async summary(id: string): Promise<ActorSummaryRecord | null> {
+    const [row] = await this.neo4j.read<{ actor: ActorSummaryRecord }>(GET_ACTOR_SUMMARY, { id });
+    return row?.actor ?? null;
   }
 
   async list(query: ListQuery): Promise<{ actor: ActorRecord; sortKey: string }[]> {

@@ -16,7 +16,7 @@ import { JobName, JobsService } from '@maillage/jobs';
 import { ActorRecord, ActorWrite } from './actor-record';
 import { ReferenceCollector } from './actor-references';
 import { canSeeActor, listVisibilityParams } from './actor-visibility';
-import { ActorsRepository } from './actors.repository';
+import { ActorSummaryRecord, ActorsRepository } from './actors.repository';
 import {
   ActorFilter,
   CreateActorInput,
@@ -44,6 +44,19 @@ export class ActorsService {
 
   async get(principal: Principal, id: string, field: (string | number)[] = ['id']): Promise<ActorRecord> {
     const [actor] = await this.repository.getMany([id]);
+    if (!actor || !canSeeActor(principal, actor)) {
+      throw new NotFoundError(`Actor ${id} not found`, { field, reason: 'unknown_actor' });
+    }
+    return actor;
+  }
+
+  /** Visibility check and name only: one small read, for hot paths. */
+  async getSummary(
+    principal: Principal,
+    id: string,
+    field: (string | number)[] = ['id'],
+  ): Promise<ActorSummaryRecord> {
+    const actor = await this.repository.summary(id);
     if (!actor || !canSeeActor(principal, actor)) {
       throw new NotFoundError(`Actor ${id} not found`, { field, reason: 'unknown_actor' });
     }

@@ -77,8 +77,11 @@ export class ComplementarityService {
         field: ['limit'],
         reason: 'limit_above_stored',
       });
-    const me = await this.actors.get(p, actorId, ['actorId']);
-    const { stored: chosen, platform } = await this.profiles.effective(p, profileId);
+    // Independent reads, in parallel: partners is the hottest query of the product.
+    const [me, { stored: chosen, platform }] = await Promise.all([
+      this.actors.getSummary(p, actorId, ['actorId']),
+      this.profiles.effective(p, profileId),
+    ]);
     const profile = chosen.profile;
     const rerank = chosen.key !== platform.key;
     const stored = await this.edges.partners({
