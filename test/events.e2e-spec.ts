@@ -481,9 +481,12 @@ describe('speed-meeting events (e2e, real worker)', () => {
       `INSERT INTO outbox (kind, dedupe_key, payload) VALUES ($1, $2, $3::jsonb) RETURNING id`,
       [ALLIANCE_FROM_EVENT, `test.${eventId}.${x}.${y}`, JSON.stringify(payload)],
     )) as { id: string }[];
-    const spy = jest
-      .spyOn(repository, 'recordAlliance')
-      .mockRejectedValueOnce(new Error('ServiceUnavailable'));
+    // Fail only this pair's write, so rows of other events relayed meanwhile are unaffected.
+    const original = repository.recordAlliance.bind(repository);
+    const spy = jest.spyOn(repository, 'recordAlliance').mockImplementation(async (a, b, ...rest) => {
+      if ([a, b].includes(x) && [a, b].includes(y)) throw new Error('ServiceUnavailable');
+      return original(a, b, ...rest);
+    });
     try {
       await expect(relay.relay()).rejects.toBeInstanceOf(OutboxRelayError);
     } finally {
