@@ -28,20 +28,22 @@ export class FeedbackService {
   ) {}
 
   /**
-   * Records (or updates) one participant's feedback. An AGREEMENT also writes an outbox row in
-   * the SAME transaction: the alliance reaches Neo4j through the relay even if Neo4j is down now.
+   * The meeting a follow-up refers to, checked: it was played (published schedule, event live or
+   * closed), the caller manages the event or is the participant, and the actor (and partner) sat
+   * there. Shared by feedback and the six-month outcome survey.
    */
-  async record(p: Principal, input: FeedbackInput): Promise<Feedback> {
+  async playedMeeting(
+    p: Principal,
+    input: { meetingId: string; actorId: string; partnerId?: string | null },
+    action: string,
+  ) {
     checkUuid(input.meetingId, ['input', 'meetingId'], 'Meeting');
     const meeting = await this.schedules.findMeeting(input.meetingId);
     const schedule = meeting && (await this.schedules.findById(meeting.scheduleId));
     if (!meeting || !schedule) throw notFound('Meeting', input.meetingId, ['input', 'meetingId']);
     const event = await this.events.load(schedule.eventId, ['input', 'meetingId']);
     assertManagesOrIs(p, event, input.actorId, ['input', 'actorId']);
-    assertStatus(event.status, [EventStatus.LIVE, EventStatus.CLOSED], 'record feedback', [
-      'input',
-      'meetingId',
-    ]);
+    assertStatus(event.status, [EventStatus.LIVE, EventStatus.CLOSED], action, ['input', 'meetingId']);
     if (schedule.status !== ScheduleStatus.PUBLISHED)
       throw badInput(
         'this meeting belongs to a schedule that was not played',
@@ -54,6 +56,15 @@ export class FeedbackService {
     const partnerId = input.partnerId ?? (others.length === 1 ? others[0] : null);
     if (partnerId !== null && !others.includes(partnerId))
       throw badInput('this actor was not at this meeting', ['input', 'partnerId'], 'not_in_meeting');
+    return { meeting, schedule, event, partnerId };
+  }
+
+  /**
+   * Records (or updates) one participant's feedback. An AGREEMENT also writes an outbox row in
+   * the SAME transaction: the alliance reaches Neo4j through the relay even if Neo4j is down now.
+   */
+  async record(p: Principal, input: FeedbackInput): Promise<Feedback> {
+    const { meeting, event, partnerId } = await this.playedMeeting(p, input, 'record feedback');
     if (partnerId === null && input.outcome !== MeetingOutcome.NONE)
       throw badInput('at a table, name the partner the outcome is with', ['input', 'partnerId'], 'required');
 

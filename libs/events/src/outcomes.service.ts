@@ -8,9 +8,8 @@ import { JobName, JobsService } from '@maillage/jobs';
 import { OutcomeSurveyInput } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
 import { OutcomeSurveyEntity } from './entities/outcome-survey.entity';
-import { assertManagesOrIs } from './event-access';
-import { EventStatus, MeetingOutcome, ScheduleStatus } from './event-enums';
-import { assertStatus, badInput, checkUuid, notFound } from './events.errors';
+import { EventStatus, MeetingOutcome } from './event-enums';
+import { badInput, checkUuid } from './events.errors';
 import { EventsService } from './events.service';
 import { FeedbackService, presence } from './feedback.service';
 import { LabStats, OutcomeSurvey, ShowcaseAlliance, ShowcaseActor, SurveyDue } from './models/event.models';
@@ -42,30 +41,13 @@ export class OutcomesService {
    * outbox row in the same transaction (same dedupe key as feedback: one alliance per pair and form).
    */
   async record(p: Principal, input: OutcomeSurveyInput): Promise<OutcomeSurvey> {
-    checkUuid(input.meetingId, ['input', 'meetingId'], 'Meeting');
-    const meeting = await this.schedules.findMeeting(input.meetingId);
-    const schedule = meeting && (await this.schedules.findById(meeting.scheduleId));
-    if (!meeting || !schedule) throw notFound('Meeting', input.meetingId, ['input', 'meetingId']);
-    const event = await this.events.load(schedule.eventId, ['input', 'meetingId']);
-    assertManagesOrIs(p, event, input.actorId, ['input', 'actorId']);
-    assertStatus(event.status, [EventStatus.LIVE, EventStatus.CLOSED], 'record an outcome survey', [
-      'input',
-      'meetingId',
-    ]);
-    if (schedule.status !== ScheduleStatus.PUBLISHED)
-      throw badInput(
-        'this meeting belongs to a schedule that was not played',
-        ['input', 'meetingId'],
-        'not_published',
-      );
-    if (!meeting.participantIds.includes(input.actorId))
-      throw badInput('this actor was not at this meeting', ['input', 'actorId'], 'not_in_meeting');
-    const others = meeting.participantIds.filter((id) => id !== input.actorId);
-    const partnerId = input.partnerId ?? (others.length === 1 ? others[0] : null);
+    const { meeting, event, partnerId } = await this.feedback.playedMeeting(
+      p,
+      input,
+      'record an outcome survey',
+    );
     if (partnerId === null)
       throw badInput('at a table, name the partner the outcome is with', ['input', 'partnerId'], 'required');
-    if (!others.includes(partnerId))
-      throw badInput('this actor was not at this meeting', ['input', 'partnerId'], 'not_in_meeting');
     if (input.allianceFormed && input.outcome !== MeetingOutcome.AGREEMENT)
       throw badInput('an alliance needs the AGREEMENT outcome', ['input', 'allianceFormed'], 'contradiction');
     const surveyedAt = input.surveyedAt ?? new Date();
