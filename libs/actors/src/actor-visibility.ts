@@ -4,7 +4,7 @@ import { Visibility } from '@maillage/domain';
 /** Who may see an actor at all (contact persons have their own, stricter rule in the policy). */
 export function canSeeActor(
   principal: Principal,
-  actor: { id: string; visibility: Visibility | null; managedBy: string | null },
+  actor: { id: string; visibility?: Visibility | null; managedBy?: string | null },
 ): boolean {
   const visibility = actor.visibility ?? Visibility.PUBLIC;
   if (visibility === Visibility.PUBLIC) return true;

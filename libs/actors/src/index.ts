@@ -4,3 +4,4 @@ export * from './actors.repository';
 export * from './actor-record';
 export * from './models/actor.model';
 export * from './dto/actor.inputs';
+export * from './actor-visibility';

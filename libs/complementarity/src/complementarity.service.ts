@@ -32,7 +32,7 @@ import { ScoringRunsService } from './scoring-runs.service';
 import { ScoringProfilesService } from './scoring-profiles.service';
 import { STORED_K } from './scoring-engine.service';
 import { toScoringRun } from './scoring-run.mapper';
-import { canSee, visibilityParams } from './visibility';
+import { canSeeActor as canSee, listVisibilityParams as visibilityParams } from '@maillage/actors';
 
 export { toScoringRun } from './scoring-run.mapper';
 
