@@ -148,12 +148,29 @@ async function main() {
   const url = `http://127.0.0.1:${env.PORT}`;
   await waitForHealth(`${url}/health`);
 
+  // Fresh partner lists for the demo data: a rebuild is cheap at this size and idempotent.
+  let scoring = '';
+  if (existsSync(keyFile)) {
+    try {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${adminKey}` },
+        body: JSON.stringify({ query: 'mutation { startScoringRun { id } }' }),
+      });
+      const id = (await res.json())?.data?.startScoringRun?.id;
+      if (id)
+        scoring = `    Scoring run   ${id} (partners are ready once it SUCCEEDED: { scoringRun(id: "${id}") { status } })\n`;
+    } catch {
+      // The API is up; scores can be rebuilt later with startScoringRun.
+    }
+  }
+
   process.stdout.write(`
   Maillage is running.
     GraphQL API   ${url}/graphql   (POST; introspection on)
     Health        ${url}/health
     Admin API key ${adminKey}   (kept in ${keyFile})
-
+${scoring}
   Try:
     curl -s ${url}/graphql -H 'content-type: application/json' \\
       -d '{"query":"{ actors(filter: { territory: \\"38\\", kinds: [ASSOCIATION] }, first: 3) { edges { node { name kind location { name } needs { competence { label } priority } } } } }"}'
