@@ -1,4 +1,5 @@
 import { Role } from '@maillage/auth';
+import { sirenFromBody } from '@maillage/synthetic';
 import { TestApi } from './support/api';
 
 const ACTOR_FIELDS = `id name kind family siren rna location { code name level } actsIn { code }
@@ -7,20 +8,9 @@ const ACTOR_FIELDS = `id name kind family siren rna location { code name level }
 
 const CREATE = `mutation($input: CreateActorInput!) { createActor(input: $input) { ${ACTOR_FIELDS} } }`;
 
+/** A valid SIREN (Luhn check digit) that no other run of this suite uses. */
 function uniqueSiren(seed: number): string {
-  // Build a valid SIREN (Luhn) from 8 digits.
-  const base = String(100000000 + (seed % 89999999)).slice(1, 9);
-  for (let d = 0; d < 10; d++) {
-    const candidate = base + d;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let digit = Number(candidate[8 - i]);
-      if (i % 2 === 1) digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
-      sum += digit;
-    }
-    if (sum % 10 === 0) return candidate;
-  }
-  throw new Error('unreachable');
+  return sirenFromBody(String(10000000 + (seed % 89999999)));
 }
 
 describe('actor graph through GraphQL (e2e)', () => {

@@ -184,11 +184,9 @@ export async function startNeo4j({ dataDir, port, heap = '1g', pageCacheMb = 128
   return { uri, child, stop };
 }
 
-/** Connects to PostgreSQL and creates the target database when it does not exist yet. */
-export async function ensurePostgres(databaseUrl) {
+/** Runs `work` with a client on the server's `postgres` database (to create or drop others). */
+async function withAdminClient(databaseUrl, work) {
   const { Client } = require('pg');
-  const target = new URL(databaseUrl);
-  const dbName = decodeURIComponent(target.pathname.replace(/^\//, ''));
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString() });
@@ -196,32 +194,38 @@ export async function ensurePostgres(databaseUrl) {
     await client.connect();
   } catch (err) {
     throw new SetupError(
-      `PostgreSQL is not reachable at ${target.host} (${err.message}): start it or set DATABASE_URL=postgres://user@host:5432/db`,
+      `PostgreSQL is not reachable at ${admin.host} (${err.message}): start it or set DATABASE_URL=postgres://user@host:5432/db`,
     );
   }
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
-    if (rowCount === 0) {
-      await client.query(`CREATE DATABASE "${dbName.replace(/"/g, '""')}"`);
-      log(`created PostgreSQL database ${dbName}`);
-    }
+    return await work(client);
   } finally {
     await client.end();
   }
 }
 
+function databaseName(databaseUrl) {
+  return decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
+}
+
+const quoteIdent = (name) => `"${name.replace(/"/g, '""')}"`;
+
+/** Connects to PostgreSQL and creates the target database when it does not exist yet. */
+export async function ensurePostgres(databaseUrl) {
+  const dbName = databaseName(databaseUrl);
+  await withAdminClient(databaseUrl, async (client) => {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [dbName]);
+    if (rowCount === 0) {
+      await client.query(`CREATE DATABASE ${quoteIdent(dbName)}`);
+      log(`created PostgreSQL database ${dbName}`);
+    }
+  });
+}
+
 export async function dropPostgresDatabase(databaseUrl) {
-  const { Client } = require('pg');
-  const dbName = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, ''));
-  const admin = new URL(databaseUrl);
-  admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${dbName.replace(/"/g, '""')}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
+  await withAdminClient(databaseUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS ${quoteIdent(databaseName(databaseUrl))} WITH (FORCE)`),
+  );
 }
 
 export async function checkRedis(redisUrl) {

@@ -19,4 +19,3 @@ registerEnumType(AllianceForm, { name: 'AllianceForm' });
 registerEnumType(SizeBand, { name: 'SizeBand' });
 registerEnumType(Visibility, { name: 'Visibility' });
 registerEnumType(TerritoryLevel, { name: 'TerritoryLevel' });
-export const GRAPHQL_ENUMS_REGISTERED = true;

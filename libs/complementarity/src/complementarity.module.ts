@@ -25,6 +25,7 @@ import { ScoringProfilesService } from './scoring-profiles.service';
     ScoringEngineService,
     ScoringRunsService,
     ScoringProfilesRepository,
+    ScoringContextService,
   ],
   exports: [
     ScoringDataRepository,
@@ -33,6 +34,7 @@ import { ScoringProfilesService } from './scoring-profiles.service';
     ScoringEngineService,
     ScoringRunsService,
     ScoringProfilesRepository,
+    ScoringContextService,
   ],
 })
 export class ComplementarityCoreModule {}
@@ -41,7 +43,6 @@ export class ComplementarityCoreModule {}
 @Module({
   imports: [ComplementarityCoreModule, ActorsModule],
   providers: [
-    ScoringContextService,
     ScoringProfilesService,
     ScoringProfilesResolver,
     ComplementarityService,

@@ -6,7 +6,7 @@ const TAXONOMY_TTL_MS = 60_000;
 const RARITY_TTL_MS = 10_000;
 
 /**
- * Context for live scores in the API (explanations, local causes, triads): the taxonomy and the
+ * Context for live scores (explanations, local causes, triads, event pair weights): the taxonomy and the
  * population's competence rarity are cached briefly; alliances and past meetings (met-before penalty) are read for the actors at hand.
  */
 @Injectable()
@@ -19,11 +19,12 @@ export class ScoringContextService {
   /** The actors (by id) and a scoring context knowing their alliances. */
   async forActors(
     ids: readonly string[],
+    options: { metBefore?: boolean } = {},
   ): Promise<{ actors: Map<string, ScoringActor>; ctx: ScoringContext }> {
     const [actors, alliances, metBefore, taxonomy, rarity] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
-      this.data.metBefore(ids),
+      options.metBefore === false ? [] : this.data.metBefore(ids),
       this.cachedTaxonomy(),
       this.cachedRarity(),
     ]);

@@ -1,15 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ScoringDataRepository } from '@maillage/complementarity';
-import {
-  DEFAULT_PROFILE,
-  PairContext,
-  PairScore,
-  ScoringActor,
-  ScoringContext,
-  Taxonomy,
-  rarityFromCounts,
-  scorePair,
-} from '@maillage/scoring';
+import { ScoringContextService } from '@maillage/complementarity';
+import { DEFAULT_PROFILE, PairScore, scorePair } from '@maillage/scoring';
 import type { MeetingExplanation } from './entities/meeting.entity';
 import type { StoredWeights } from './entities/schedule.entity';
 import { quantise, triangleIndex } from './schedule-problem';
@@ -31,22 +22,12 @@ const MAX_MATCHES = 3;
  */
 @Injectable()
 export class PairWeightsService {
-  constructor(private readonly data: ScoringDataRepository) {}
+  constructor(private readonly context: ScoringContextService) {}
 
   async forActors(actorIds: readonly string[]): Promise<EventWeights> {
     const ids = [...new Set(actorIds)].sort();
-    const [actors, alliances, nodes, offers] = await Promise.all([
-      this.data.actors(ids),
-      this.data.alliancesOf(ids),
-      this.data.taxonomy(),
-      this.data.offerCounts(),
-    ]);
-    const byId = new Map<string, ScoringActor>(actors.map((a) => [a.id, a]));
-    const ctx: ScoringContext = {
-      taxonomy: new Taxonomy(nodes),
-      rarity: rarityFromCounts(offers.population, offers.counts),
-      pairs: new PairContext({ alliances }),
-    };
+    // Same context as the API's live scores; met-before pairs are not (yet) penalised in events.
+    const { actors: byId, ctx } = await this.context.forActors(ids, { metBefore: false });
     const n = ids.length;
     const weights = new Array<number>((n * (n - 1)) / 2).fill(0);
     const excluded: [string, string][] = [];

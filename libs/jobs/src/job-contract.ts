@@ -46,22 +46,17 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RELAY_OUTBOX]: QueueName.OUTBOX,
 };
 
-export interface JobPolicy {
+export interface JobPolicy<N extends JobName> {
   attempts: number;
   backoffMs: number;
   /** Deterministic job id: two enqueues with the same id while pending run once. */
-  jobId?: (payload: never) => string;
+  jobId?: (p: JobPayload<N>) => string;
+  /** Deduplication id: at most one pending job, and one more queued while one is active. */
+  dedupId?: (p: JobPayload<N>) => string;
 }
 
 /** Retry, backoff and deduplication, in one place. BullMQ forbids ':' in custom ids. */
-export const JOB_POLICIES: {
-  [N in JobName]: {
-    attempts: number;
-    backoffMs: number;
-    jobId?: (p: JobPayload<N>) => string;
-    dedupId?: (p: JobPayload<N>) => string;
-  };
-} = {
+export const JOB_POLICIES: { [N in JobName]: JobPolicy<N> } = {
   // Deduplicated while pending; an edit arriving while the rescore runs queues exactly one more.
   [JobName.SCORE_ACTOR]: { attempts: 5, backoffMs: 1000, dedupId: (p) => `score-actor.${p.actorId}` },
   [JobName.SCORING_REBUILD]: { attempts: 3, backoffMs: 2000, jobId: (p) => `rebuild.${p.runId}` },

@@ -2,7 +2,15 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
-import { JOB_POLICIES, JobName, JobPayload, QUEUE_OF_JOB, QueueName, RETENTION } from './job-contract';
+import {
+  JOB_POLICIES,
+  JobName,
+  JobPolicy,
+  JobPayload,
+  QUEUE_OF_JOB,
+  QueueName,
+  RETENTION,
+} from './job-contract';
 import { createRedisConnection } from './redis-connection';
 
 /** Typed producer: `enqueue(JobName.SCORE_ACTOR, { actorId })`. */
@@ -29,12 +37,7 @@ export class JobsService implements OnApplicationShutdown {
     payload: JobPayload<N>,
     extra: Partial<JobsOptions> = {},
   ): Promise<string> {
-    const policy = JOB_POLICIES[name] as {
-      attempts: number;
-      backoffMs: number;
-      jobId?: (p: JobPayload<N>) => string;
-      dedupId?: (p: JobPayload<N>) => string;
-    };
+    const policy = JOB_POLICIES[name] as JobPolicy<N>;
     const dedupId = policy.dedupId?.(payload);
     const job = await this.queue(QUEUE_OF_JOB[name]).add(name, payload, {
       attempts: policy.attempts,
