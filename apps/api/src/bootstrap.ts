@@ -1,14 +1,8 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { INestApplication } from '@nestjs/common';
+import { logLevels } from '@maillage/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
-
-const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
-
-export function logLevels(level = process.env.LOG_LEVEL ?? 'log'): LogLevel[] {
-  const index = Math.max(0, LEVELS.indexOf(level as LogLevel));
-  return LEVELS.slice(0, index + 1);
-}
 
 /** Builds the API app (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(): Promise<INestApplication> {

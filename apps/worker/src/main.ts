@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, parseEnv } from '@maillage/config';
+import { ConfigError, logLevels, parseEnv } from '@maillage/config';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   parseEnv(process.env);
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels() });
   app.enableShutdownHooks();
   Logger.log('worker started', 'Maillage');
 }
