@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ActorsRepository } from '@maillage/actors';
 import { Role } from '@maillage/auth';
-import { ALLIANCE_FROM_EVENT, OutboxRelayError, OutboxRelayJob } from '@maillage/events';
+import { ALLIANCE_FROM_EVENT } from '@maillage/follow-up';
+import { OutboxRelayError, OutboxRelayJob } from '@maillage/outbox';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApi } from './support/api';
 

@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ConfigModule } from '@maillage/config';
 import { Neo4jModule } from '@maillage/neo4j';
 import { DatabaseModule } from '@maillage/database';
+import { ENTITIES } from '@maillage/entities';
 import { JobsModule } from '@maillage/jobs';
 import { AuthGuard, AuthModule, AuthResolver } from '@maillage/auth';
 import { DomainErrorFilter, InputValidationPipe } from '@maillage/common';
@@ -13,7 +14,10 @@ import { ActorsModule } from '@maillage/actors';
 import { ReferenceGraphqlModule } from '@maillage/reference';
 import { ComplementarityModule } from '@maillage/complementarity';
 import { ActorImportModule } from '@maillage/actor-import';
-import { EventsModule } from '@maillage/events';
+import { EventsCoreModule, EventsGraphqlModule } from '@maillage/events';
+import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules';
+import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
+import { OutboxCoreModule } from '@maillage/outbox';
 import { graphqlOptions } from './graphql.config';
 
 /** The API composition root: transport (GraphQL, HTTP health) around the shared domain modules. */
@@ -21,7 +25,7 @@ import { graphqlOptions } from './graphql.config';
   imports: [
     ConfigModule,
     Neo4jModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     JobsModule,
     AuthModule,
     HealthModule,
@@ -29,7 +33,13 @@ import { graphqlOptions } from './graphql.config';
     ReferenceGraphqlModule,
     ComplementarityModule,
     ActorImportModule,
-    EventsModule,
+    EventsCoreModule,
+    EventsGraphqlModule,
+    SchedulesCoreModule,
+    SchedulesGraphqlModule,
+    FollowUpCoreModule,
+    FollowUpGraphqlModule,
+    OutboxCoreModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
   ],
   providers: [

@@ -4,6 +4,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@maillage/config';
 import { migrate } from '@maillage/database';
+import { ENTITIES } from '@maillage/entities';
 import { AuthService } from '@maillage/auth';
 import { Neo4jService } from '@maillage/neo4j';
 import { ReferenceSeeder } from '@maillage/reference';
@@ -37,7 +38,7 @@ export const COMMANDS: Record<string, Command> = {
   'db:migrate': {
     description: 'Apply pending PostgreSQL migrations',
     async run(config) {
-      const { applied, pending } = await migrate(config.DATABASE_URL);
+      const { applied, pending } = await migrate(config.DATABASE_URL, ENTITIES);
       out(applied.length ? `applied migrations: ${applied.join(', ')}` : 'database schema is up to date');
       if (pending.length) {
         out(`entities and migrations disagree (${pending.length} statements missing):`);
@@ -49,7 +50,7 @@ export const COMMANDS: Record<string, Command> = {
   'db:diff': {
     description: 'Print the SQL a new migration needs (entities vs migrations)',
     async run(config) {
-      const { pending } = await migrate(config.DATABASE_URL);
+      const { pending } = await migrate(config.DATABASE_URL, ENTITIES);
       pending.forEach((q) => out(`${JSON.stringify(q)},`));
     },
   },

@@ -2,22 +2,32 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@maillage/config';
 import { Neo4jModule } from '@maillage/neo4j';
 import { DatabaseModule } from '@maillage/database';
+import { ENTITIES } from '@maillage/entities';
 import { JobsModule, JobWorkerModule } from '@maillage/jobs';
 import { ComplementarityWorkerModule } from '@maillage/complementarity';
 import { ActorImportModule } from '@maillage/actor-import';
-import { EventsWorkerModule } from '@maillage/events';
+import { EventsCoreModule } from '@maillage/events';
+import { SchedulesCoreModule, SchedulesWorkerModule } from '@maillage/schedules';
+import { FollowUpCoreModule, FollowUpWorkerModule } from '@maillage/follow-up';
+import { OutboxCoreModule, OutboxWorkerModule } from '@maillage/outbox';
 
 /** The worker composition root: domain modules plus the BullMQ job runner, no HTTP. */
 @Module({
   imports: [
     ConfigModule,
     Neo4jModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     JobsModule,
     JobWorkerModule,
     ActorImportModule,
     ComplementarityWorkerModule,
-    EventsWorkerModule,
+    EventsCoreModule,
+    SchedulesCoreModule,
+    SchedulesWorkerModule,
+    FollowUpCoreModule,
+    FollowUpWorkerModule,
+    OutboxCoreModule,
+    OutboxWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -50,3 +50,6 @@ export class ImportFileEntity {
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt: Date;
 }
+
+/** This lib's tables, for the app-wide entity list. */
+export const ACTOR_IMPORT_ENTITIES = [ImportFileEntity];

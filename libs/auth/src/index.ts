@@ -9,3 +9,4 @@ export * from './current-principal.decorator';
 export * from './entities/organisation.entity';
 export * from './entities/user.entity';
 export * from './entities/api-key.entity';
+export { AUTH_ENTITIES } from './entities';

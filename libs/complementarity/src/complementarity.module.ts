@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsModule } from '@maillage/actors';
+import { EventsCoreModule } from '@maillage/events';
 import { ComplementarityResolver } from './complementarity.resolver';
 import { ComplementarityService } from './complementarity.service';
 import { ComplementsRepository } from './complements.repository';
 import { PopulationService } from './population.service';
-import { ScoringChunkEntity } from './scoring-chunk.entity';
+import { COMPLEMENTARITY_ENTITIES } from './scoring-chunk.entity';
 import { ScoringContextService } from './scoring-context.service';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringEngineService } from './scoring-engine.service';
@@ -17,7 +18,8 @@ import { ScoringProfilesService } from './scoring-profiles.service';
 
 /** Shared by the API and the worker: data access, the engine and scoring runs. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ScoringChunkEntity])],
+  // Events: the meeting history behind the met-before penalty.
+  imports: [TypeOrmModule.forFeature(COMPLEMENTARITY_ENTITIES), EventsCoreModule],
   providers: [
     ScoringDataRepository,
     ComplementsRepository,

@@ -21,3 +21,6 @@ export class ScoringChunkEntity {
   @Column({ type: 'timestamptz', name: 'completed_at', nullable: true })
   completedAt: Date | null;
 }
+
+/** This lib's tables, for TypeORM's forFeature and the app-wide entity list. */
+export const COMPLEMENTARITY_ENTITIES = [ScoringChunkEntity];

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import {
   ActorFamily,
   ActorKind,
@@ -10,6 +9,7 @@ import {
   SizeBand,
   TerritoryLevel,
 } from '@maillage/domain';
+import { MeetingHistoryService } from '@maillage/events';
 import { Neo4jService } from '@maillage/neo4j';
 import { CompetenceNode, ScoringActor, TerritoryCode } from '@maillage/scoring';
 import {
@@ -23,7 +23,6 @@ import {
   SCOPE_ACTOR_IDS,
   TERRITORY_EXISTS,
 } from './scoring-data.cypher';
-import { MET_BEFORE_PAIRS } from './met-before.sql';
 
 interface ActorRow {
   id: string;
@@ -97,19 +96,16 @@ export function toScoringActor(r: ActorRow): ScoringActor {
 export class ScoringDataRepository {
   constructor(
     private readonly neo4j: Neo4jService,
-    private readonly db: DataSource,
+    private readonly meetings: MeetingHistoryService,
   ) {}
 
   /**
-   * Pairs of actors who already met at a speed-meeting event (PostgreSQL, see met-before.sql):
-   * every pair, or those touching `ids`. Sorted, each pair as [smaller id, larger id].
+   * Pairs of actors who already met at a speed-meeting event (the events lib's meeting history,
+   * with its event clock): every pair, or those touching `ids`. Sorted, each pair as
+   * [smaller id, larger id].
    */
-  async metBefore(ids: readonly string[] | null = null): Promise<Pair[]> {
-    if (ids !== null && ids.length === 0) return [];
-    const rows = await this.db.query<{ a: string; b: string }[]>(MET_BEFORE_PAIRS, [
-      ids === null ? null : [...new Set(ids)],
-    ]);
-    return rows.map((r) => [r.a, r.b] as const);
+  metBefore(ids: readonly string[] | null = null): Promise<Pair[]> {
+    return this.meetings.metBeforePairs(ids);
   }
 
   async allActors(): Promise<ScoringActor[]> {

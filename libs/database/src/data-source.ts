@@ -1,14 +1,16 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
+/** Every TypeORM entity of the app; the composition roots pass it in (see @maillage/entities). */
+export type EntityList = NonNullable<DataSourceOptions['entities']>;
+
 /** `synchronize` stays off: the schema only changes through migrations. */
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, entities: EntityList): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,
@@ -18,13 +20,19 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   };
 }
 
-export function createDataSource(databaseUrl: string): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl));
+export function createDataSource(databaseUrl: string, entities: EntityList): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, entities));
 }
 
-/** Runs pending migrations; returns the SQL TypeORM would still need (empty when in sync). */
-export async function migrate(databaseUrl: string): Promise<{ applied: string[]; pending: string[] }> {
-  const ds = createDataSource(databaseUrl);
+/**
+ * Runs pending migrations; returns the SQL TypeORM would still need (empty when in sync), so
+ * the migration check compares `entities` with the migrations.
+ */
+export async function migrate(
+  databaseUrl: string,
+  entities: EntityList,
+): Promise<{ applied: string[]; pending: string[] }> {
+  const ds = createDataSource(databaseUrl, entities);
   await ds.initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });

@@ -1,18 +1,27 @@
-import { Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
-import { dataSourceOptions } from './data-source';
+import { EntityList, dataSourceOptions } from './data-source';
 
+/**
+ * PostgreSQL through TypeORM. The entity list comes from the composition root (`ENTITIES` of
+ * @maillage/entities): this lib knows no domain, so the domain libs may depend on it.
+ */
 @Global()
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
-        ...dataSourceOptions(config.DATABASE_URL),
-        migrationsRun: false,
-      }),
-    }),
-  ],
-})
-export class DatabaseModule {}
+@Module({})
+export class DatabaseModule {
+  static forRoot(entities: EntityList): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({
+            ...dataSourceOptions(config.DATABASE_URL, entities),
+            migrationsRun: false,
+          }),
+        }),
+      ],
+    };
+  }
+}

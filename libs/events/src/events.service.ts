@@ -92,6 +92,11 @@ export class EventsService {
     });
   }
 
+  /** Every event of an organisation (no access check: callers decide who may see them). */
+  findByOrganisation(organisationId: string): Promise<EventEntity[]> {
+    return this.events.find({ where: { organisationId } });
+  }
+
   async register(p: Principal, input: RegisterParticipantInput): Promise<Registration> {
     const event = await this.managed(p, input.eventId, ['input', 'eventId']);
     assertStatus(event.status, [EventStatus.DRAFT, EventStatus.OPEN], 'register participants', [

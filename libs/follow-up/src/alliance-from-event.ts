@@ -1,6 +1,7 @@
 import { AllianceForm } from '@maillage/domain';
+import type { OutboxMessage } from '@maillage/outbox';
 
-/** Outbox kinds and their payloads (ids, a form and a date; never personal data). */
+/** Outbox kind and payload of an agreement reported after a meeting (ids, a form and a date; never personal data). */
 export const ALLIANCE_FROM_EVENT = 'alliance-from-event';
 
 export interface AllianceFromEventPayload {
@@ -17,4 +18,9 @@ export interface AllianceFromEventPayload {
 export function allianceDedupeKey(p: Pick<AllianceFromEventPayload, 'eventId' | 'a' | 'b' | 'form'>): string {
   const [lo, hi] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
   return `${ALLIANCE_FROM_EVENT}.${p.eventId}.${lo}.${hi}.${p.form}`;
+}
+
+/** The outbox message recording the alliance, for feedback and outcome surveys alike. */
+export function allianceFromEvent(payload: AllianceFromEventPayload): OutboxMessage {
+  return { kind: ALLIANCE_FROM_EVENT, dedupeKey: allianceDedupeKey(payload), payload };
 }

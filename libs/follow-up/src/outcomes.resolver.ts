@@ -1,13 +1,19 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal } from '@maillage/auth';
-import { OutcomeSurveyInput } from './dto/event.inputs';
-import { LabStats, OutcomeSurvey, ShowcaseAlliance, SurveyDue } from './models/event.models';
-import { OutcomesService } from './outcomes.service';
+import { OutcomeSurveyInput } from './dto/follow-up.inputs';
+import { FollowUpStatsService } from './follow-up-stats.service';
+import { LabStats, OutcomeSurvey, ShowcaseAlliance, SurveyDue } from './models/follow-up.models';
+import { OutcomeSurveysService } from './outcome-surveys.service';
+import { ShowcaseService } from './showcase.service';
 
 /** After the day: outcome surveys, per-lab statistics, the showcase of alliances. */
 @Resolver()
 export class OutcomesResolver {
-  constructor(private readonly outcomes: OutcomesService) {}
+  constructor(
+    private readonly outcomes: OutcomeSurveysService,
+    private readonly stats: FollowUpStatsService,
+    private readonly showcase: ShowcaseService,
+  ) {}
 
   @Mutation(() => OutcomeSurvey, {
     description:
@@ -35,7 +41,7 @@ export class OutcomesResolver {
     @CurrentPrincipal() p: Principal,
     @Args('organisationId', { type: () => ID }) organisationId: string,
   ) {
-    return this.outcomes.labStats(p, organisationId);
+    return this.stats.labStats(p, organisationId);
   }
 
   @Query(() => [ShowcaseAlliance], {
@@ -45,6 +51,6 @@ export class OutcomesResolver {
     @CurrentPrincipal() p: Principal,
     @Args('limit', { type: () => Int, defaultValue: 10 }) limit: number,
   ) {
-    return this.outcomes.showcase(p, limit);
+    return this.showcase.showcase(p, limit);
   }
 }

@@ -1,13 +1,11 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ActorsRepository } from '@maillage/actors';
 import { JobHandler, JobName, JobsService } from '@maillage/jobs';
-import { ALLIANCE_FROM_EVENT, AllianceFromEventPayload } from './outbox';
+import { OUTBOX_HANDLER, OutboxHandlerFn } from './outbox-handler.decorator';
 
 const BATCH = 100;
-/** Kinds this relay can apply; others stay pending for a worker that knows them. */
-const KNOWN_KINDS = [ALLIANCE_FROM_EVENT];
 
 interface OutboxRow {
   id: string;
@@ -18,21 +16,49 @@ interface OutboxRow {
 /** Raised after recording the failure, so BullMQ retries the relay with backoff. */
 export class OutboxRelayError extends Error {}
 
+/** Two handlers for one outbox kind: the worker refuses to start. */
+export class OutboxContractError extends Error {}
+
 /**
- * Relays pending outbox rows to Neo4j. Rows are claimed with FOR UPDATE SKIP LOCKED (two relays
+ * Relays pending outbox rows to the handler of their kind (`@OutboxHandler`, declared by the
+ * owning domain); kinds no handler knows stay pending for a worker that knows them. Rows are claimed with FOR UPDATE SKIP LOCKED (two relays
  * never work on the same row), written with MERGE (idempotent, so a crash between the Neo4j write
- * and the commit only repeats a no-op), and marked processed in the same transaction. When Neo4j
+ * and the commit only repeats a no-op), and marked processed in the same transaction. When the store
  * fails the row stays pending with its attempt counted, and the job fails to be retried later.
  */
 @Injectable()
-export class OutboxRelayJob implements OnApplicationBootstrap {
+export class OutboxRelayJob implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxRelayJob.name);
+  private readonly handlers = new Map<string, OutboxHandlerFn>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly actors: ActorsRepository,
     private readonly jobs: JobsService,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
   ) {}
+
+  /** Finds every @OutboxHandler; one handler per kind. */
+  onModuleInit(): void {
+    const owners = new Map<string, string>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object') continue;
+      const proto = Object.getPrototypeOf(instance);
+      for (const method of this.scanner.getAllMethodNames(proto)) {
+        const kind = this.reflector.get<string | undefined>(OUTBOX_HANDLER, proto[method]);
+        if (!kind) continue;
+        const owner = `${proto.constructor.name}.${method}`;
+        if (owners.has(kind))
+          throw new OutboxContractError(
+            `outbox kind "${kind}" has two handlers (${owners.get(kind)}, ${owner})`,
+          );
+        owners.set(kind, owner);
+        this.handlers.set(kind, (instance[method] as OutboxHandlerFn).bind(instance));
+      }
+    }
+  }
 
   /** A worker starting after an outage drains what was left pending (e.g. an enqueue that failed). */
   async onApplicationBootstrap(): Promise<void> {
@@ -60,7 +86,7 @@ export class OutboxRelayJob implements OnApplicationBootstrap {
       const rows = (await m.query(
         `SELECT id, kind, payload FROM outbox WHERE processed_at IS NULL AND kind = ANY($1)
          ORDER BY created_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        [KNOWN_KINDS],
+        [[...this.handlers.keys()]],
       )) as OutboxRow[];
       const ok: string[] = [];
       let failed: string | null = null;
@@ -86,20 +112,16 @@ export class OutboxRelayJob implements OnApplicationBootstrap {
       return { done: ok.length, failed, total: rows.length };
     });
     for (const actorId of touched) {
-      // Alliances change scores (already-allied pairs are excluded): rescore, best effort.
+      // E.g. alliances change scores (already-allied pairs are excluded): rescore, best effort.
       await this.jobs.enqueue(JobName.SCORE_ACTOR, { actorId }).catch(() => undefined);
     }
     return { done: result.failed ? result.done : result.total, failed: result.failed };
   }
 
   private async apply(row: OutboxRow, touched: Set<string>): Promise<void> {
-    if (row.kind === ALLIANCE_FROM_EVENT) {
-      const p = row.payload as unknown as AllianceFromEventPayload;
-      await this.actors.recordAlliance(p.a, p.b, p.form, p.since, 'event');
-      touched.add(p.a);
-      touched.add(p.b);
-      return;
-    }
-    throw new Error(`unknown outbox kind ${row.kind}`);
+    const handler = this.handlers.get(row.kind);
+    if (!handler) throw new Error(`unknown outbox kind ${row.kind}`);
+    const handled = await handler(row.payload);
+    for (const actorId of handled?.actorsToRescore ?? []) touched.add(actorId);
   }
 }

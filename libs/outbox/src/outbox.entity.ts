@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * Transactional outbox: written in the same PostgreSQL transaction as the business row, relayed to
- * Neo4j by the RELAY_OUTBOX job. Payloads carry ids only. `dedupeKey` makes the same fact (e.g. both
+ * Transactional outbox: written in the same PostgreSQL transaction as the business row (through
+ * OutboxService), relayed by the RELAY_OUTBOX job to the handler its kind's owning domain
+ * registered (e.g. an alliance written to Neo4j). Payloads carry ids only. `dedupeKey` makes the same fact (e.g. both
  * participants reporting the agreement) one row.
  */
 @Entity('outbox')
@@ -34,3 +35,6 @@ export class OutboxEntity {
   @Column({ type: 'varchar', length: 200, name: 'last_error', nullable: true })
   lastError: string | null;
 }
+
+/** This lib's tables, for TypeORM's forFeature and the app-wide entity list. */
+export const OUTBOX_ENTITIES = [OutboxEntity];

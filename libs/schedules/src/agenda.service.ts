@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@maillage/common';
 import { Principal } from '@maillage/auth';
-import { EventEntity } from './entities/event.entity';
-import { assertManagesOrIs, canSeeRepresentative } from './event-access';
-import { roundTimes } from './event-clock';
-import { EventsService } from './events.service';
-import { Agenda, Schedule } from './models/event.models';
+import {
+  EventEntity,
+  EventsService,
+  assertManagesOrIs,
+  canSeeRepresentative,
+  roundTimes,
+} from '@maillage/events';
+import { Agenda, Schedule } from './models/schedule.models';
+import { ScheduleViewsService } from './schedule-views.service';
 import { SchedulesRepository } from './schedules.repository';
-import { SchedulesService } from './schedules.service';
 
 /** Personal agendas and the per-round table plan, from the published schedule. */
 @Injectable()
@@ -15,7 +18,7 @@ export class AgendaService {
   constructor(
     private readonly events: EventsService,
     private readonly repo: SchedulesRepository,
-    private readonly schedules: SchedulesService,
+    private readonly views: ScheduleViewsService,
   ) {}
 
   /** The lab sees any agenda; a participant its own. Contacts follow the same rule, per partner. */
@@ -82,7 +85,7 @@ export class AgendaService {
   /** Table plan (organisers): the published schedule, or the draft under review before publication. */
   async tablePlan(p: Principal, eventId: string): Promise<{ event: EventEntity; schedule: Schedule }> {
     const event = await this.events.managed(p, eventId);
-    const schedule = await this.schedules.schedule(p, event.id);
+    const schedule = await this.views.schedule(p, event.id);
     if (!schedule)
       throw new NotFoundError('No schedule for this event yet', {
         field: ['eventId'],

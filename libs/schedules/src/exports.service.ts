@@ -3,9 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import { createEvents, EventAttributes } from 'ics';
 import PDFDocument from 'pdfkit';
 import { Principal } from '@maillage/auth';
+import { EventsService, canSeeRepresentative } from '@maillage/events';
 import { AgendaService } from './agenda.service';
-import { EventsService } from './events.service';
-import { canSeeRepresentative } from './event-access';
 
 const time = (d: Date) => d.toISOString().slice(11, 16);
 

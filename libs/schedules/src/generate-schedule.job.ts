@@ -1,8 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError } from '@maillage/common';
 import { JOB_POLICIES, JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
+import { ScheduleGenerationService } from './schedule-generation.service';
+import { REGENERATE_UNLOCKED_KIND } from './schedule-runs.service';
 import { SchedulesRepository } from './schedules.repository';
-import { REGENERATE_UNLOCKED_KIND, SchedulesService } from './schedules.service';
 
 /**
  * Builds a draft schedule in the worker. Safe to run twice: a finished run returns at once, and a
@@ -14,7 +15,7 @@ export class GenerateScheduleJob {
 
   constructor(
     private readonly runs: JobRunsService,
-    private readonly schedules: SchedulesService,
+    private readonly schedules: ScheduleGenerationService,
     private readonly repo: SchedulesRepository,
   ) {}
 

@@ -1,6 +1,5 @@
 import { checkSchedule, optimiseSchedule, repairSchedule } from '@maillage/scheduling';
-import { roundTimes } from './event-clock';
-import { EventFormat, ParticipantSide } from './event-enums';
+import { EventFormat, ParticipantSide, roundTimes } from '@maillage/events';
 import {
   EventShape,
   RegistrationShape,

@@ -7,9 +7,8 @@ import type {
   ScheduleProblem,
   ScheduleResult,
 } from '@maillage/scheduling';
-import { EventFormat } from './event-enums';
-import type { EventEntity } from './entities/event.entity';
-import type { RegistrationEntity } from './entities/registration.entity';
+import { EventFormat } from '@maillage/events';
+import type { EventEntity, RegistrationEntity } from '@maillage/events';
 import type { StoredWeights } from './entities/schedule.entity';
 
 /**

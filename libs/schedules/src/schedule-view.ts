@@ -1,8 +1,8 @@
-import type { EventEntity } from './entities/event.entity';
+import { roundTimes } from '@maillage/events';
+import type { EventEntity } from '@maillage/events';
 import type { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
 import type { ScheduleEntity } from './entities/schedule.entity';
-import { roundTimes } from './event-clock';
-import type { Meeting, PairReason, Schedule } from './models/event.models';
+import type { Meeting, PairReason, Schedule } from './models/schedule.models';
 
 /** GraphQL shapes of a stored schedule: rounds with their times, meetings with names, breaks. */
 export function toScheduleModel(

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThanOrEqual, Not, Repository } from 'typeorm';
-import { EventEntity } from './entities/event.entity';
+import { EventEntity, EventStatus, ScheduleStatus } from '@maillage/events';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
 import { ScheduleEntity, StoredUnplaced, StoredWeights } from './entities/schedule.entity';
-import { EventStatus, ScheduleStatus } from './event-enums';
 
 export interface NewMeeting {
   round: number;

@@ -1,12 +1,25 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal } from '@maillage/auth';
-import { SimulationInput, SwapParticipantsInput } from './dto/event.inputs';
-import { EventSimulation, Meeting, Schedule, ScheduleRun } from './models/event.models';
-import { SchedulesService } from './schedules.service';
+import { SimulationInput, SwapParticipantsInput } from './dto/schedule.inputs';
+import { LiveRepairService } from './live-repair.service';
+import { EventSimulation, Meeting, Schedule, ScheduleRun } from './models/schedule.models';
+import { SchedulePublicationService } from './schedule-publication.service';
+import { ScheduleReviewService } from './schedule-review.service';
+import { ScheduleRunsService } from './schedule-runs.service';
+import { ScheduleSimulationService } from './schedule-simulation.service';
+import { ScheduleViewsService } from './schedule-views.service';
 
+/** Simulation, generation runs, review, publication and live re-pairing of an event's schedule. */
 @Resolver(() => Schedule)
 export class SchedulesResolver {
-  constructor(private readonly schedules: SchedulesService) {}
+  constructor(
+    private readonly simulation: ScheduleSimulationService,
+    private readonly runs: ScheduleRunsService,
+    private readonly views: ScheduleViewsService,
+    private readonly review: ScheduleReviewService,
+    private readonly publication: SchedulePublicationService,
+    private readonly repairs: LiveRepairService,
+  ) {}
 
   @Query(() => EventSimulation, { description: 'What-if: optimises without saving anything.' })
   simulateEvent(
@@ -14,7 +27,7 @@ export class SchedulesResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('input', { type: () => SimulationInput, nullable: true }) input?: SimulationInput,
   ) {
-    return this.schedules.simulate(p, eventId, input ?? {});
+    return this.simulation.simulate(p, eventId, input ?? {});
   }
 
   @Mutation(() => ScheduleRun, {
@@ -27,12 +40,12 @@ export class SchedulesResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('keepLocked', { defaultValue: false }) keepLocked: boolean,
   ) {
-    return this.schedules.requestGeneration(p, eventId, keepLocked);
+    return this.runs.requestGeneration(p, eventId, keepLocked);
   }
 
   @Query(() => ScheduleRun)
   scheduleRun(@CurrentPrincipal() p: Principal, @Args('id', { type: () => ID }) id: string) {
-    return this.schedules.run(p, id);
+    return this.runs.run(p, id);
   }
 
   @Query(() => Schedule, {
@@ -44,7 +57,7 @@ export class SchedulesResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('version', { type: () => Int, nullable: true }) version?: number,
   ) {
-    return this.schedules.schedule(p, eventId, version ?? undefined);
+    return this.views.schedule(p, eventId, version ?? undefined);
   }
 
   @Mutation(() => Meeting, { description: 'Locked meetings survive regeneration and re-pairing.' })
@@ -53,12 +66,12 @@ export class SchedulesResolver {
     @Args('meetingId', { type: () => ID }) meetingId: string,
     @Args('locked', { defaultValue: true }) locked: boolean,
   ) {
-    return this.schedules.lockMeeting(p, meetingId, locked);
+    return this.review.lockMeeting(p, meetingId, locked);
   }
 
   @Mutation(() => Schedule, { description: 'Review: exchange two participants in one round of a draft.' })
   swapParticipants(@CurrentPrincipal() p: Principal, @Args('input') input: SwapParticipantsInput) {
-    return this.schedules.swap(p, input);
+    return this.review.swap(p, input);
   }
 
   @Mutation(() => Schedule)
@@ -66,7 +79,7 @@ export class SchedulesResolver {
     @CurrentPrincipal() p: Principal,
     @Args('scheduleId', { type: () => ID }) scheduleId: string,
   ) {
-    return this.schedules.publish(p, scheduleId);
+    return this.publication.publish(p, scheduleId);
   }
 
   @Mutation(() => Schedule, {
@@ -77,6 +90,6 @@ export class SchedulesResolver {
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('fromRound', { type: () => Int }) fromRound: number,
   ) {
-    return this.schedules.repair(p, eventId, fromRound);
+    return this.repairs.repair(p, eventId, fromRound);
   }
 }

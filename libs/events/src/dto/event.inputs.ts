@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsBoolean,
   IsDate,
   IsEmail,
   IsEnum,
@@ -19,7 +18,7 @@ import {
 } from 'class-validator';
 import { AllianceForm } from '@maillage/domain';
 import '@maillage/common';
-import { EventFormat, MeetingOutcome, ParticipantSide, SideRule } from '../event-enums';
+import { EventFormat, ParticipantSide, SideRule } from '../event-enums';
 
 /** Limits that keep one event within what the optimiser handles in seconds. */
 export const MAX_ROUNDS = 30;
@@ -136,76 +135,4 @@ export class RegisterParticipantInput {
   @Length(1, 40, { each: true })
   mustNotMeet?: string[];
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) goals?: string;
-}
-
-@InputType({ description: 'What-if parameters for simulateEvent; the event values when omitted.' })
-export class SimulationInput {
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(MAX_ROUNDS) rounds?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(500) tables?: number;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(3) @Max(6) seats?: number;
-}
-
-@InputType()
-export class SwapParticipantsInput {
-  @Field(() => ID) @IsString() @Length(1, 40) scheduleId: string;
-  @Field(() => Int) @IsInt() @Min(1) @Max(MAX_ROUNDS) round: number;
-  @Field(() => ID) @IsString() @Length(1, 40) actorA: string;
-  @Field(() => ID) @IsString() @Length(1, 40) actorB: string;
-}
-
-@InputType()
-export class FeedbackInput {
-  @Field(() => ID) @IsString() @Length(1, 40) meetingId: string;
-  @Field(() => ID, { description: 'The participant giving the feedback.' })
-  @IsString()
-  @Length(1, 40)
-  actorId: string;
-  @Field(() => ID, { nullable: true, description: 'Required at a table of 3+: who the outcome is with.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
-  partnerId?: string;
-  @Field(() => Int) @IsInt() @Min(1) @Max(5) rating: number;
-  @Field({ defaultValue: false }) @IsBoolean() wantsFollowUp: boolean = false;
-  @Field(() => MeetingOutcome, { defaultValue: MeetingOutcome.NONE })
-  @IsEnum(MeetingOutcome)
-  outcome: MeetingOutcome = MeetingOutcome.NONE;
-  @Field(() => AllianceForm, {
-    nullable: true,
-    description: 'AGREEMENT: form of the alliance (event default).',
-  })
-  @IsOptional()
-  @IsEnum(AllianceForm)
-  allianceForm?: AllianceForm;
-}
-
-@InputType({ description: 'The outcome survey about six months after the event, for one meeting pair.' })
-export class OutcomeSurveyInput {
-  @Field(() => ID) @IsString() @Length(1, 40) meetingId: string;
-  @Field(() => ID, { description: 'The participant answering (or on whose behalf the lab records).' })
-  @IsString()
-  @Length(1, 40)
-  actorId: string;
-  @Field(() => ID, { nullable: true, description: 'Required at a table of 3+: who the outcome is with.' })
-  @IsOptional()
-  @IsString()
-  @Length(1, 40)
-  partnerId?: string;
-  @Field(() => MeetingOutcome) @IsEnum(MeetingOutcome) outcome: MeetingOutcome;
-  @Field({ defaultValue: false, description: 'A lasting alliance came out of it (needs AGREEMENT).' })
-  @IsBoolean()
-  allianceFormed: boolean = false;
-  @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(2000) comment?: string;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When answered; now when omitted.' })
-  @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  surveyedAt?: Date;
-  @Field(() => AllianceForm, {
-    nullable: true,
-    description: 'AGREEMENT: form of the alliance (event default).',
-  })
-  @IsOptional()
-  @IsEnum(AllianceForm)
-  allianceForm?: AllianceForm;
 }

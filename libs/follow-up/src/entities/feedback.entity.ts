@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { MeetingOutcome } from '../event-enums';
+import { MeetingOutcome } from '@maillage/events';
 
 /** One participant's feedback on one meeting (updated in place when given again). */
 @Entity('feedback')

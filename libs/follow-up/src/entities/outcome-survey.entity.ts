@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { MeetingOutcome } from '../event-enums';
+import { MeetingOutcome } from '@maillage/events';
 
 /**
  * The outcome survey about six months after the event, one per meeting and pair of participants

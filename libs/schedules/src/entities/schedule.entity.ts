@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { ScheduleStatus } from '../event-enums';
+import { ScheduleStatus } from '@maillage/events';
 
 /** Who could not be placed and why (ids and reason codes only). */
 export interface StoredUnplaced {

@@ -1,0 +1,25 @@
+import { ACTOR_IMPORT_ENTITIES } from '@maillage/actor-import';
+import { AUTH_ENTITIES } from '@maillage/auth';
+import { COMPLEMENTARITY_ENTITIES } from '@maillage/complementarity';
+import { EVENT_ENTITIES } from '@maillage/events';
+import { FOLLOW_UP_ENTITIES } from '@maillage/follow-up';
+import { JobRunEntity } from '@maillage/jobs';
+import { OUTBOX_ENTITIES } from '@maillage/outbox';
+import { SCHEDULE_ENTITIES } from '@maillage/schedules';
+
+/**
+ * Every TypeORM entity, assembled from each lib's exported list: the one composition place,
+ * passed by the apps to `DatabaseModule.forRoot` and by the CLI to `migrate` (the migration check
+ * compares it with the migrations). It lives apart from libs/database so that lib depends on no
+ * domain (domain libs may import it without a cycle); only composition roots import this one.
+ */
+export const ENTITIES = [
+  ...AUTH_ENTITIES,
+  JobRunEntity,
+  ...ACTOR_IMPORT_ENTITIES,
+  ...COMPLEMENTARITY_ENTITIES,
+  ...EVENT_ENTITIES,
+  ...SCHEDULE_ENTITIES,
+  ...FOLLOW_UP_ENTITIES,
+  ...OUTBOX_ENTITIES,
+];

@@ -1,0 +1,130 @@
+import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Representative, ScheduleStatus } from '@maillage/events';
+
+@ObjectType()
+export class ParticipantForecast {
+  @Field(() => ID) actorId: string;
+  @Field(() => Int) meetings: number;
+  @Field(() => Float) score: number;
+}
+
+@ObjectType()
+export class UnplacedParticipant {
+  @Field(() => ID) actorId: string;
+  @Field({ description: 'Machine-readable, e.g. must-meet-conflict, too-few-tables.' }) code: string;
+  @Field() reason: string;
+}
+
+@ObjectType({ description: 'What-if result: nothing is saved.' })
+export class EventSimulation {
+  @Field(() => Int) participants: number;
+  @Field(() => Int) rounds: number;
+  @Field(() => Int) meetings: number;
+  @Field(() => Float, { description: 'Seats used / seats available over all rounds (0..1).' })
+  fillRate: number;
+  @Field(() => Float) totalScore: number;
+  @Field(() => Float, { nullable: true }) upperBound: number | null;
+  @Field(() => Float) averageMeetingsPerParticipant: number;
+  @Field(() => Int) minMeetingsPerParticipant: number;
+  @Field(() => Int) maxMeetingsPerParticipant: number;
+  @Field(() => [ParticipantForecast]) perParticipant: ParticipantForecast[];
+  @Field(() => [UnplacedParticipant]) unplaced: UnplacedParticipant[];
+  @Field() algorithm: string;
+}
+
+@ObjectType()
+export class ScheduleRun {
+  @Field(() => ID) id: string;
+  @Field() status: string;
+  @Field(() => Float) progress: number;
+  @Field(() => ID, { nullable: true }) scheduleId: string | null;
+  @Field(() => String, { nullable: true }) error: string | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt: Date | null;
+}
+
+@ObjectType()
+export class PairReason {
+  @Field(() => ID) a: string;
+  @Field(() => ID) b: string;
+  @Field(() => Float) score: number;
+  @Field(() => [String], { description: 'Components with a non-zero contribution, "name:+0.123".' })
+  components: string[];
+  @Field(() => [Int]) sharedCauses: number[];
+  @Field(() => [String]) warnings: string[];
+  @Field(() => [String], { description: 'Needs of a that b covers.' }) aGets: string[];
+  @Field(() => [String], { description: 'Needs of b that a covers.' }) bGets: string[];
+}
+
+@ObjectType()
+export class MeetingParticipant {
+  @Field(() => ID) actorId: string;
+  @Field(() => String, { nullable: true }) name: string | null;
+}
+
+@ObjectType()
+export class Meeting {
+  @Field(() => ID) id: string;
+  @Field(() => Int) round: number;
+  @Field(() => Int) table: number;
+  @Field(() => [ID]) participantIds: string[];
+  @Field(() => [MeetingParticipant]) participants: MeetingParticipant[];
+  @Field(() => Float) score: number;
+  @Field() locked: boolean;
+  @Field(() => [PairReason]) reasons: PairReason[];
+}
+
+@ObjectType()
+export class ScheduleRound {
+  @Field(() => Int) round: number;
+  @Field(() => GraphQLISODateTime) startsAt: Date;
+  @Field(() => GraphQLISODateTime) endsAt: Date;
+  @Field(() => [Meeting]) meetings: Meeting[];
+  @Field(() => [ID], { description: 'Participants without a meeting this round (announced breaks).' })
+  breaks: string[];
+}
+
+@ObjectType()
+export class Schedule {
+  @Field(() => ID) id: string;
+  @Field(() => ID) eventId: string;
+  @Field(() => Int) version: number;
+  @Field(() => ScheduleStatus) status: ScheduleStatus;
+  @Field() algorithm: string;
+  @Field(() => Float) totalScore: number;
+  @Field(() => Float, { nullable: true, description: 'LP relaxation bound on totalScore.' })
+  upperBound: number | null;
+  @Field(() => [UnplacedParticipant]) unplaced: UnplacedParticipant[];
+  @Field(() => Int, { nullable: true }) repairedFromRound: number | null;
+  @Field(() => GraphQLISODateTime) createdAt: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt: Date | null;
+  @Field(() => [ScheduleRound]) rounds: ScheduleRound[];
+}
+
+@ObjectType()
+export class AgendaPartner {
+  @Field(() => ID) actorId: string;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => Representative, { nullable: true }) representative: Representative | null;
+}
+
+@ObjectType()
+export class AgendaSlot {
+  @Field(() => Int) round: number;
+  @Field(() => GraphQLISODateTime) startsAt: Date;
+  @Field(() => GraphQLISODateTime) endsAt: Date;
+  @Field(() => ID, { nullable: true, description: 'Null on a break.' }) meetingId: string | null;
+  @Field(() => Int, { nullable: true }) table: number | null;
+  @Field(() => [AgendaPartner]) partners: AgendaPartner[];
+}
+
+@ObjectType()
+export class Agenda {
+  @Field(() => ID) eventId: string;
+  @Field() eventTitle: string;
+  @Field() venue: string;
+  @Field(() => ID) actorId: string;
+  @Field(() => String, { nullable: true }) actorName: string | null;
+  @Field(() => Int) version: number;
+  @Field(() => [AgendaSlot]) slots: AgendaSlot[];
+}
