@@ -97,6 +97,19 @@ export class EventsService {
     return this.events.find({ where: { organisationId } });
   }
 
+  /**
+   * Ids of an organisation's events that took place (LIVE or CLOSED) and started `months` or more
+   * before `now`, oldest first (no access check: callers decide who may see them).
+   */
+  async heldIdsStartedMonthsAgo(organisationId: string, months: number, now: Date): Promise<string[]> {
+    const rows = (await this.events.query(
+      `SELECT id FROM events WHERE organisation_id = $1 AND status IN ('LIVE', 'CLOSED')
+         AND starts_at + make_interval(months => $2) <= $3 ORDER BY starts_at, id`,
+      [organisationId, months, now],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async register(p: Principal, input: RegisterParticipantInput): Promise<Registration> {
     const event = await this.managed(p, input.eventId, ['input', 'eventId']);
     assertStatus(event.status, [EventStatus.DRAFT, EventStatus.OPEN], 'register participants', [

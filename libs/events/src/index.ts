@@ -9,3 +9,4 @@ export * from './meeting-history.service';
 export * from './models/event.models';
 export * from './dto/event.inputs';
 export * from './registration-import.service';
+export * from './event-rows';

@@ -89,11 +89,9 @@ export class OutcomeSurveysService {
     assertAllowed(p, Action.EVENT_MANAGE);
     const events = eventId
       ? [await this.events.managed(p, eventId)]
-      : ((await this.dataSource.query(
-          `SELECT id FROM events WHERE organisation_id = $1 AND status IN ('LIVE', 'CLOSED')
-             AND starts_at + make_interval(months => $2) <= $3 ORDER BY starts_at, id`,
-          [p.organisationId, SURVEY_DELAY_MONTHS, now],
-        )) as { id: string }[]);
+      : (await this.events.heldIdsStartedMonthsAgo(p.organisationId, SURVEY_DELAY_MONTHS, now)).map((id) => ({
+          id,
+        }));
     const out: SurveyDue[] = [];
     for (const { id } of events) {
       const event = await this.events.load(id);

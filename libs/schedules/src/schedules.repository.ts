@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, MoreThanOrEqual, Not, Repository } from 'typeorm';
-import { EventEntity, EventStatus, ScheduleStatus } from '@maillage/events';
+import { DataSource, EntityManager, MoreThanOrEqual, Not, Repository } from 'typeorm';
+import { EventStatus, ScheduleStatus, lockEventRow, moveEventStatus } from '@maillage/events';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
 import { ScheduleEntity, StoredUnplaced, StoredWeights } from './entities/schedule.entity';
 
@@ -78,7 +78,7 @@ export class SchedulesRepository {
    */
   async saveNew(input: NewSchedule): Promise<ScheduleEntity> {
     return this.dataSource.transaction(async (m) => {
-      await m.query('SELECT id FROM events WHERE id = $1 FOR UPDATE', [input.eventId]);
+      await lockEventRow(m, input.eventId);
       const [{ next }] = (await m.query(
         'SELECT COALESCE(MAX(version), 0) + 1 AS next FROM schedules WHERE event_id = $1',
         [input.eventId],
@@ -97,11 +97,7 @@ export class SchedulesRepository {
         }),
       );
       await this.insertMeetings(m, schedule.id, input.meetings);
-      await m.update(
-        EventEntity,
-        { id: input.eventId, status: EventStatus.OPEN },
-        { status: EventStatus.SCHEDULED },
-      );
+      await moveEventStatus(m, input.eventId, EventStatus.SCHEDULED, [EventStatus.OPEN]);
       return schedule;
     });
   }
@@ -117,11 +113,7 @@ export class SchedulesRepository {
       await m.delete(MeetingEntity, { scheduleId: schedule.id, round: MoreThanOrEqual(fromRound) });
       await this.insertMeetings(m, schedule.id, meetings);
       await m.update(ScheduleEntity, { id: schedule.id }, { ...summary, repairedFromRound: fromRound });
-      await m.update(
-        EventEntity,
-        { id: schedule.eventId, status: In([EventStatus.PUBLISHED, EventStatus.LIVE]) },
-        { status: EventStatus.LIVE },
-      );
+      await moveEventStatus(m, schedule.eventId, EventStatus.LIVE, [EventStatus.PUBLISHED, EventStatus.LIVE]);
     });
   }
 
@@ -138,7 +130,7 @@ export class SchedulesRepository {
         { id: schedule.id },
         { status: ScheduleStatus.PUBLISHED, publishedAt: new Date() },
       );
-      await m.update(EventEntity, { id: schedule.eventId }, { status: EventStatus.PUBLISHED });
+      await moveEventStatus(m, schedule.eventId, EventStatus.PUBLISHED);
     });
   }
 
