@@ -5,35 +5,38 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ConfigModule } from '@maillage/config';
 import { Neo4jModule } from '@maillage/neo4j';
 import { DatabaseModule } from '@maillage/database';
-import { JobsModule } from '@maillage/jobs';
-import { AuthGuard, AuthModule, AuthResolver } from '@maillage/auth';
+import { JobsCoreModule } from '@maillage/jobs';
+import { AuthCoreModule, AuthGraphqlModule, AuthGuard } from '@maillage/auth';
 import { DomainErrorFilter, InputValidationPipe } from '@maillage/common';
-import { HealthModule } from '@maillage/health';
-import { ActorsModule } from '@maillage/actors';
+import { HealthHttpModule } from '@maillage/health';
+import { ActorsGraphqlModule } from '@maillage/actors';
 import { ReferenceGraphqlModule } from '@maillage/reference';
-import { ComplementarityModule } from '@maillage/complementarity';
-import { ActorImportModule } from '@maillage/actor-import';
+import { ComplementarityGraphqlModule } from '@maillage/complementarity';
+import { ActorImportGraphqlModule } from '@maillage/actor-import';
 import { EventsModule } from '@maillage/events';
 import { graphqlOptions } from './graphql.config';
 
-/** The API composition root: transport (GraphQL, HTTP health) around the shared domain modules. */
+/**
+ * The API composition root: transport (GraphQL, HTTP health) around the shared domain modules.
+ * It imports XCoreModule and XGraphqlModule modules only: never a job handler (XWorkerModule).
+ */
 @Module({
   imports: [
     ConfigModule,
     Neo4jModule,
     DatabaseModule,
-    JobsModule,
-    AuthModule,
-    HealthModule,
-    ActorsModule,
+    JobsCoreModule,
+    AuthCoreModule,
+    AuthGraphqlModule,
+    HealthHttpModule,
+    ActorsGraphqlModule,
     ReferenceGraphqlModule,
-    ComplementarityModule,
-    ActorImportModule,
+    ComplementarityGraphqlModule,
+    ActorImportGraphqlModule,
     EventsModule,
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
   ],
   providers: [
-    AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },
