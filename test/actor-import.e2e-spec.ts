@@ -6,7 +6,6 @@ import { DataSource } from 'typeorm';
 import { Role } from '@maillage/auth';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { createRedisConnection, JobName, JobWorkerService, QueueName } from '@maillage/jobs';
-import { ActorImportJob } from '@maillage/actor-import';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { TestApi } from './support/api';
 
@@ -213,21 +212,16 @@ describe('CSV import of actors (e2e)', () => {
     const runId = started.data!.startActorsCsvImport.id;
     expect(started.data!.startActorsCsvImport.status).toBe('QUEUED');
 
-    // No worker process runs inside the e2e tests: consume the import queue in-process with the
-    // same handler the worker discovers (only this queue, so other specs' scoring jobs are left alone).
+    // No worker process runs inside the e2e tests: consume the import queue in-process through the
+    // worker's own job runner (only this queue, so other specs' scoring jobs are left alone).
     const config = api.app.get<AppConfig>(APP_CONFIG);
-    const handler = api.app.get(ActorImportJob);
+    const workerRef = await Test.createTestingModule({ imports: [WorkerModule] }).compile();
+    const runner = workerRef.get(JobWorkerService);
     const connection = createRedisConnection(config.REDIS_URL);
-    const worker = new Worker(
-      QueueName.IMPORT,
-      (job) =>
-        handler.handle(job.data, {
-          jobId: job.id ?? '',
-          attempt: job.attemptsMade + 1,
-          updateProgress: (p) => job.updateProgress(p),
-        }),
-      { connection, prefix: config.REDIS_PREFIX },
-    );
+    const worker = new Worker(QueueName.IMPORT, (job) => runner.process(job), {
+      connection,
+      prefix: config.REDIS_PREFIX,
+    });
     let run: Run | undefined;
     try {
       const deadline = Date.now() + 90_000;
@@ -240,6 +234,7 @@ describe('CSV import of actors (e2e)', () => {
     } finally {
       await worker.close();
       connection.disconnect();
+      await workerRef.close();
     }
     expect(run).toMatchObject({
       status: 'SUCCEEDED',

@@ -6,33 +6,37 @@ import { ConfigModule } from '@maillage/config';
 import { Neo4jModule } from '@maillage/neo4j';
 import { DatabaseModule } from '@maillage/database';
 import { ENTITIES } from '@maillage/entities';
-import { JobsModule } from '@maillage/jobs';
-import { AuthGuard, AuthModule, AuthResolver } from '@maillage/auth';
+import { JobsCoreModule } from '@maillage/jobs';
+import { AuthCoreModule, AuthGraphqlModule, AuthGuard } from '@maillage/auth';
 import { DomainErrorFilter, InputValidationPipe } from '@maillage/common';
-import { HealthModule } from '@maillage/health';
-import { ActorsModule } from '@maillage/actors';
+import { HealthHttpModule } from '@maillage/health';
+import { ActorsGraphqlModule } from '@maillage/actors';
 import { ReferenceGraphqlModule } from '@maillage/reference';
-import { ComplementarityModule } from '@maillage/complementarity';
-import { ActorImportModule } from '@maillage/actor-import';
+import { ComplementarityGraphqlModule } from '@maillage/complementarity';
+import { ActorImportGraphqlModule } from '@maillage/actor-import';
 import { EventsCoreModule, EventsGraphqlModule } from '@maillage/events';
 import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { graphqlOptions } from './graphql.config';
 
-/** The API composition root: transport (GraphQL, HTTP health) around the shared domain modules. */
+/**
+ * The API composition root: transport (GraphQL, HTTP health) around the shared domain modules.
+ * It imports XCoreModule and XGraphqlModule modules only: never a job handler (XWorkerModule).
+ */
 @Module({
   imports: [
     ConfigModule,
     Neo4jModule,
     DatabaseModule.forRoot(ENTITIES),
-    JobsModule,
-    AuthModule,
-    HealthModule,
-    ActorsModule,
+    JobsCoreModule,
+    AuthCoreModule,
+    AuthGraphqlModule,
+    HealthHttpModule,
+    ActorsGraphqlModule,
     ReferenceGraphqlModule,
-    ComplementarityModule,
-    ActorImportModule,
+    ComplementarityGraphqlModule,
+    ActorImportGraphqlModule,
     EventsCoreModule,
     EventsGraphqlModule,
     SchedulesCoreModule,
@@ -43,7 +47,6 @@ import { graphqlOptions } from './graphql.config';
     GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
   ],
   providers: [
-    AuthResolver,
     { provide: APP_GUARD, useClass: AuthGuard },
     { provide: APP_PIPE, useClass: InputValidationPipe },
     { provide: APP_FILTER, useClass: DomainErrorFilter },

@@ -1,24 +1,28 @@
 import { readFile } from 'node:fs/promises';
 import { ParseArgsConfig } from 'node:util';
-import { Module } from '@nestjs/common';
+import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@maillage/config';
 import { migrate } from '@maillage/database';
 import { ENTITIES } from '@maillage/entities';
 import { AuthService } from '@maillage/auth';
-import { Neo4jService } from '@maillage/neo4j';
 import { ReferenceSeeder } from '@maillage/reference';
 import { DemoSeeder } from '@maillage/synthetic';
-import {
-  ActorImportModule,
-  ActorImportService,
-  decodeCsvBytes,
-  formatImportReport,
-} from '@maillage/actor-import';
-import { CliModule } from './cli.module';
+import { ActorImportService, decodeCsvBytes, formatImportReport } from '@maillage/actor-import';
+import { CliDemoModule, CliImportModule, CliModule, CliReferenceModule } from './cli.module';
 
-@Module({ imports: [CliModule, ActorImportModule] })
-class ImportCsvModule {}
+/** Every command gets its services from a Nest application context (DI), closed when it ends. */
+async function withContext<T>(
+  module: Type<unknown>,
+  work: (app: INestApplicationContext) => Promise<T>,
+): Promise<T> {
+  const app = await NestFactory.createApplicationContext(module, { logger: ['error', 'warn'] });
+  try {
+    return await work(app);
+  } finally {
+    await app.close();
+  }
+}
 
 export interface Command {
   description: string;
@@ -61,27 +65,21 @@ export const COMMANDS: Record<string, Command> = {
       departements: { type: 'string' },
       force: { type: 'boolean', default: false },
     },
-    async run(config, options) {
-      const neo4j = new Neo4jService(config);
-      try {
-        const departements =
-          typeof options.departements === 'string'
-            ? options.departements.split(',').map((d) => d.trim())
-            : undefined;
-        const results = await new ReferenceSeeder(neo4j).seedAll({
-          departements,
-          force: options.force === true,
-        });
-        for (const r of results) {
-          const counts = Object.entries(r.counts)
-            .map(([k, v]) => `${v} ${k}`)
-            .join(', ');
-          out(
-            `${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`,
-          );
-        }
-      } finally {
-        await neo4j.onApplicationShutdown();
+    async run(_config, options) {
+      const departements =
+        typeof options.departements === 'string'
+          ? options.departements.split(',').map((d) => d.trim())
+          : undefined;
+      const results = await withContext(CliReferenceModule, (app) =>
+        app.get(ReferenceSeeder).seedAll({ departements, force: options.force === true }),
+      );
+      for (const r of results) {
+        const counts = Object.entries(r.counts)
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ');
+        out(
+          `${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} (${counts}) in ${(r.durationMs / 1000).toFixed(1)} s`,
+        );
       }
     },
   },
@@ -92,23 +90,20 @@ export const COMMANDS: Record<string, Command> = {
       count: { type: 'string', default: '400' },
       force: { type: 'boolean', default: false },
     },
-    async run(config, options) {
-      const neo4j = new Neo4jService(config);
-      try {
-        const r = await new DemoSeeder(neo4j).seedDemoTerritory({
+    async run(_config, options) {
+      const r = await withContext(CliDemoModule, (app) =>
+        app.get(DemoSeeder).seedDemoTerritory({
           departements: String(options.departements).split(','),
           count: Number(options.count),
           force: options.force === true,
-        });
-        const counts = Object.entries(r.counts)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(', ');
-        out(
-          `${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} ${counts ? `(${counts}) ` : ''}in ${(r.durationMs / 1000).toFixed(1)} s`,
-        );
-      } finally {
-        await neo4j.onApplicationShutdown();
-      }
+        }),
+      );
+      const counts = Object.entries(r.counts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ');
+      out(
+        `${r.skipped ? 'up to date' : 'loaded    '} ${r.name} v${r.version} ${counts ? `(${counts}) ` : ''}in ${(r.durationMs / 1000).toFixed(1)} s`,
+      );
     },
   },
   'create-admin': {
@@ -116,14 +111,11 @@ export const COMMANDS: Record<string, Command> = {
     options: { org: { type: 'string', default: 'Labo des partenariats' }, email: { type: 'string' } },
     async run(_config, options) {
       const email = String(options.email ?? 'admin@maillage.local');
-      const app = await NestFactory.createApplicationContext(CliModule, { logger: ['error', 'warn'] });
-      try {
-        const { user, apiKey } = await app.get(AuthService).createFirstAdmin(String(options.org), email);
-        out(`admin ${user.id} (organisation ${user.organisationId})`);
-        out(`API key (shown once): ${apiKey}`);
-      } finally {
-        await app.close();
-      }
+      const { user, apiKey } = await withContext(CliModule, (app) =>
+        app.get(AuthService).createFirstAdmin(String(options.org), email),
+      );
+      out(`admin ${user.id} (organisation ${user.organisationId})`);
+      out(`API key (shown once): ${apiKey}`);
     },
   },
   'import-csv': {
@@ -138,8 +130,7 @@ export const COMMANDS: Record<string, Command> = {
         return 2;
       }
       const csv = decodeCsvBytes(await readFile(file));
-      const app = await NestFactory.createApplicationContext(ImportCsvModule, { logger: ['error', 'warn'] });
-      try {
+      return withContext(CliImportModule, async (app) => {
         const org =
           typeof options.org === 'string'
             ? (await app.get(AuthService).getOrganisation(options.org)).id
@@ -153,9 +144,7 @@ export const COMMANDS: Record<string, Command> = {
         if (process.stderr.isTTY) process.stderr.write('\n');
         formatImportReport(report, file).forEach(out);
         return report.rejected ? 4 : 0;
-      } finally {
-        await app.close();
-      }
+      });
     },
   },
 };

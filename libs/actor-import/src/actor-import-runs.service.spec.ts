@@ -19,7 +19,7 @@ function service() {
   const imports = {
     importer: { parse: () => ({ rows: [] }), checkHeader: () => undefined },
   } as unknown as ActorImportService;
-  return new ActorImportRunsService(untouched as never, imports, untouched as never, untouched as never);
+  return new ActorImportRunsService(untouched as never, imports, untouched as never);
 }
 
 const sized = (bytes: number) => `external_id,name,kind\n${'x'.repeat(bytes)}`;

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BadInputError, NotFoundError } from '@maillage/common';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
-import { JobName, JobRunsService, JobsService } from '@maillage/jobs';
+import { JobName, JobRunsService } from '@maillage/jobs';
 import { ActorImportService } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
 import { MAX_BYTES, SYNC_MAX_BYTES, SYNC_MAX_ROWS } from './import-limits';
@@ -20,7 +20,6 @@ export class ActorImportRunsService {
     @InjectRepository(ImportFileEntity) private readonly files: Repository<ImportFileEntity>,
     private readonly imports: ActorImportService,
     private readonly runs: JobRunsService,
-    private readonly jobs: JobsService,
   ) {}
 
   /** Small files, in the request. */
@@ -42,22 +41,26 @@ export class ActorImportRunsService {
     assertAllowed(principal, Action.ACTOR_IMPORT);
     checkSize(csv, MAX_BYTES, 'file_too_large');
     this.imports.importer.checkHeader(csv);
-    const run = await this.runs.create(JobName.IMPORT_ACTORS_CSV, 'actors', principal.userId);
-    const file = await this.files.save(
-      this.files.create({
-        runId: run.id,
-        organisationId: principal.organisationId,
-        content: csv,
-        sizeBytes: Buffer.byteLength(csv),
-      }),
+    const run = await this.runs.startRun(
+      JobName.IMPORT_ACTORS_CSV,
+      { scope: 'actors', requestedBy: principal.userId },
+      (runId) => ({ runId }),
+      {
+        prepare: async (r) => {
+          await this.files.save(
+            this.files.create({
+              runId: r.id,
+              organisationId: principal.organisationId,
+              content: csv,
+              sizeBytes: Buffer.byteLength(csv),
+            }),
+          );
+        },
+        // The file holds personal data: not kept for a run no worker will take.
+        undo: async (r) => void (await this.files.update({ runId: r.id }, { content: null })),
+        enqueueFailure: 'The import could not be queued; please retry',
+      },
     );
-    try {
-      await this.jobs.enqueue(JobName.IMPORT_ACTORS_CSV, { runId: run.id });
-    } catch (err) {
-      await this.files.update({ id: file.id }, { content: null });
-      await this.runs.fail(run.id, 'The import could not be queued; please retry');
-      throw err;
-    }
     return this.get(principal, run.id);
   }
 

@@ -1,8 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BadInputError } from '@maillage/common';
-import { JOB_POLICIES, JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
+import { JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
 import { ActorImportService, ChunkResult } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
 import { countOutcomes, emptyCounts, ImportCounts, MAX_REPORTED_ERRORS } from './import-report';
@@ -16,15 +16,17 @@ class ConcurrentRunError extends Error {}
  */
 @Injectable()
 export class ActorImportJob {
-  private readonly logger = new Logger(ActorImportJob.name);
-
   constructor(
     @InjectRepository(ImportFileEntity) private readonly files: Repository<ImportFileEntity>,
     private readonly imports: ActorImportService,
     private readonly runs: JobRunsService,
   ) {}
 
-  @JobHandler(JobName.IMPORT_ACTORS_CSV)
+  @JobHandler(JobName.IMPORT_ACTORS_CSV, {
+    run: (p) => p.runId,
+    giveUpReason: ({ kind }) =>
+      `The import stopped on an internal error (${kind}); rows already imported are kept, re-importing the file is safe`,
+  })
   async handle(
     payload: JobPayload<JobName.IMPORT_ACTORS_CSV>,
     ctx: JobContext,
@@ -36,6 +38,8 @@ export class ActorImportJob {
       await this.runs.fail(run.id, 'The CSV file of this import is no longer available');
       return undefined;
     }
+    // When the worker gives up on the run, the file goes with it.
+    ctx.onGiveUp(() => this.end(file.id));
     try {
       return await this.process(file, file.content, ctx);
     } catch (err) {
@@ -45,17 +49,7 @@ export class ActorImportJob {
         await this.runs.fail(run.id, err.message);
         return undefined;
       }
-      // Contact data may sit in driver messages: log the error kind only.
-      const kind = `${(err as Error).name ?? 'Error'}${(err as { code?: string }).code ? ` ${(err as { code?: string }).code}` : ''}`;
-      this.logger.warn(`import run ${run.id} attempt ${ctx.attempt} failed: ${kind}`);
-      if (ctx.attempt >= JOB_POLICIES[JobName.IMPORT_ACTORS_CSV].attempts) {
-        await this.end(file.id);
-        await this.runs.fail(
-          run.id,
-          `The import stopped on an internal error (${kind}); rows already imported are kept, re-importing the file is safe`,
-        );
-      }
-      throw err;
+      throw err; // retried; the worker logs the error's kind (contact data may sit in driver messages)
     }
   }
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActorsModule } from '@maillage/actors';
+import { ActorsCoreModule } from '@maillage/actors';
 import { ActorImportJob } from './actor-import.job';
 import { ActorImportRepository } from './actor-import.repository';
 import { ActorImportResolver } from './actor-import.resolver';
@@ -8,16 +8,21 @@ import { ActorImportRunsService } from './actor-import-runs.service';
 import { ActorImportService } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
 
-/** CSV import of actors: GraphQL entry points (API), the import job (worker), and the service the CLI calls. */
+/** CSV import of actors: the import itself (the CLI calls it) and the background runs. */
 @Module({
-  imports: [ActorsModule, TypeOrmModule.forFeature([ImportFileEntity])],
-  providers: [
-    ActorImportRepository,
-    ActorImportService,
-    ActorImportRunsService,
-    ActorImportJob,
-    ActorImportResolver,
-  ],
-  exports: [ActorImportService, ActorImportRunsService, ActorImportJob],
+  imports: [ActorsCoreModule, TypeOrmModule.forFeature([ImportFileEntity])],
+  providers: [ActorImportRepository, ActorImportService, ActorImportRunsService],
+  exports: [ActorImportService, ActorImportRunsService],
 })
-export class ActorImportModule {}
+export class ActorImportCoreModule {}
+
+/** API side: importActorsCsv, startActorsCsvImport and importRun. */
+@Module({ imports: [ActorImportCoreModule], providers: [ActorImportResolver] })
+export class ActorImportGraphqlModule {}
+
+/** Worker side: the IMPORT_ACTORS_CSV job handler. */
+@Module({
+  imports: [ActorImportCoreModule, TypeOrmModule.forFeature([ImportFileEntity])],
+  providers: [ActorImportJob],
+})
+export class ActorImportWorkerModule {}

@@ -1,6 +1,6 @@
 import { ActorRecord, ActorsRepository, ActorWrite } from '@maillage/actors';
 import { ConflictError } from '@maillage/common';
-import { JobsService } from '@maillage/jobs';
+import { JobsService, ScoringRequests } from '@maillage/jobs';
 import { ActorImportRepository } from './actor-import.repository';
 import { ActorImportService } from './actor-import.service';
 
@@ -88,7 +88,11 @@ const CSV = [
 function setup() {
   const graph = new FakeGraph();
   const jobs = { enqueue: jest.fn(async () => 'job') } as unknown as JobsService;
-  return { graph, jobs, service: new ActorImportService(graph.repository, graph.keys, jobs) };
+  return {
+    graph,
+    jobs,
+    service: new ActorImportService(graph.repository, graph.keys, new ScoringRequests(jobs)),
+  };
 }
 
 describe('ActorImportService', () => {

@@ -1,7 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { ConflictError, DomainError } from '@maillage/common';
 import { ActorsRepository, ActorWrite, newActorId, toWrite } from '@maillage/actors';
-import { JobName, JobsService } from '@maillage/jobs';
+import { ScoringRequests } from '@maillage/jobs';
 import { ActorCsvImporter, ParsedImport, ParsedRow, ValidRow } from './actor-csv-importer';
 import { ActorImportRepository, ActorKeys } from './actor-import.repository';
 import { rowToActorWrite, sameActor } from './actor-row-write';
@@ -53,13 +53,12 @@ type Decision =
  */
 @Injectable()
 export class ActorImportService {
-  private readonly logger = new Logger(ActorImportService.name);
   readonly importer = new ActorCsvImporter();
 
   constructor(
     private readonly actors: ActorsRepository,
     private readonly keys: ActorImportRepository,
-    private readonly jobs: JobsService,
+    private readonly scoring: ScoringRequests,
   ) {}
 
   /** The whole file in one call (GraphQL mutation, CLI); callers check permissions and sizes. */
@@ -132,7 +131,7 @@ export class ActorImportService {
         outcomes[index] = { row: outcome.row, status: ImportRowStatus.REJECTED, actorId: null };
         return;
       }
-      await this.profileChanged(write.id);
+      await this.scoring.rescoreActors([write.id]); // scores follow profile edits
     });
     errors.sort((a, b) => a.row - b.row);
     return { outcomes, errors };
@@ -255,15 +254,6 @@ export class ActorImportService {
       if (a.externalId) owners.external_id.set(a.externalId, a.id);
     }
     return owners;
-  }
-
-  /** Scores follow profile edits: same hand-off as ActorsService, deduplicated per actor by the jobs contract. */
-  private async profileChanged(actorId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue(JobName.SCORE_ACTOR, { actorId });
-    } catch (err) {
-      this.logger.warn(`could not enqueue rescoring of ${actorId}: ${(err as Error).message}`);
-    }
   }
 }
 

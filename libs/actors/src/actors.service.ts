@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   BadInputError,
@@ -12,7 +12,7 @@ import {
 import { Action, Principal, assertAllowed, assertCanEditActor } from '@maillage/auth';
 import { Role } from '@maillage/auth';
 import { familyOfKind, Visibility } from '@maillage/domain';
-import { JobName, JobsService } from '@maillage/jobs';
+import { ScoringRequests } from '@maillage/jobs';
 import { ActorRecord, ActorWrite } from './actor-record';
 import { ReferenceCollector } from './actor-references';
 import { canSeeActor, listVisibilityParams } from './actor-visibility';
@@ -35,11 +35,9 @@ export function newActorId(): string {
 /** Use cases on actors: validate everything first, then write in one transaction. */
 @Injectable()
 export class ActorsService {
-  private readonly logger = new Logger(ActorsService.name);
-
   constructor(
     private readonly repository: ActorsRepository,
-    private readonly jobs: JobsService,
+    private readonly scoring: ScoringRequests,
   ) {}
 
   async get(principal: Principal, id: string, field: (string | number)[] = ['id']): Promise<ActorRecord> {
@@ -241,12 +239,7 @@ export class ActorsService {
 
   /** Scores must follow profile edits within about a second: hand the actor to the scoring worker. */
   private async profileChanged(actorId: string): Promise<void> {
-    try {
-      await this.jobs.enqueue(JobName.SCORE_ACTOR, { actorId });
-    } catch (err) {
-      // The edit is saved; a missed rescore is caught by the next rebuild.
-      this.logger.warn(`could not enqueue rescoring of ${actorId}: ${(err as Error).message}`);
-    }
+    await this.scoring.rescoreActors([actorId]);
   }
 }
 

@@ -6,12 +6,17 @@ import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthService } from './auth.service';
 import { AuthGuard } from './auth.guard';
+import { AuthResolver } from './auth.resolver';
 
-/** Accounts and credentials; shared by the API (guard, resolvers) and the CLI (first admin). */
+/** Accounts and credentials; shared by the API (guard) and the CLI (first admin). */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity, ApiKeyEntity]), JwtModule.register({})],
   providers: [AuthService, AuthGuard],
   exports: [AuthService, AuthGuard],
 })
-export class AuthModule {}
+export class AuthCoreModule {}
+
+/** API side: me, login and the account mutations. */
+@Module({ imports: [AuthCoreModule], providers: [AuthResolver] })
+export class AuthGraphqlModule {}

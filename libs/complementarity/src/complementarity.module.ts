@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActorsModule } from '@maillage/actors';
+import { ActorsCoreModule } from '@maillage/actors';
 import { EventsCoreModule } from '@maillage/events';
 import { ComplementarityResolver } from './complementarity.resolver';
 import { ComplementarityService } from './complementarity.service';
@@ -16,42 +16,33 @@ import { ScoringProfilesRepository } from './scoring-profiles.repository';
 import { ScoringProfilesResolver } from './scoring-profiles.resolver';
 import { ScoringProfilesService } from './scoring-profiles.service';
 
-/** Shared by the API and the worker: data access, the engine and scoring runs. */
+const CORE = [
+  ScoringDataRepository,
+  ComplementsRepository,
+  PopulationService,
+  ScoringEngineService,
+  ScoringRunsService,
+  ScoringProfilesRepository,
+  ScoringContextService,
+  ScoringProfilesService,
+  ComplementarityService,
+];
+
+/** For every process: data access, the engine, scoring runs, profiles and the partner queries. */
 @Module({
   // Events: the meeting history behind the met-before penalty.
-  imports: [TypeOrmModule.forFeature(COMPLEMENTARITY_ENTITIES), EventsCoreModule],
-  providers: [
-    ScoringDataRepository,
-    ComplementsRepository,
-    PopulationService,
-    ScoringEngineService,
-    ScoringRunsService,
-    ScoringProfilesRepository,
-    ScoringContextService,
-  ],
-  exports: [
-    ScoringDataRepository,
-    ComplementsRepository,
-    PopulationService,
-    ScoringEngineService,
-    ScoringRunsService,
-    ScoringProfilesRepository,
-    ScoringContextService,
-  ],
+  imports: [TypeOrmModule.forFeature(COMPLEMENTARITY_ENTITIES), ActorsCoreModule, EventsCoreModule],
+  providers: CORE,
+  exports: CORE,
 })
 export class ComplementarityCoreModule {}
 
 /** API side: the GraphQL queries, scoring profiles and the admin mutations. */
 @Module({
-  imports: [ComplementarityCoreModule, ActorsModule],
-  providers: [
-    ScoringProfilesService,
-    ScoringProfilesResolver,
-    ComplementarityService,
-    ComplementarityResolver,
-  ],
+  imports: [ComplementarityCoreModule],
+  providers: [ScoringProfilesResolver, ComplementarityResolver],
 })
-export class ComplementarityModule {}
+export class ComplementarityGraphqlModule {}
 
 /** Worker side: the scoring queue's job handlers (SCORE_ACTOR, SCORING_REBUILD, SCORING_CHUNK). */
 @Module({

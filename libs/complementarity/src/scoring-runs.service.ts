@@ -49,13 +49,11 @@ export class ScoringRunsService {
         reason: 'unknown_territory',
       });
     }
-    const run = await this.runs.create(KIND, scopeLabel(scope), requestedBy);
-    try {
-      await this.jobs.enqueue(JobName.SCORING_REBUILD, { runId: run.id });
-    } catch (err) {
-      await this.runs.fail(run.id, `could not enqueue: ${(err as Error).message}`);
-      throw err;
-    }
+    const run = await this.runs.startRun(
+      JobName.SCORING_REBUILD,
+      { kind: KIND, scope: scopeLabel(scope), requestedBy },
+      (runId) => ({ runId }),
+    );
     return this.runs.get(run.id);
   }
 
@@ -124,10 +122,5 @@ export class ScoringRunsService {
       this.logger.log(`scoring run ${runId} succeeded`);
     }
     return result;
-  }
-
-  /** Called when a job gave up: the run is failed so nobody polls forever. */
-  async fail(runId: string, error: string): Promise<void> {
-    await this.runs.fail(runId, error);
   }
 }

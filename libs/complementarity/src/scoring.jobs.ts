@@ -1,13 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { JOB_POLICIES, JobContext, JobHandler, JobName, JobPayload } from '@maillage/jobs';
+import { Injectable } from '@nestjs/common';
+import { JobHandler, JobName, JobPayload } from '@maillage/jobs';
 import { ScoringEngineService } from './scoring-engine.service';
 import { ScoringRunsService } from './scoring-runs.service';
 
-/** The scoring queue's handlers. Each re-reads state and is safe to run twice. */
+/**
+ * The scoring queue's handlers. Each re-reads state and is safe to run twice. A rebuild or chunk
+ * job that gives up fails its run (in the worker), so clients polling it stop.
+ */
 @Injectable()
 export class ScoringJobs {
-  private readonly logger = new Logger(ScoringJobs.name);
-
   constructor(
     private readonly engine: ScoringEngineService,
     private readonly runs: ScoringRunsService,
@@ -18,35 +19,13 @@ export class ScoringJobs {
     return this.engine.rescoreActor(payload.actorId);
   }
 
-  @JobHandler(JobName.SCORING_REBUILD)
-  async rebuild(payload: JobPayload<JobName.SCORING_REBUILD>, ctx: JobContext) {
-    return this.failRunOnLastAttempt(JobName.SCORING_REBUILD, payload.runId, ctx, () =>
-      this.runs.plan(payload.runId),
-    );
+  @JobHandler(JobName.SCORING_REBUILD, { run: (p) => p.runId })
+  async rebuild(payload: JobPayload<JobName.SCORING_REBUILD>) {
+    return this.runs.plan(payload.runId);
   }
 
-  @JobHandler(JobName.SCORING_CHUNK)
-  async chunk(payload: JobPayload<JobName.SCORING_CHUNK>, ctx: JobContext) {
-    return this.failRunOnLastAttempt(JobName.SCORING_CHUNK, payload.runId, ctx, () =>
-      this.runs.runChunk(payload.runId, payload.chunk),
-    );
-  }
-
-  /** A run whose job gave up is marked FAILED, so clients polling it stop. */
-  private async failRunOnLastAttempt<T>(
-    name: JobName,
-    runId: string,
-    ctx: JobContext,
-    work: () => Promise<T>,
-  ): Promise<T> {
-    try {
-      return await work();
-    } catch (err) {
-      if (ctx.attempt >= JOB_POLICIES[name].attempts) {
-        this.logger.error(`${name} of run ${runId} gave up: ${(err as Error).message}`);
-        await this.runs.fail(runId, `${name}: ${(err as Error).message}`);
-      }
-      throw err;
-    }
+  @JobHandler(JobName.SCORING_CHUNK, { run: (p) => p.runId })
+  async chunk(payload: JobPayload<JobName.SCORING_CHUNK>) {
+    return this.runs.runChunk(payload.runId, payload.chunk);
   }
 }

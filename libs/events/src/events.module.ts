@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActorsModule } from '@maillage/actors';
+import { ActorsCoreModule } from '@maillage/actors';
 import { EVENT_ENTITIES } from './entities';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
@@ -9,9 +9,9 @@ import { RegistrationImportService } from './registration-import.service';
 
 /** Shared by the API and the worker: events, registrations, attendance and the meeting history. */
 @Module({
-  imports: [TypeOrmModule.forFeature(EVENT_ENTITIES), ActorsModule],
+  imports: [TypeOrmModule.forFeature(EVENT_ENTITIES), ActorsCoreModule],
   providers: [EventsService, RegistrationImportService, MeetingHistoryService],
-  exports: [EventsService, RegistrationImportService, MeetingHistoryService, ActorsModule],
+  exports: [EventsService, RegistrationImportService, MeetingHistoryService, ActorsCoreModule],
 })
 export class EventsCoreModule {}
 

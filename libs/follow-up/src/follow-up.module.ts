@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ActorsModule } from '@maillage/actors';
+import { ActorsCoreModule } from '@maillage/actors';
 import { EventsCoreModule } from '@maillage/events';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { SchedulesCoreModule } from '@maillage/schedules';
@@ -18,7 +18,7 @@ import { ShowcaseService } from './showcase.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature(FOLLOW_UP_ENTITIES),
-    ActorsModule,
+    ActorsCoreModule,
     EventsCoreModule,
     SchedulesCoreModule,
     OutboxCoreModule,
@@ -49,7 +49,7 @@ export class FollowUpGraphqlModule {}
 
 /** Worker side: applies the alliances agreed after meetings (outbox kind alliance-from-event). */
 @Module({
-  imports: [ActorsModule],
+  imports: [ActorsCoreModule],
   providers: [AllianceFromEventHandler],
 })
 export class FollowUpWorkerModule {}

@@ -30,12 +30,22 @@ export interface JobPayloads {
   [JobName.SCORING_REBUILD]: { runId: string };
   [JobName.SCORING_CHUNK]: { runId: string; chunk: number };
   [JobName.IMPORT_ACTORS_CSV]: { runId: string };
-  [JobName.GENERATE_SCHEDULE]: { runId: string; eventId: string };
+  [JobName.GENERATE_SCHEDULE]: {
+    runId: string;
+    eventId: string;
+    /** Keep the current schedule's locked meetings and re-plan the rest (a flag travels in the payload). */
+    keepLocked?: boolean;
+  };
   /** Empty: the relay reads whatever is pending, so any enqueue drains every row. */
   [JobName.RELAY_OUTBOX]: Record<string, never>;
 }
 
 export type JobPayload<N extends JobName> = JobPayloads[N];
+
+/** Jobs that drive a user-visible job run (job_runs): their payload names it. */
+export type RunJobName = {
+  [N in JobName]: JobPayload<N> extends { runId: string } ? N : never;
+}[JobName];
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCORE_ACTOR]: QueueName.SCORING,

@@ -1,13 +1,82 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { NotFoundError } from '@maillage/common';
+import { JobPayload, RunJobName } from './job-contract';
+import { errorKind } from './job-failure';
 import { JobRunEntity } from './job-run.entity';
+import { JobsService } from './jobs.service';
+
+/** What a new run records; `kind` defaults to the job name (one job may serve several kinds). */
+export interface NewJobRun {
+  kind?: string;
+  scope: string;
+  requestedBy: string | null;
+  totalUnits?: number;
+}
+
+export interface StartRunOptions {
+  /** Stores what the job will read (e.g. an uploaded file), once the run exists and before the enqueue. */
+  prepare?: (run: JobRunEntity) => Promise<void>;
+  /** Undoes prepare() when the run could not be queued (e.g. drops a file holding personal data). */
+  undo?: (run: JobRunEntity) => Promise<void>;
+  /** The FAILED run's message when it could not be queued. */
+  enqueueFailure?: string;
+}
+
+export const DEFAULT_ENQUEUE_FAILURE = 'The job could not be queued; please retry';
+
+/** The run was recorded but its job could not be queued (Redis unavailable): the run is FAILED. */
+export class JobEnqueueError extends Error {
+  constructor(
+    readonly job: RunJobName,
+    readonly runId: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Job ${job} of run ${runId} could not be queued: ${errorKind(options?.cause)}`, options);
+    this.name = 'JobEnqueueError';
+  }
+}
 
 /** Progress of user-visible jobs, kept in PostgreSQL so it survives worker restarts. */
 @Injectable()
 export class JobRunsService {
-  constructor(@InjectRepository(JobRunEntity) private readonly runs: Repository<JobRunEntity>) {}
+  private readonly logger = new Logger(JobRunsService.name);
+
+  constructor(
+    @InjectRepository(JobRunEntity) private readonly runs: Repository<JobRunEntity>,
+    private readonly jobs: JobsService,
+  ) {}
+
+  /**
+   * The one way to start a user-visible job: records the run (QUEUED), then enqueues the job whose
+   * payload names it. If that fails, the run is marked FAILED (nobody polls a run no worker will
+   * take) and a JobEnqueueError is thrown.
+   */
+  async startRun<N extends RunJobName>(
+    job: N,
+    run: NewJobRun,
+    payload: (runId: string) => JobPayload<N>,
+    options: StartRunOptions = {},
+  ): Promise<JobRunEntity> {
+    const created = await this.create(run.kind ?? job, run.scope, run.requestedBy, run.totalUnits);
+    const reason = options.enqueueFailure ?? DEFAULT_ENQUEUE_FAILURE;
+    try {
+      await options.prepare?.(created);
+    } catch (err) {
+      await this.fail(created.id, reason);
+      throw err;
+    }
+    try {
+      await this.jobs.enqueue(job, payload(created.id));
+    } catch (err) {
+      this.logger.warn(`could not enqueue ${job} for run ${created.id}: ${errorKind(err)}`);
+      await options.undo?.(created);
+      await this.fail(created.id, reason);
+      throw new JobEnqueueError(job, created.id, { cause: err });
+    }
+    return created;
+  }
 
   create(kind: string, scope: string, requestedBy: string | null, totalUnits = 0): Promise<JobRunEntity> {
     return this.runs.save(
@@ -56,5 +125,14 @@ export class JobRunsService {
 
   async fail(id: string, error: string): Promise<void> {
     await this.runs.update({ id }, { status: 'FAILED', error: error.slice(0, 2000), finishedAt: new Date() });
+  }
+
+  /** The worker gave up on a job of this run: FAILED, unless the run already ended (its outcome stays). */
+  async giveUp(id: string, error: string): Promise<boolean> {
+    const res = await this.runs.update(
+      { id, status: In(['QUEUED', 'RUNNING']) },
+      { status: 'FAILED', error: error.slice(0, 2000), finishedAt: new Date() },
+    );
+    return (res.affected ?? 0) > 0;
   }
 }

@@ -3,11 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsService } from './jobs.service';
 import { JobRunEntity } from './job-run.entity';
 import { JobRunsService } from './job-runs.service';
+import { ScoringRequests } from './scoring-requests';
 
+/** Producer side, for every process: the typed enqueue, job runs and the rescore entry point. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([JobRunEntity])],
-  providers: [JobsService, JobRunsService],
-  exports: [JobsService, JobRunsService],
+  providers: [JobsService, JobRunsService, ScoringRequests],
+  exports: [JobsService, JobRunsService, ScoringRequests],
 })
-export class JobsModule {}
+export class JobsCoreModule {}

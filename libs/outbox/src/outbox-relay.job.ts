@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestj
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JobHandler, JobName, JobsService } from '@maillage/jobs';
+import { JobHandler, JobName, JobsService, ScoringRequests } from '@maillage/jobs';
 import { OUTBOX_HANDLER, OutboxHandlerFn } from './outbox-handler.decorator';
 
 const BATCH = 100;
@@ -34,6 +34,7 @@ export class OutboxRelayJob implements OnModuleInit, OnApplicationBootstrap {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
+    private readonly scoring: ScoringRequests,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -111,10 +112,8 @@ export class OutboxRelayJob implements OnModuleInit, OnApplicationBootstrap {
         );
       return { done: ok.length, failed, total: rows.length };
     });
-    for (const actorId of touched) {
-      // E.g. alliances change scores (already-allied pairs are excluded): rescore, best effort.
-      await this.jobs.enqueue(JobName.SCORE_ACTOR, { actorId }).catch(() => undefined);
-    }
+    // E.g. alliances change scores (already-allied pairs are excluded): rescore, best effort.
+    await this.scoring.rescoreActors(touched);
     return { done: result.failed ? result.done : result.total, failed: result.failed };
   }
 

@@ -7,4 +7,3 @@ export * from './territory.repository';
 export * from './competence.repository';
 export * from './cause.repository';
 export * from './reference.module';
-export * from './graphql/reference-graphql.module';

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CauseRepository } from './cause.repository';
 import { CompetenceRepository } from './competence.repository';
+import { ReferenceResolver } from './reference.resolver';
 import { ReferenceSeeder } from './reference.seeder';
 import { TerritoryRepository } from './territory.repository';
 
@@ -9,4 +10,8 @@ import { TerritoryRepository } from './territory.repository';
   providers: [ReferenceSeeder, TerritoryRepository, CompetenceRepository, CauseRepository],
   exports: [ReferenceSeeder, TerritoryRepository, CompetenceRepository, CauseRepository],
 })
-export class ReferenceModule {}
+export class ReferenceCoreModule {}
+
+/** API side: the read-only reference queries (public). */
+@Module({ imports: [ReferenceCoreModule], providers: [ReferenceResolver] })
+export class ReferenceGraphqlModule {}

@@ -1,6 +1,6 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '@maillage/common';
-import { JOB_POLICIES, JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
+import { JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
 import { ScheduleGenerationService } from './schedule-generation.service';
 import { REGENERATE_UNLOCKED_KIND } from './schedule-runs.service';
 import { SchedulesRepository } from './schedules.repository';
@@ -11,15 +11,17 @@ import { SchedulesRepository } from './schedules.repository';
  */
 @Injectable()
 export class GenerateScheduleJob {
-  private readonly logger = new Logger(GenerateScheduleJob.name);
-
   constructor(
     private readonly runs: JobRunsService,
     private readonly schedules: ScheduleGenerationService,
     private readonly repo: SchedulesRepository,
   ) {}
 
-  @JobHandler(JobName.GENERATE_SCHEDULE)
+  // On the last failed attempt the worker marks the run FAILED with this reason (one place for all jobs).
+  @JobHandler(JobName.GENERATE_SCHEDULE, {
+    run: (p) => p.runId,
+    giveUpReason: ({ name }) => `Schedule generation stopped on an internal error (${name})`,
+  })
   async handle(payload: JobPayload<JobName.GENERATE_SCHEDULE>, ctx: JobContext): Promise<unknown> {
     const run = await this.runs.find(payload.runId);
     if (!run || run.status === 'SUCCEEDED' || run.status === 'FAILED') return undefined;
@@ -39,7 +41,8 @@ export class GenerateScheduleJob {
           await this.runs.addProgress(run.id, 1);
           await ctx.updateProgress(step / 4);
         },
-        run.kind === REGENERATE_UNLOCKED_KIND,
+        // Jobs queued before the flag moved into the payload carry it in the run kind.
+        payload.keepLocked ?? run.kind === REGENERATE_UNLOCKED_KIND,
       );
       await this.runs.succeed(run.id, {
         scheduleId: schedule.id,
@@ -54,12 +57,6 @@ export class GenerateScheduleJob {
         await this.runs.fail(run.id, err.message);
         return undefined;
       }
-      this.logger.warn(`schedule run ${run.id} attempt ${ctx.attempt} failed: ${(err as Error).name}`);
-      if (ctx.attempt >= JOB_POLICIES[JobName.GENERATE_SCHEDULE].attempts)
-        await this.runs.fail(
-          run.id,
-          `Schedule generation stopped on an internal error (${(err as Error).name})`,
-        );
       throw err;
     }
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
-import { JobName, JobRunEntity, JobRunsService, JobsService } from '@maillage/jobs';
+import { JobName, JobRunEntity, JobRunsService } from '@maillage/jobs';
 import {
   EventStatus,
   EventsService,
@@ -26,7 +26,6 @@ export class ScheduleRunsService {
     private readonly events: EventsService,
     private readonly repo: SchedulesRepository,
     private readonly runs: JobRunsService,
-    private readonly jobs: JobsService,
   ) {}
 
   /** Queues the optimisation; the organiser follows the returned run. */
@@ -45,8 +44,11 @@ export class ScheduleRunsService {
         throw badInput('there is no schedule to keep locked meetings from', ['keepLocked'], 'no_schedule');
     }
     const kind = keepLocked ? REGENERATE_UNLOCKED_KIND : GENERATE_SCHEDULE_KIND;
-    const run = await this.runs.create(kind, event.id, p.userId, 4);
-    await this.jobs.enqueue(JobName.GENERATE_SCHEDULE, { runId: run.id, eventId: event.id });
+    const run = await this.runs.startRun(
+      JobName.GENERATE_SCHEDULE,
+      { kind, scope: event.id, requestedBy: p.userId, totalUnits: 4 },
+      (runId) => ({ runId, eventId: event.id, keepLocked }),
+    );
     return toScheduleRun(run);
   }
 

@@ -19,11 +19,10 @@ export interface DemoSeedOptions extends SeedOptions {
  */
 @Injectable()
 export class DemoSeeder {
-  private readonly reference: ReferenceSeeder;
-
-  constructor(private readonly neo4j: Neo4jService) {
-    this.reference = new ReferenceSeeder(neo4j);
-  }
+  constructor(
+    private readonly neo4j: Neo4jService,
+    private readonly reference: ReferenceSeeder,
+  ) {}
 
   async seedDemoTerritory(options: DemoSeedOptions = {}): Promise<SeedResult> {
     const started = Date.now();

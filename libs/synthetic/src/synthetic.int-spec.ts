@@ -1,5 +1,5 @@
 import { Neo4jService } from '@maillage/neo4j';
-import { TerritoryRepository } from '@maillage/reference';
+import { ReferenceSeeder, TerritoryRepository } from '@maillage/reference';
 import {
   actorIdFromExternalId,
   deleteActorsByExternalIdPrefix,
@@ -39,7 +39,7 @@ describeNeo4j('demo territory in Neo4j', () => {
   }
 
   it('loads Isère with 400 actors of every kind, idempotently', async () => {
-    const seeder = new DemoSeeder(neo4j);
+    const seeder = new DemoSeeder(neo4j, new ReferenceSeeder(neo4j));
     const first = await seeder.seedDemoTerritory({ force: true });
     expect(first.skipped).toBe(false);
     const actors = generateActors(demoTerritoryOptions());

@@ -1,10 +1,10 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { TerritoryLevel } from '@maillage/domain';
 import { BadInputError, NotFoundError, MAX_PAGE_SIZE } from '@maillage/common';
-import { CauseRepository } from '../cause.repository';
-import { CompetenceRepository } from '../competence.repository';
-import { TerritoryRepository } from '../territory.repository';
-import { Cause, Competence, Territory } from './reference.models';
+import { CauseRepository } from './cause.repository';
+import { CompetenceRepository } from './competence.repository';
+import { TerritoryRepository } from './territory.repository';
+import { Cause, Competence, Territory } from './models/reference.models';
 
 /** Read-only reference data: the competence tree, SDGs and French territories. Public. */
 @Resolver()
