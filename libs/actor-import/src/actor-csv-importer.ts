@@ -1,6 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { ActorKind, AllianceForm, SizeBand, Visibility } from '@maillage/domain';
+import {
+  ActorKind,
+  AllianceForm,
+  normaliseRna,
+  normaliseSiren,
+  normaliseTerritoryCode,
+  SizeBand,
+  Visibility,
+} from '@maillage/domain';
 import { CreateActorInput } from '@maillage/actors';
 import { Column, CONTACT_COLUMNS, KEY_COLUMNS, KeyColumn } from './csv/columns';
 import {
@@ -12,10 +20,7 @@ import {
   readKind,
   readNeeds,
   readOffers,
-  readRna,
-  readSiren,
   readSizeBand,
-  readTerritoryCode,
   readVisibility,
   splitList,
 } from './csv/cells';
@@ -146,8 +151,8 @@ export class ActorCsvImporter {
     if (text('kind') === undefined)
       errors.push({ row, column: 'kind', reason: 'required', message: 'kind: a kind is required' });
     take('external_id', 'externalId', (c) => c);
-    take('siren', 'siren', readSiren);
-    take('rna', 'rna', readRna);
+    take('siren', 'siren', normaliseSiren);
+    take('rna', 'rna', normaliseRna);
     take('description', 'description', (c) => c);
     take('size_band', 'sizeBand', (c) =>
       readEnum(c, readSizeBand, Object.values(SizeBand), 'size band', 'invalid_size_band'),
@@ -155,8 +160,8 @@ export class ActorCsvImporter {
     take('visibility', 'visibility', (c) =>
       readEnum(c, readVisibility, Object.values(Visibility), 'visibility', 'invalid_visibility'),
     );
-    take('commune', 'communeCode', readTerritoryCode);
-    take('acts_in', 'actsIn', (c) => [...new Set(splitList(c).map(readTerritoryCode))]);
+    take('commune', 'communeCode', normaliseTerritoryCode);
+    take('acts_in', 'actsIn', (c) => [...new Set(splitList(c).map(normaliseTerritoryCode))]);
     take('offers', 'offers', readOffers);
     take('needs', 'needs', readNeeds);
     take('causes', 'causes', readCauses);
