@@ -67,10 +67,13 @@ export const COMMANDS: Record<string, Command> = {
           typeof options.departements === 'string'
             ? options.departements.split(',').map((d) => d.trim())
             : undefined;
-        const results = await new ReferenceSeeder(neo4j).seedAll({
-          departements,
-          force: options.force === true,
-        });
+        const seeder = new ReferenceSeeder(neo4j);
+        const force = options.force === true;
+        // Reference data, then the migration of stored search names (actors included).
+        const results = [
+          ...(await seeder.seedAll({ departements, force })),
+          await seeder.seedSearchNames({ force }),
+        ];
         for (const r of results) {
           const counts = Object.entries(r.counts)
             .map(([k, v]) => `${v} ${k}`)
