@@ -24,7 +24,8 @@ import {
   readVisibility,
   splitList,
 } from './csv/cells';
-import { CsvTable, Delimiter, readCsv } from './csv/read-csv';
+import { CsvDelimiter } from '@maillage/common';
+import { ActorCsvTable, readCsv } from './csv/read-csv';
 import { RowError } from './import-report';
 
 /** A row that passed every check that needs no database. */
@@ -41,7 +42,7 @@ export interface ParsedRow {
 }
 
 export interface ParsedImport {
-  delimiter: Delimiter;
+  delimiter: CsvDelimiter;
   /** Columns present in the header: absent columns leave existing actors' values alone. */
   present: ReadonlySet<Column>;
   ignoredColumns: string[];
@@ -129,7 +130,12 @@ export class ActorCsvImporter {
   }
 
   /** Cells → the plain shape of CreateActorInput; cell-level problems go to `errors`. */
-  private toPlain(row: number, cells: Partial<Record<Column, string>>, table: CsvTable, errors: RowError[]) {
+  private toPlain(
+    row: number,
+    cells: Partial<Record<Column, string>>,
+    table: ActorCsvTable,
+    errors: RowError[],
+  ) {
     const plain: Record<string, unknown> = {};
     const text = (column: Column) => {
       const value = cells[column];

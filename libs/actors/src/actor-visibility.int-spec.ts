@@ -1,4 +1,5 @@
 import { ANONYMOUS, Principal, Role } from '@maillage/auth';
+import { parseEnv } from '@maillage/config';
 import { Visibility } from '@maillage/domain';
 import { Neo4jService } from '@maillage/neo4j';
 import { actorVisibleTo, canSeeActor, listVisibilityParams } from './actor-visibility';
@@ -36,11 +37,7 @@ describeNeo4j('actor visibility: the Cypher fragment and canSeeActor agree', () 
   // Not :Actor nodes, so suites counting actors in parallel are not disturbed: the fragment reads
   // properties only.
   beforeAll(async () => {
-    neo4j = new Neo4jService({
-      NEO4J_URI: process.env.NEO4J_URI,
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: '',
-    } as never);
+    neo4j = new Neo4jService(parseEnv(process.env));
     await neo4j.write(
       `UNWIND $actors AS row
        CREATE (a:VisibilitySpec { id: row.id, tag: $tag })

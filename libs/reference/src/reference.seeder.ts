@@ -40,26 +40,20 @@ const DEFAULT_BATCH = 5000;
 
 /**
  * Nodes that store a `searchName` (normaliseForSearch of their name), paged by their unique key.
- * The write skips a node whose name changed meanwhile: its own write set the right search name.
+ * Label and key are constants of this file (labels cannot be parameters). The write skips a node
+ * whose name changed meanwhile: its own write set the right search name.
  */
 const SEARCH_NAME_TARGETS = [
-  {
-    count: 'actors',
-    read: `MATCH (n:Actor) WHERE $after IS NULL OR n.id > $after
-           RETURN n.id AS key, n.name AS name, n.searchName AS searchName ORDER BY n.id LIMIT $limit`,
-    write: `UNWIND $rows AS row
-            MATCH (n:Actor {id: row.key}) WHERE n.name = row.name
-            SET n.searchName = row.searchName`,
-  },
-  {
-    count: 'territories',
-    read: `MATCH (n:Territory) WHERE $after IS NULL OR n.code > $after
-           RETURN n.code AS key, n.name AS name, n.searchName AS searchName ORDER BY n.code LIMIT $limit`,
-    write: `UNWIND $rows AS row
-            MATCH (n:Territory {code: row.key}) WHERE n.name = row.name
-            SET n.searchName = row.searchName`,
-  },
-] as const;
+  { count: 'actors', label: 'Actor', key: 'id' },
+  { count: 'territories', label: 'Territory', key: 'code' },
+].map((t) => ({
+  count: t.count,
+  read: `MATCH (n:${t.label}) WHERE $after IS NULL OR n.${t.key} > $after
+         RETURN n.${t.key} AS key, n.name AS name, n.searchName AS searchName ORDER BY n.${t.key} LIMIT $limit`,
+  write: `UNWIND $rows AS row
+          MATCH (n:${t.label} {${t.key}: row.key}) WHERE n.name = row.name
+          SET n.searchName = row.searchName`,
+}));
 
 const UPSERT_TERRITORIES = `
 UNWIND $rows AS row
