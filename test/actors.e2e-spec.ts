@@ -1,5 +1,7 @@
 import { Role } from '@maillage/auth';
-import { sirenFromBody } from '@maillage/synthetic';
+import { sirenFromBody } from '@maillage/domain';
+import { Neo4jService } from '@maillage/neo4j';
+import { ReferenceSeeder } from '@maillage/reference';
 import { TestApi } from './support/api';
 
 const ACTOR_FIELDS = `id name kind family siren rna location { code name level } actsIn { code }
@@ -148,6 +150,41 @@ describe('actor graph through GraphQL (e2e)', () => {
       after = res.data!.actors.pageInfo.endCursor;
     }
     expect(names).toEqual([0, 1, 2, 3, 4].map((i) => `${tag} ${i}`));
+  });
+
+  it('"saint martin" finds the actor Saint-Martin and the territory; the search-names step rewrites old names', async () => {
+    const created = await api.gql<{ createActor: { id: string } }>(
+      CREATE,
+      { input: { name: 'Saint-Martin', kind: 'ASSOCIATION', communeCode: '38421' } },
+      admin.apiKey,
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createActor.id;
+    const found = async () => {
+      const res = await api.gql<{ actors: { edges: { node: { id: string; name: string } }[] } }>(
+        `query($s: String) { actors(filter: { search: $s }, first: 100) { edges { node { id name } } } }`,
+        { s: 'saint martin' },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.actors.edges.map((e) => e.node.id).includes(id);
+    };
+    expect(await found()).toBe(true);
+    const territories = await api.gql<{ territories: { code: string; name: string }[] }>(
+      `{ territories(namePrefix: "saint martin", first: 50) { code name } }`,
+    );
+    expect(territories.data!.territories).toContainEqual({ code: '38421', name: "Saint-Martin-d'Hères" });
+
+    // A name stored by the former actor normaliser (punctuation kept) is not found…
+    const neo4j = api.app.get(Neo4jService);
+    await neo4j.write(`MATCH (a:Actor { id: $id }) SET a.searchName = 'saint-martin'`, { id });
+    expect(await found()).toBe(false);
+    // …until the versioned seed step rewrites stored search names (what `cli seed` runs once).
+    const step = await new ReferenceSeeder(neo4j).seedSearchNames({ force: true });
+    expect(step).toMatchObject({ name: 'search-names', skipped: false });
+    expect(step.counts.actors).toBeGreaterThanOrEqual(1);
+    expect(await found()).toBe(true);
+    const again = await new ReferenceSeeder(neo4j).seedSearchNames();
+    expect(again.skipped).toBe(true);
   });
 
   it('rejects a forged cursor and an oversized page', async () => {

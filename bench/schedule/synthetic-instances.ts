@@ -1,15 +1,5 @@
+import { mulberry32 as prng } from '@maillage/domain';
 import type { Participant, ScheduleProblem } from '../../libs/scheduling/src';
-
-/** mulberry32, duplicated here so the bench's data does not depend on library internals. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Actor families (association, company, public authority, school, research lab, foundation) with

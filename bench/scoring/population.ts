@@ -3,7 +3,7 @@
  * real French geography and the graph-seeds taxonomy), loaded at run time so this file still runs
  * if that library is unavailable; fallback: the scoring library's own skewed generator.
  */
-import { TerritoryLevel } from '@maillage/domain';
+import { isCommuneCode, isEpciCode, TerritoryLevel } from '@maillage/domain';
 import { ScoringActor, Taxonomy, TerritoryCode } from '../../libs/scoring/src';
 import { generatePopulation } from '../../libs/scoring/src/testing/population';
 
@@ -72,10 +72,10 @@ export function toScoringActor(
   for (const code of a.actsIn) {
     let level: TerritoryLevel;
     if (code === territories.commune) level = TerritoryLevel.COMMUNE;
-    else if (code === territories.epci || /^\d{9}$/.test(code)) level = TerritoryLevel.EPCI;
+    else if (code === territories.epci || isEpciCode(code)) level = TerritoryLevel.EPCI;
     else if (code === territories.departement) level = TerritoryLevel.DEPARTEMENT;
     else if (code === territories.region) level = TerritoryLevel.REGION;
-    else if (/^(\d{5}|2[AB]\d{3})$/.test(code)) level = TerritoryLevel.COMMUNE;
+    else if (isCommuneCode(code)) level = TerritoryLevel.COMMUNE;
     else continue; // a 2-3 character code that is neither its département nor its région: ambiguous, skipped
     actsIn.push({ level, code });
   }

@@ -70,9 +70,12 @@ export const COMMANDS: Record<string, Command> = {
         typeof options.departements === 'string'
           ? options.departements.split(',').map((d) => d.trim())
           : undefined;
-      const results = await withContext(CliReferenceModule, (app) =>
-        app.get(ReferenceSeeder).seedAll({ departements, force: options.force === true }),
-      );
+      const force = options.force === true;
+      // Reference data, then the migration of stored search names (actors included).
+      const results = await withContext(CliReferenceModule, async (app) => {
+        const seeder = app.get(ReferenceSeeder);
+        return [...(await seeder.seedAll({ departements, force })), await seeder.seedSearchNames({ force })];
+      });
       for (const r of results) {
         const counts = Object.entries(r.counts)
           .map(([k, v]) => `${v} ${k}`)

@@ -1,6 +1,14 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { ActorKind, AllianceForm, SizeBand, Visibility } from '@maillage/domain';
+import {
+  ActorKind,
+  AllianceForm,
+  normaliseRna,
+  normaliseSiren,
+  normaliseTerritoryCode,
+  SizeBand,
+  Visibility,
+} from '@maillage/domain';
 import { CreateActorInput } from '@maillage/actors';
 import { Column, CONTACT_COLUMNS, KEY_COLUMNS, KeyColumn } from './csv/columns';
 import {
@@ -12,14 +20,12 @@ import {
   readKind,
   readNeeds,
   readOffers,
-  readRna,
-  readSiren,
   readSizeBand,
-  readTerritoryCode,
   readVisibility,
   splitList,
 } from './csv/cells';
-import { CsvTable, Delimiter, readCsv } from './csv/read-csv';
+import { CsvDelimiter } from '@maillage/common';
+import { ActorCsvTable, readCsv } from './csv/read-csv';
 import { RowError } from './import-report';
 
 /** A row that passed every check that needs no database. */
@@ -36,7 +42,7 @@ export interface ParsedRow {
 }
 
 export interface ParsedImport {
-  delimiter: Delimiter;
+  delimiter: CsvDelimiter;
   /** Columns present in the header: absent columns leave existing actors' values alone. */
   present: ReadonlySet<Column>;
   ignoredColumns: string[];
@@ -124,7 +130,12 @@ export class ActorCsvImporter {
   }
 
   /** Cells → the plain shape of CreateActorInput; cell-level problems go to `errors`. */
-  private toPlain(row: number, cells: Partial<Record<Column, string>>, table: CsvTable, errors: RowError[]) {
+  private toPlain(
+    row: number,
+    cells: Partial<Record<Column, string>>,
+    table: ActorCsvTable,
+    errors: RowError[],
+  ) {
     const plain: Record<string, unknown> = {};
     const text = (column: Column) => {
       const value = cells[column];
@@ -146,8 +157,8 @@ export class ActorCsvImporter {
     if (text('kind') === undefined)
       errors.push({ row, column: 'kind', reason: 'required', message: 'kind: a kind is required' });
     take('external_id', 'externalId', (c) => c);
-    take('siren', 'siren', readSiren);
-    take('rna', 'rna', readRna);
+    take('siren', 'siren', normaliseSiren);
+    take('rna', 'rna', normaliseRna);
     take('description', 'description', (c) => c);
     take('size_band', 'sizeBand', (c) =>
       readEnum(c, readSizeBand, Object.values(SizeBand), 'size band', 'invalid_size_band'),
@@ -155,8 +166,8 @@ export class ActorCsvImporter {
     take('visibility', 'visibility', (c) =>
       readEnum(c, readVisibility, Object.values(Visibility), 'visibility', 'invalid_visibility'),
     );
-    take('commune', 'communeCode', readTerritoryCode);
-    take('acts_in', 'actsIn', (c) => [...new Set(splitList(c).map(readTerritoryCode))]);
+    take('commune', 'communeCode', normaliseTerritoryCode);
+    take('acts_in', 'actsIn', (c) => [...new Set(splitList(c).map(normaliseTerritoryCode))]);
     take('offers', 'offers', readOffers);
     take('needs', 'needs', readNeeds);
     take('causes', 'causes', readCauses);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { BadInputError, NotFoundError } from '@maillage/common';
+import { checkCsvRowCount, checkCsvSize, CsvLimits, NotFoundError } from '@maillage/common';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { JobName, JobRunsService } from '@maillage/jobs';
 import { ActorImportService } from './actor-import.service';
@@ -12,6 +12,20 @@ import { ImportRun, ImportRunStatus } from './models/import.models';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+
+/** importActorsCsv, in the request: small files only, the rest goes to the background job. */
+const SYNC_LIMITS: CsvLimits = {
+  maxBytes: SYNC_MAX_BYTES,
+  maxRows: SYNC_MAX_ROWS,
+  reason: 'too_large_for_sync',
+  hint: `importActorsCsv takes at most ${SYNC_MAX_ROWS} rows and ${mb(SYNC_MAX_BYTES)}. Use startActorsCsvImport (background job) instead.`,
+};
+/** Any upload through the API. */
+const UPLOAD_LIMITS: CsvLimits = {
+  maxBytes: MAX_BYTES,
+  reason: 'file_too_large',
+  hint: `The limit is ${mb(MAX_BYTES)}: split the file, or use the import-csv command of the CLI.`,
+};
 
 /** What callers of the API can do with CSV imports; the permission is checked here for every entry point. */
 @Injectable()
@@ -25,21 +39,16 @@ export class ActorImportRunsService {
   /** Small files, in the request. */
   async importNow(principal: Principal, csv: string, dryRun: boolean): Promise<ImportReport> {
     assertAllowed(principal, Action.ACTOR_IMPORT);
-    checkSize(csv, SYNC_MAX_BYTES, 'too_large_for_sync');
+    checkCsvSize(csv, SYNC_LIMITS);
     const parsed = this.imports.importer.parse(csv);
-    if (parsed.rows.length > SYNC_MAX_ROWS) {
-      throw new BadInputError(
-        `This file has ${parsed.rows.length} rows; importActorsCsv takes at most ${SYNC_MAX_ROWS} rows and ${mb(SYNC_MAX_BYTES)}. Use startActorsCsvImport (background job) instead.`,
-        { field: ['csv'], reason: 'too_large_for_sync' },
-      );
-    }
+    checkCsvRowCount(parsed.rows.length, SYNC_LIMITS);
     return this.imports.importParsed(parsed, { dryRun, managedBy: principal.organisationId });
   }
 
   /** Large files: stored in PostgreSQL, processed by the import job; the payload carries the run id only. */
   async start(principal: Principal, csv: string): Promise<ImportRun> {
     assertAllowed(principal, Action.ACTOR_IMPORT);
-    checkSize(csv, MAX_BYTES, 'file_too_large');
+    checkCsvSize(csv, UPLOAD_LIMITS);
     this.imports.importer.checkHeader(csv);
     const run = await this.runs.startRun(
       JobName.IMPORT_ACTORS_CSV,
@@ -95,17 +104,4 @@ export class ActorImportRunsService {
       finishedAt: run.finishedAt,
     };
   }
-}
-
-function checkSize(csv: string, max: number, reason: string): void {
-  const bytes = Buffer.byteLength(csv);
-  if (bytes <= max) return;
-  const hint =
-    reason === 'too_large_for_sync'
-      ? `importActorsCsv takes at most ${mb(max)} and ${SYNC_MAX_ROWS} rows. Use startActorsCsvImport (background job) instead.`
-      : `The limit is ${mb(max)}: split the file, or use the import-csv command of the CLI.`;
-  throw new BadInputError(`The CSV is ${(bytes / 1024 / 1024).toFixed(1)} MB. ${hint}`, {
-    field: ['csv'],
-    reason,
-  });
 }

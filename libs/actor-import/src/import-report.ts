@@ -1,12 +1,8 @@
+import { CsvRowError } from '@maillage/common';
 import { Column } from './csv/columns';
 
-/** One problem with one row. `row` is the spreadsheet row (header = 1); `column` is null for whole-row problems. */
-export interface RowError {
-  row: number;
-  column: Column | null;
-  reason: string;
-  message: string;
-}
+/** One problem with one row (the shared CSV row error shape); `column` is null for whole-row problems. */
+export type RowError = CsvRowError<Column | null>;
 
 export enum ImportRowStatus {
   CREATED = 'CREATED',

@@ -7,5 +7,6 @@ export * from './import-report';
 export * from './import-limits';
 export * from './import-file.entity';
 export * from './models/import.models';
-export { decodeCsvBytes } from './csv/read-csv';
+// The CLI decodes files with the shared pipeline's decoder; re-exported where it imports it from.
+export { decodeCsvBytes } from '@maillage/common';
 export * from './format-report';

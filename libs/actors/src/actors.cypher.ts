@@ -1,3 +1,6 @@
+import { actorInTerritory } from '@maillage/reference';
+import { actorVisibleTo } from './actor-visibility';
+
 /**
  * Cypher for actors, parameterised only. The projection fetches an actor with everything the
  * GraphQL type exposes in one round trip (pattern comprehensions), so lists never go N+1.
@@ -85,8 +88,7 @@ OPTIONAL MATCH (e:Actor) WHERE $externalId IS NOT NULL AND e.externalId = $exter
 RETURN s.id AS siren, r.id AS rna, e.id AS externalId`;
 
 /**
- * One static, parameterised list query: absent filters are null. Visibility: anonymous callers see
- * PUBLIC actors, signed-in callers NETWORK ones too, PRIVATE ones only their managers/editors.
+ * One static, parameterised list query: absent filters are null. Visibility: see actorVisibleTo.
  */
 export const LIST_ACTORS = `
 MATCH (a:Actor)
@@ -94,14 +96,11 @@ WHERE ($kinds IS NULL OR a.kind IN $kinds)
   AND ($families IS NULL OR a.family IN $families)
   AND ($search IS NULL OR a.searchName CONTAINS $search)
   AND ($sdg IS NULL OR EXISTS { MATCH (a)-[:SERVES]->(:Cause { sdg: $sdg }) })
-  AND ($territory IS NULL OR EXISTS {
-        MATCH (a)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) })
+  AND ($territory IS NULL OR ${actorInTerritory('a')})
   AND ($offers IS NULL OR EXISTS { MATCH (a)-[:OFFERS]->(:Competence)-[:SUBCATEGORY_OF*0..3]->(:Competence { id: $offers }) })
   AND ($needs IS NULL OR EXISTS { MATCH (a)-[:NEEDS]->(:Competence)-[:SUBCATEGORY_OF*0..3]->(:Competence { id: $needs }) })
   AND ($afterName IS NULL OR a.searchName > $afterName OR (a.searchName = $afterName AND a.id > $afterId))
-  AND ($seeAll OR coalesce(a.visibility, 'PUBLIC') = 'PUBLIC'
-       OR ($authenticated AND a.visibility = 'NETWORK')
-       OR ($orgId IS NOT NULL AND a.managedBy = $orgId) OR a.id IN $editableIds)
+  AND ${actorVisibleTo('a')}
 WITH a ORDER BY a.searchName, a.id LIMIT $limit
 RETURN ${ACTOR_PROJECTION} AS actor, a.searchName AS sortKey`;
 

@@ -6,3 +6,4 @@ export * from './text';
 export * from './domain-error.filter';
 export * from './graphql-enums';
 export * from './selection';
+export * from './csv-reader';

@@ -1,3 +1,6 @@
+import { actorVisibleTo } from '@maillage/actors';
+import { actorInTerritory } from '@maillage/reference';
+
 /**
  * COMPLEMENTS edges: (a)-[:COMPLEMENTS]->(b) means b is in a's stored top-K. `components` holds
  * the contributions in COMPONENT_NAMES order (fixed by modelVersion) so a reader can explain them.
@@ -35,13 +38,10 @@ MATCH (a:Actor { id: $actorId })-[e:COMPLEMENTS]->(b:Actor)
 WHERE ($families IS NULL OR b.family IN $families)
   AND ($kinds IS NULL OR b.kind IN $kinds)
   AND ($sdg IS NULL OR EXISTS { MATCH (b)-[:SERVES]->(:Cause { sdg: $sdg }) })
-  AND ($territory IS NULL OR EXISTS {
-        MATCH (b)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) })
+  AND ($territory IS NULL OR ${actorInTerritory('b')})
   AND ($allianceForm IS NULL OR $allianceForm IN coalesce(b.allianceForms, []))
   AND NOT ($excludeAllied AND EXISTS { MATCH (a)-[r:ALLIED_WITH]-(b) WHERE r.until IS NULL })
-  AND ($seeAll OR coalesce(b.visibility, 'PUBLIC') = 'PUBLIC'
-       OR ($authenticated AND b.visibility = 'NETWORK')
-       OR ($orgId IS NOT NULL AND b.managedBy = $orgId) OR b.id IN $editableIds)
+  AND ${actorVisibleTo('b')}
 RETURN b { .id, .name, .kind, .family } AS partner, e.score AS score, e.rank AS rank,
   e.forward AS forward, e.backward AS backward, e.components AS components,
   e.modelVersion AS modelVersion, e.profileId AS profileId, e.profileVersion AS profileVersion,
@@ -66,10 +66,10 @@ LIMIT $cap`;
 /** Triangles of stored edges among the actors of a territory. */
 export const TRIADS_IN_TERRITORY = `
 MATCH (x:Actor { family: 'PEER' })
-WHERE EXISTS { MATCH (x)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) }
+WHERE ${actorInTerritory('x')}
 MATCH (x)-[:COMPLEMENTS]-(y:Actor { family: 'PRIVATE' })-[:COMPLEMENTS]-(z:Actor { family: 'PUBLIC' })-[:COMPLEMENTS]-(x)
-WHERE EXISTS { MATCH (y)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) }
-  AND EXISTS { MATCH (z)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) }
+WHERE ${actorInTerritory('y')}
+  AND ${actorInTerritory('z')}
 RETURN DISTINCT x.id AS association, y.id AS company, z.id AS publicActor
 LIMIT $cap`;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ActorFamily, ActorKind, AllianceForm, Visibility } from '@maillage/domain';
 import { Neo4jService } from '@maillage/neo4j';
+import type { ActorVisibilityParams } from '@maillage/actors';
 import {
   ACTOR_SUMMARIES,
   IN_NEIGHBOURS,
@@ -9,7 +10,6 @@ import {
   TRIADS_IN_TERRITORY,
   TRIADS_OF_ACTOR,
 } from './complements.cypher';
-import type { VisibilityParams } from './scoring-data.repository';
 
 export interface EdgeRow {
   id: string;
@@ -52,7 +52,7 @@ export interface StoredPartner {
   computedAt: Date;
 }
 
-export interface PartnerQuery extends VisibilityParams {
+export interface PartnerQuery extends ActorVisibilityParams {
   actorId: string;
   families: ActorFamily[] | null;
   kinds: ActorKind[] | null;

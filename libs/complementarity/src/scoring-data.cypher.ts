@@ -1,3 +1,6 @@
+import { actorVisibleTo } from '@maillage/actors';
+import { actorInTerritory } from '@maillage/reference';
+
 /**
  * Cypher reading what the scoring needs. Location keys come from the territory's own codes
  * (communes carry epciCode/departementCode/regionCode), falling back to PART_OF for coarser
@@ -35,11 +38,8 @@ ${SCORING_PROJECTION}`;
 export const LOAD_ACTORS_IN_TERRITORY = `
 MATCH (a:Actor)
 WHERE a.family IN $families
-  AND ($territory IS NULL OR EXISTS {
-    MATCH (a)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) })
-  AND ($seeAll OR coalesce(a.visibility, 'PUBLIC') = 'PUBLIC'
-       OR ($authenticated AND a.visibility = 'NETWORK')
-       OR ($orgId IS NOT NULL AND a.managedBy = $orgId) OR a.id IN $editableIds)
+  AND ($territory IS NULL OR ${actorInTerritory('a')})
+  AND ${actorVisibleTo('a')}
 WITH a ORDER BY a.id LIMIT $limit
 ${SCORING_PROJECTION}`;
 
@@ -71,8 +71,7 @@ RETURN population, collect({ competenceId: competenceId, offerers: offerers }) A
 /** Actor ids of a rebuild scope, sorted (located or acting in the territory, or all). */
 export const SCOPE_ACTOR_IDS = `
 MATCH (a:Actor)
-WHERE $territory IS NULL OR EXISTS {
-  MATCH (a)-[:LOCATED_IN|ACTS_IN]->(:Territory)-[:PART_OF*0..3]->(:Territory { code: $territory }) }
+WHERE $territory IS NULL OR ${actorInTerritory('a')}
 RETURN a.id AS id ORDER BY id`;
 
 export const TERRITORY_EXISTS = `MATCH (t:Territory { code: $code }) RETURN t.code AS code, t.level AS level`;

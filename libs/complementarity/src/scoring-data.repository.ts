@@ -11,6 +11,7 @@ import {
 } from '@maillage/domain';
 import { MeetingHistoryService } from '@maillage/events';
 import { Neo4jService } from '@maillage/neo4j';
+import type { ActorVisibilityParams } from '@maillage/actors';
 import { CompetenceNode, ScoringActor, TerritoryCode } from '@maillage/scoring';
 import {
   LOAD_ACTORS_BY_ID,
@@ -43,14 +44,6 @@ interface ActorRow {
 }
 
 export type Pair = readonly [string, string];
-
-/** Visibility of the caller, as the actors list query takes it. */
-export interface VisibilityParams {
-  seeAll: boolean;
-  authenticated: boolean;
-  orgId: string | null;
-  editableIds: string[];
-}
 
 const clamp3 = (x: number | null, fallback: number) => Math.min(3, Math.max(1, Math.round(x ?? fallback)));
 
@@ -124,7 +117,7 @@ export class ScoringDataRepository {
     families: ActorFamily[],
     territory: string | null,
     limit: number,
-    visibility: VisibilityParams,
+    visibility: ActorVisibilityParams,
   ): Promise<ScoringActor[]> {
     const rows = await this.neo4j.read<ActorRow>(LOAD_ACTORS_IN_TERRITORY, {
       families,

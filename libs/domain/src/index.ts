@@ -2,3 +2,4 @@ export * from './actor-kind';
 export * from './exchange';
 export * from './territory-level';
 export * from './identifiers';
+export * from './random';

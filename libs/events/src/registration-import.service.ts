@@ -1,22 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { parse } from 'csv-parse/sync';
 import { DataSource } from 'typeorm';
-import { DomainError } from '@maillage/common';
+import { CsvRowError, DomainError, readCsvTable } from '@maillage/common';
 import { Principal } from '@maillage/auth';
 import { ActorsRepository, ActorsService } from '@maillage/actors';
 import { MAX_CONSTRAINTS, MAX_PARTICIPANTS } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
 import { RegistrationEntity } from './entities/registration.entity';
 import { EventStatus, ParticipantSide } from './event-enums';
-import { assertStatus, badInput } from './events.errors';
+import { assertStatus } from './events.errors';
 import { EventsService, sideOf } from './events.service';
 import { CsvRegistrationReport, CsvRegistrationRow, CsvRowProblem } from './models/event.models';
 
 /** 1 MB and 1000 data rows: an event never has more participants. */
 export const MAX_CSV_BYTES = 1_000_000;
 const IDENTITY_COLUMNS = ['actor_id', 'siren', 'rna', 'external_id'] as const;
-const KNOWN_COLUMNS = new Set<string>([
+const COLUMNS = [
   ...IDENTITY_COLUMNS,
   'representative_name',
   'representative_email',
@@ -25,7 +24,14 @@ const KNOWN_COLUMNS = new Set<string>([
   'must_not_meet',
   'goals',
   'side',
-]);
+] as const;
+type Column = (typeof COLUMNS)[number];
+const KNOWN_COLUMNS = new Set<string>(COLUMNS);
+/** Headers are the column names, case aside; anything else refuses the file. */
+const columnOf = (header: string): Column | undefined => {
+  const name = header.trim().toLowerCase();
+  return KNOWN_COLUMNS.has(name) ? (name as Column) : undefined;
+};
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ACTOR_ID = /^[A-Za-z0-9_-]{1,40}$/;
 
@@ -41,7 +47,7 @@ type Fields = Pick<
 >;
 
 class RowRejected extends Error {
-  constructor(readonly problem: Omit<CsvRowProblem, 'row'>) {
+  constructor(readonly problem: Omit<CsvRowError<string>, 'row'>) {
     super(problem.message);
   }
 }
@@ -72,33 +78,16 @@ export class RegistrationImportService {
   ): Promise<CsvRegistrationReport> {
     const event = await this.events.managed(p, eventId);
     assertStatus(event.status, [EventStatus.DRAFT, EventStatus.OPEN], 'register participants');
-    if (Buffer.byteLength(csv, 'utf8') > MAX_CSV_BYTES)
-      throw badInput(`at most ${MAX_CSV_BYTES} bytes`, ['csv'], 'too_large');
-    let records: { record: Record<string, string>; info: { lines: number } }[];
-    try {
-      records = parse(csv, {
-        columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-        skip_empty_lines: true,
-        trim: true,
-        bom: true,
-        info: true,
-        max_record_size: 20_000,
-      }) as typeof records;
-    } catch (err) {
-      throw badInput(
-        `not a readable CSV (${(err as { code?: string }).code ?? 'parse error'})`,
-        ['csv'],
-        'csv_parse',
-      );
-    }
-    if (records.length > MAX_PARTICIPANTS)
-      throw badInput(`at most ${MAX_PARTICIPANTS} rows`, ['csv'], 'too_many_rows');
-    const header = records.length ? Object.keys(records[0].record) : [];
-    const unknown = header.find((h) => !KNOWN_COLUMNS.has(h));
-    if (unknown !== undefined)
-      throw badInput(`unknown column "${unknown}"`, ['csv', unknown], 'unknown_column');
-    if (records.length && !IDENTITY_COLUMNS.some((c) => header.includes(c)))
-      throw badInput('needs an actor_id, siren, rna or external_id column', ['csv'], 'required');
+    // The shared CSV pipeline; stricter than this import used to be, like the actor import: a
+    // duplicate column, an empty file or a missing identity column refuse the file even without rows.
+    const table = readCsvTable(csv, {
+      columnOf,
+      unknownColumns: 'reject',
+      requiredOneOf: IDENTITY_COLUMNS,
+      columnCount: 'strict',
+      limits: { maxBytes: MAX_CSV_BYTES, maxRows: MAX_PARTICIPANTS },
+      maxRowChars: 20_000,
+    });
 
     const existing = new Map((await this.events.findRegistrations(event.id)).map((r) => [r.actorId, r]));
     const problems: CsvRowProblem[] = [];
@@ -106,8 +95,8 @@ export class RegistrationImportService {
     const seen = new Set<string>();
     const creates: (Fields & { actorId: string })[] = [];
     const updates: (Fields & { id: string })[] = [];
-    for (const { record, info } of records) {
-      const row = info.lines;
+    for (const { row, cells } of table.rows) {
+      const record = cells as Record<string, string>;
       try {
         const actorId = await this.resolveActor(p, record);
         if (seen.has(actorId))

@@ -1,5 +1,5 @@
 import { TerritoryLevel } from '@maillage/domain';
-import { buildFrenchGeography, communeOfMunicipalArrondissement, normalizeSearchName } from './geography';
+import { buildFrenchGeography, communeOfMunicipalArrondissement } from './geography';
 
 describe('buildFrenchGeography', () => {
   it('builds all of France: 18 régions, 101 départements, ~1.25k EPCI, ~35k communes', () => {
@@ -72,14 +72,5 @@ describe('buildFrenchGeography', () => {
     const multi = geo.epcis.filter((e) => e.parentCodes.length > 1);
     expect(multi.length).toBeGreaterThan(10);
     for (const e of multi) expect(e.parentCodes[0]).toBe(e.departementCode);
-  });
-});
-
-describe('normalizeSearchName', () => {
-  it('folds case, accents, ligatures and punctuation', () => {
-    expect(normalizeSearchName("Saint-Martin-d'Hères")).toBe('saint martin d heres');
-    expect(normalizeSearchName('  ÉCHIROLLES ')).toBe('echirolles');
-    expect(normalizeSearchName('Œuilly')).toBe('oeuilly');
-    expect(normalizeSearchName("L'Isle-d'Abeau")).toBe('l isle d abeau');
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { normaliseForSearch } from '@maillage/common';
 import { TerritoryLevel } from '@maillage/domain';
 
 /**
@@ -38,7 +39,7 @@ export interface TerritoryRow {
   level: TerritoryLevel;
   /** Official French name. */
   name: string;
-  /** Normalised name for prefix search (see normalizeSearchName). */
+  /** Normalised name for search (normaliseForSearch of @maillage/common). */
   searchName: string;
   population?: number;
   /** Territories this one is PART_OF, the primary (hierarchical) parent first. */
@@ -138,30 +139,9 @@ export function geographyVersion(): string {
   return `${etalabDataVersion()}+${GEOGRAPHY_TRANSFORM_VERSION}`;
 }
 
-/**
- * Lower case, no diacritics, ligatures expanded, every run of non-alphanumeric characters as one
- * space, trimmed: "Saint-Martin-d'Hères" → "saint martin d heres", "ÉCHIROLLES" → "echirolles".
- */
-export function normalizeSearchName(value: string): string {
-  return value
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/ß/g, 'ss')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
 /** Territory code of a région from its INSEE code: "84" → "R84" (idempotent on "R84"). */
 export function regionTerritoryCode(inseeCode: string): string {
   return inseeCode.startsWith('R') ? inseeCode : `R${inseeCode}`;
-}
-
-/** Whether a territory code is a région's ("R84"). */
-export function isRegionTerritoryCode(code: string): boolean {
-  return /^R\d{2}$/.test(code);
 }
 
 /** "75056" for "75112"; undefined when the code is not a municipal arrondissement. */
@@ -209,7 +189,7 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
       code: epci.code,
       level: TerritoryLevel.EPCI,
       name: epci.nom,
-      searchName: normalizeSearchName(epci.nom),
+      searchName: normaliseForSearch(epci.nom),
       ...(epci.populationMunicipale !== undefined ? { population: epci.populationMunicipale } : {}),
       // Every département it spans, primary first — also those outside a partial build (the
       // seeder links only the parents present in the graph).
@@ -232,7 +212,7 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
       level: TerritoryLevel.COMMUNE,
       inseeCode: c.code,
       name: c.nom,
-      searchName: normalizeSearchName(c.nom),
+      searchName: normaliseForSearch(c.nom),
       ...(c.population !== undefined ? { population: c.population } : {}),
       parentCodes: epci ? [epci, c.departement] : [c.departement],
       ...(epci ? { epciCode: epci } : {}),
@@ -248,7 +228,7 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
       inseeCode: d.code,
       level: TerritoryLevel.DEPARTEMENT,
       name: d.nom,
-      searchName: normalizeSearchName(d.nom),
+      searchName: normaliseForSearch(d.nom),
       population: popByDept.get(d.code) ?? 0,
       parentCodes: [regionTerritoryCode(d.region)],
       departementCode: d.code,
@@ -262,7 +242,7 @@ export function buildFrenchGeography(options: BuildGeographyOptions = {}): Frenc
       inseeCode: r.code,
       level: TerritoryLevel.REGION,
       name: r.nom,
-      searchName: normalizeSearchName(r.nom),
+      searchName: normaliseForSearch(r.nom),
       // Whole région, even when only some of its départements are built.
       population: departements
         .filter((d) => d.region === r.code)

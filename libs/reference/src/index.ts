@@ -4,6 +4,7 @@ export * from './competences';
 export * from './geography';
 export * from './reference.seeder';
 export * from './territory.repository';
+export * from './territory.cypher';
 export * from './competence.repository';
 export * from './cause.repository';
 export * from './reference.module';

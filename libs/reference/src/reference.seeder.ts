@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { normaliseForSearch, SEARCH_NAME_VERSION } from '@maillage/common';
 import { Neo4jService } from '@maillage/neo4j';
 import { competenceSeedFile } from './competences';
 import { buildFrenchGeography, FrenchGeography, geographyVersion, TerritoryRow } from './geography';
@@ -36,6 +37,23 @@ export interface AppliedSeedVersion {
 }
 
 const DEFAULT_BATCH = 5000;
+
+/**
+ * Nodes that store a `searchName` (normaliseForSearch of their name), paged by their unique key.
+ * Label and key are constants of this file (labels cannot be parameters). The write skips a node
+ * whose name changed meanwhile: its own write set the right search name.
+ */
+const SEARCH_NAME_TARGETS = [
+  { count: 'actors', label: 'Actor', key: 'id' },
+  { count: 'territories', label: 'Territory', key: 'code' },
+].map((t) => ({
+  count: t.count,
+  read: `MATCH (n:${t.label}) WHERE $after IS NULL OR n.${t.key} > $after
+         RETURN n.${t.key} AS key, n.name AS name, n.searchName AS searchName ORDER BY n.${t.key} LIMIT $limit`,
+  write: `UNWIND $rows AS row
+          MATCH (n:${t.label} {${t.key}: row.key}) WHERE n.name = row.name
+          SET n.searchName = row.searchName`,
+}));
 
 const UPSERT_TERRITORIES = `
 UNWIND $rows AS row
@@ -186,6 +204,36 @@ export class ReferenceSeeder {
     const durationMs = Date.now() - started;
     await this.recordVersion(name, geo.version, durationMs);
     return { name, version: geo.version, skipped: false, durationMs, counts };
+  }
+
+  /**
+   * Migration step: rewrites the stored `searchName` of every Actor and Territory with the current
+   * normaliseForSearch, so names written by an older normaliser are found like new ones. Versioned by
+   * SEARCH_NAME_VERSION; idempotent (only names whose search form differs are written).
+   */
+  async seedSearchNames(options: GeographySeedOptions = {}): Promise<SeedResult> {
+    const counts: Record<string, number> = {};
+    const batchSize = options.batchSize ?? DEFAULT_BATCH;
+    return this.versioned('search-names', SEARCH_NAME_VERSION, options, counts, async () => {
+      for (const target of SEARCH_NAME_TARGETS) {
+        counts[target.count] = 0;
+        let after: string | null = null;
+        for (;;) {
+          const page: { key: string; name: string | null; searchName: string | null }[] =
+            await this.neo4j.read(target.read, { after, limit: this.neo4j.int(batchSize) });
+          if (page.length === 0) break;
+          after = page[page.length - 1].key;
+          const rows = page.flatMap((n) => {
+            const searchName = normaliseForSearch(n.name ?? '');
+            return n.name !== null && searchName !== n.searchName
+              ? [{ key: n.key, name: n.name, searchName }]
+              : [];
+          });
+          if (rows.length) await this.neo4j.write(target.write, { rows });
+          counts[target.count] += rows.length;
+        }
+      }
+    });
   }
 
   /** Upserts territory rows and their PART_OF links (parents absent from the graph are ignored). */

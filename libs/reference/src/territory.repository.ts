@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { normaliseForSearch } from '@maillage/common';
 import { TerritoryLevel } from '@maillage/domain';
 import { int, Neo4jService } from '@maillage/neo4j';
-import { normalizeSearchName } from './geography';
 
 /** A territory as read from the graph. */
 export interface Territory {
@@ -58,7 +58,7 @@ export class TerritoryRepository {
    * "CC Le Grésivaudan"). Whole-name prefix matches first, then larger levels and populations.
    */
   async searchByName(prefix: string, options: TerritorySearchOptions = {}): Promise<Territory[]> {
-    const q = normalizeSearchName(prefix);
+    const q = normaliseForSearch(prefix);
     if (!q) return [];
     const limit = Math.min(Math.max(Math.trunc(options.limit ?? 20), 1), 100);
     const rows = await this.neo4j.read<RawTerritory>(

@@ -1,6 +1,6 @@
 import { buildCandidateGraph } from './internal/candidate-graph';
 import { buildProblemModel } from './internal/problem-model';
-import { createPrng } from './internal/prng';
+import { mulberry32 } from '@maillage/domain';
 import { defaultCandidatesPerParticipant } from './internal/defaults';
 import { finish, precheck } from './internal/outcome';
 import { PairingState } from './pairing/pairing-state';
@@ -42,7 +42,7 @@ export function greedySchedule(
     PairingState.lockedPairKeys(model),
   );
   const state = new PairingState(model, graph);
-  const random = createPrng(problem.seed);
+  const random = mulberry32(problem.seed);
   const byPriority = Array.from({ length: graph.edgeCount }, (_, e) => e).sort(
     (x, y) => graph.mustMeet[y] - graph.mustMeet[x] || graph.weight[y] - graph.weight[x] || x - y,
   );

@@ -1,18 +1,9 @@
+import { mulberry32 as prng } from '@maillage/domain';
 import { checkSchedule } from './check/check-schedule';
 import { greedySchedule } from './greedy-schedule';
 import { optimiseSchedule } from './optimise-schedule';
 import { buildRepairProblem, repairSchedule } from './repair/repair-schedule';
 import type { Participant, ParticipantPair, ScheduleProblem } from './types';
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Small random problems mixing every format and constraint, including infeasible ones. */
 function randomProblem(seed: number): ScheduleProblem {

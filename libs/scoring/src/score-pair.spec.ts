@@ -6,7 +6,7 @@ import { DEFAULT_PROFILE, defineProfile } from './profile';
 import { buildRarity } from './rarity';
 import { ScoringContext, scorePair } from './score-pair';
 import { FIXTURE_TAXONOMY, LYON, PARIS, fixtureActor, fixtureActors } from './testing/fixture';
-import { mulberry32, shuffle } from './testing/prng';
+import { mulberry32, shuffleInPlace as shuffle } from '@maillage/domain';
 import { generatePopulation } from './testing/population';
 import type { PairScore, ScoringActor } from './types';
 import { MODEL_VERSION } from './version';

@@ -6,7 +6,7 @@ import { scorePair } from './score-pair';
 import { partnersOf, scoreAll, scoreRange, topKPartners } from './top-k';
 import { FIXTURE_TAXONOMY, fixtureActors } from './testing/fixture';
 import { generatePopulation } from './testing/population';
-import { mulberry32, shuffle } from './testing/prng';
+import { mulberry32, shuffleInPlace as shuffle } from '@maillage/domain';
 import { COMPONENT_COUNT } from './formulas';
 import { blockCodes, collectGeo } from './blocks';
 

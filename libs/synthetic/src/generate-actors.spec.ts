@@ -1,9 +1,17 @@
-import { ActorFamily, ActorKind, familyOfKind, isValidRna, isValidSiren, Modality } from '@maillage/domain';
+import {
+  ActorFamily,
+  ActorKind,
+  familyOfKind,
+  isValidRna,
+  isValidSiren,
+  Modality,
+  sirenFromBody,
+} from '@maillage/domain';
 import { buildFrenchGeography } from '@maillage/reference';
 import { benchmarkOptions, demoTerritoryOptions } from './demo-territory';
 import { defaultIdentifierBlock, generateActors, kindQuotas } from './generate-actors';
-import { IdentifierIssuer, sirenFromBody } from './identifiers';
-import { mulberry32, Rng } from './prng';
+import { IdentifierIssuer } from './identifiers';
+import { mulberry32, Rng } from '@maillage/domain';
 import { SyntheticActor } from './synthetic-actor';
 
 describe('mulberry32', () => {

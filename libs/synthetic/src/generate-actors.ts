@@ -10,7 +10,7 @@ import {
 } from '@maillage/domain';
 import { IdentifierIssuer } from './identifiers';
 import { deCommune, deDepartement, NameFactory, NamePlace } from './names';
-import { fnv1a, Rng, WeightedTable } from './prng';
+import { fnv1a, Rng, WeightedTable } from '@maillage/domain';
 import {
   ASSOCIATION_SECTORS,
   COMPANY_SECTORS,

@@ -1,22 +1,4 @@
-/** Luhn check digit making `body8 + digit` a valid SIREN (see isValidSiren in @maillage/domain). */
-export function sirenCheckDigit(body8: string): number {
-  let sum = 0;
-  // The check digit sits at position 0 from the right; positions 1, 3, 5, 7 are doubled.
-  for (let i = 0; i < 8; i++) {
-    let digit = Number(body8[7 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return (10 - (sum % 10)) % 10;
-}
-
-export function sirenFromBody(body8: string): string {
-  if (!/^\d{8}$/.test(body8)) throw new Error(`SIREN body must be 8 digits: ${body8}`);
-  return `${body8}${sirenCheckDigit(body8)}`;
-}
+import { sirenFromBody } from '@maillage/domain';
 
 /**
  * Issues unique synthetic SIREN and RNA numbers. Numbers of one generator never repeat; two

@@ -1,5 +1,4 @@
 export * from './synthetic-actor';
-export * from './prng';
 export * from './identifiers';
 export * from './profiles';
 export * from './generate-actors';

@@ -1,4 +1,4 @@
-import { Rng } from './prng';
+import { Rng } from '@maillage/domain';
 
 /** French-sounding, plausible but invented names. Real places come from the geography. */
 

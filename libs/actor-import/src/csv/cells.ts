@@ -102,24 +102,6 @@ function readInt(value: string | undefined, min: number, max: number): number | 
   return n >= min && n <= max ? n : undefined;
 }
 
-/** Spreadsheets print SIRENs as "552 081 317" and often hold a SIRET (SIREN + 5 digits). */
-export function readSiren(cell: string): string {
-  const digits = cell.replace(/[\s.\u00a0\u202f]/g, '');
-  return /^\d{14}$/.test(digits) ? digits.slice(0, 9) : digits;
-}
-
-export function readRna(cell: string): string {
-  return cell.replace(/\s/g, '').toUpperCase();
-}
-
-/** Spreadsheets drop leading zeros: "1053" is commune 01053, "1" is département 01. */
-export function readTerritoryCode(cell: string): string {
-  const code = cell.replace(/\s/g, '').toUpperCase();
-  if (/^\d$/.test(code)) return `0${code}`;
-  if (/^\d{4}$/.test(code)) return `0${code}`;
-  return code;
-}
-
 export function readOffers(
   cell: string,
 ): Cell<{ competenceId: string; modality: Modality; level: number }[]> {

@@ -1,14 +1,8 @@
 import { BadInputError } from '@maillage/common';
 import { columnOf } from './columns';
-import { decodeCsvBytes, detectDelimiter, readCsv } from './read-csv';
+import { readCsv } from './read-csv';
 
 describe('readCsv', () => {
-  it('detects the delimiter French Excel uses, outside quotes', () => {
-    expect(detectDelimiter('nom;type;siren\n')).toBe(';');
-    expect(detectDelimiter('name,kind,siren\n')).toBe(',');
-    expect(detectDelimiter('"a;b;c",kind,siren\n')).toBe(',');
-  });
-
   it('maps French headers, case and accents aside, and reports unknown ones', () => {
     expect(columnOf("Formes d'alliance")).toBe('alliance_forms');
     expect(columnOf('Code INSEE')).toBe('commune');
@@ -52,10 +46,5 @@ describe('readCsv', () => {
     } catch (err) {
       expect((err as Error).message).not.toContain('paul');
     }
-  });
-
-  it('decodes UTF-8 with a BOM, and falls back to Windows-1252 (older Excel)', () => {
-    expect(decodeCsvBytes(Buffer.from('\uFEFFnom;région\n', 'utf8'))).toBe('nom;région\n');
-    expect(decodeCsvBytes(Buffer.from([0x72, 0xe9, 0x67, 0x69, 0x6f, 0x6e]))).toBe('région');
   });
 });

@@ -1,7 +1,7 @@
 import type { CandidateGraph } from '../internal/candidate-graph';
 import type { InternalPlan } from '../internal/plan';
 import type { ProblemModel } from '../internal/problem-model';
-import { createPrng } from '../internal/prng';
+import { mulberry32 } from '@maillage/domain';
 import { bonusConfig } from './edge-bonuses';
 import { PairingState, type TrioSeat } from './pairing-state';
 import { planPotential } from './plan-potential';
@@ -49,7 +49,7 @@ export function optimisePairs(
 ): PairingOutcome {
   const started = Date.now();
   const state = new PairingState(model, graph);
-  const random = createPrng(model.problem.seed);
+  const random = mulberry32(model.problem.seed);
   const bonus = bonusConfig(settings.fairnessBonus);
   const trios = model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio';
   let matchingsSolved = 0;

@@ -1,5 +1,5 @@
 import { certifiedMaxWeightMatching } from '../matching/max-weight-matching';
-import { shuffleInPlace } from '../internal/prng';
+import { shuffleInPlace } from '@maillage/domain';
 import { type BonusConfig, mustMeetBonus, vertexBonus } from './edge-bonuses';
 import type { PairingState } from './pairing-state';
 

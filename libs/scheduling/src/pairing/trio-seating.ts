@@ -1,4 +1,4 @@
-import { shuffleInPlace } from '../internal/prng';
+import { shuffleInPlace } from '@maillage/domain';
 import type { PairingState } from './pairing-state';
 
 /**

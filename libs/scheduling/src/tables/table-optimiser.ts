@@ -1,6 +1,6 @@
 import type { InternalPlan } from '../internal/plan';
 import { type ProblemModel, WEIGHT_SCALE, scaleWeight } from '../internal/problem-model';
-import { createPrng, shuffleInPlace } from '../internal/prng';
+import { mulberry32, shuffleInPlace } from '@maillage/domain';
 import { tableSizes } from './table-sizes';
 
 export interface TableSettings {
@@ -105,7 +105,7 @@ class TableRounds {
       this.lockedMembers[m.round].push(m.members);
       this.countTable(m.members, +1);
     }
-    this.random = createPrng(model.problem.seed);
+    this.random = mulberry32(model.problem.seed);
   }
 
   /** Greedy construction of round r, then local search if enabled. */

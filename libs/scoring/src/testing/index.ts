@@ -1,3 +1,2 @@
-export * from './prng';
 export * from './population';
 export * from './fixture';

@@ -7,11 +7,18 @@ import {
   Priority,
   SizeBand,
   TerritoryLevel,
+  WeightedTable,
   familyOfKind,
+  mulberry32,
+  shuffleInPlace as shuffle,
 } from '@maillage/domain';
 import { CompetenceNode, Taxonomy } from '../taxonomy';
 import type { ScoringActor, TerritoryCode } from '../types';
-import { WeightedPicker, mulberry32, shuffle, zipfWeights } from './prng';
+
+/** Zipf weights 1/(i+1)^s for ranks 0..n-1. */
+export function zipfWeights(n: number, s: number): number[] {
+  return Array.from({ length: n }, (_, i) => 1 / Math.pow(i + 1, s));
+}
 
 /**
  * A seeded synthetic population for tests and for the benchmark when @maillage/synthetic is not
@@ -95,9 +102,9 @@ export function generatePopulation(options: PopulationOptions): Population {
   const taxonomy = new Taxonomy(competences);
   const zipf = options.zipf ?? 1;
   const leafOrder = shuffle([...leafIds], rand);
-  const leafPicker = new WeightedPicker(zipfWeights(leafOrder.length, zipf));
+  const leafPicker = WeightedTable.ofWeights(zipfWeights(leafOrder.length, zipf));
   const domainOrder = shuffle([...domainIds], rand);
-  const domainPicker = new WeightedPicker(zipfWeights(domainOrder.length, zipf));
+  const domainPicker = WeightedTable.ofWeights(zipfWeights(domainOrder.length, zipf));
   const domainShare = options.domainShare ?? 0.03;
   const drawCompetence = (): string =>
     rand() < domainShare ? domainOrder[domainPicker.pick(rand)] : leafOrder[leafPicker.pick(rand)];
@@ -128,9 +135,9 @@ export function generatePopulation(options: PopulationOptions): Population {
           });
       }
     }
-  const communePicker = new WeightedPicker(shuffle(zipfWeights(communes.length, 0.9), rand));
+  const communePicker = WeightedTable.ofWeights(shuffle(zipfWeights(communes.length, 0.9), rand));
 
-  const kindPicker = new WeightedPicker(KIND_WEIGHTS.map(([, w]) => w));
+  const kindPicker = WeightedTable.ofWeights(KIND_WEIGHTS.map(([, w]) => w));
   const poisson = (mean: number): number => {
     // rounded normal-ish draw clamped to [1, 2·mean]
     const x = mean + (rand() + rand() + rand() - 1.5) * mean * 0.6;

@@ -2,7 +2,10 @@
 // dominated generating 100k actors. Plain Node is unaffected either way.
 const { imul, floor, max } = Math;
 
-/** mulberry32: a tiny, fast, seedable 32-bit PRNG — deterministic across platforms and Node versions. */
+/**
+ * mulberry32: the one seedable PRNG of the project (synthetic data, schedule tie-breaks, tests,
+ * benchmarks). Tiny, fast, 32-bit, deterministic across platforms and Node versions; uniform in [0, 1).
+ */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
@@ -24,7 +27,21 @@ export function fnv1a(value: string): number {
   return h >>> 0;
 }
 
-/** Cumulative weights for O(log n) weighted draws. */
+/** In-place Fisher–Yates shuffle (arrays and typed arrays); returns `items`. */
+export function shuffleInPlace<A extends { length: number; [index: number]: unknown }>(
+  items: A,
+  random: () => number,
+): A {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = floor(random() * (i + 1));
+    const tmp = items[i];
+    items[i] = items[j];
+    items[j] = tmp;
+  }
+  return items;
+}
+
+/** Cumulative weights for O(log n) weighted draws; items of weight ≤ 0 are never drawn. */
 export class WeightedTable<T> {
   readonly items: T[];
   private readonly cumulative: Float64Array;
@@ -44,11 +61,16 @@ export class WeightedTable<T> {
     this.total = total;
   }
 
+  /** Index of weights → their indices, for draws of positions (`pick` then returns an index). */
+  static ofWeights(weights: readonly number[]): WeightedTable<number> {
+    return new WeightedTable(weights.map((w, i) => [i, w] as const));
+  }
+
   get size(): number {
     return this.items.length;
   }
 
-  /** Index of the item for u in [0, 1). */
+  /** Index (into `items`) of the item for u in [0, 1). */
   indexAt(u: number): number {
     const target = u * this.total;
     let lo = 0;
@@ -59,6 +81,11 @@ export class WeightedTable<T> {
       else lo = mid + 1;
     }
     return lo;
+  }
+
+  /** One weighted draw. */
+  pick(random: () => number): T {
+    return this.items[this.indexAt(random())];
   }
 }
 
@@ -102,15 +129,11 @@ export class Rng {
   }
 
   draw<T>(table: WeightedTable<T>): T {
-    return table.items[table.indexAt(this.next())];
+    return table.pick(this.next);
   }
 
   /** In-place Fisher–Yates shuffle. */
   shuffle<T>(items: T[]): T[] {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = floor(this.next() * (i + 1));
-      [items[i], items[j]] = [items[j], items[i]];
-    }
-    return items;
+    return shuffleInPlace(items, this.next);
   }
 }
