@@ -6,4 +6,3 @@ export * from './generate-actors';
 export * from './demo-territory';
 export * from './actor-graph-loader';
 export * from './demo.seeder';
-export * from './synthetic.module';
