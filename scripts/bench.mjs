@@ -3,7 +3,7 @@
 // runs dist/bench/<name>/run.js, whose last output line is one JSON object with its figures.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { ROOT, SetupError, ensureBuilt, ensureNpmDeps, run } from './lib/services.mjs';
+import { ROOT, SetupError, ensureBuilt, ensureNpmDeps, runCli } from './lib/services.mjs';
 import { throwawayServices } from './lib/throwaway.mjs';
 
 const NEEDS_SERVICES = { scoring: true, schedule: false };
@@ -13,16 +13,14 @@ let cleanup = async () => {};
 async function main() {
   if (!(name in NEEDS_SERVICES)) throw new SetupError(`unknown benchmark "${name}" (scoring, schedule)`);
   ensureNpmDeps();
-  ensureBuilt();
+  await ensureBuilt();
   let env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
   if (NEEDS_SERVICES[name]) {
     const services = await throwawayServices({ label: 'bench', neo4jHeap: '3g', pageCacheMb: 1024 });
     cleanup = services.cleanup;
     env = { ...services.env, NODE_ENV: 'production' };
-    const cli = (...args) =>
-      run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
-    cli('db:migrate');
-    cli('seed');
+    runCli(env, 'db:migrate');
+    runCli(env, 'seed');
   }
   return new Promise((resolve) => {
     const child = spawn(

@@ -25,6 +25,26 @@ export function run(cmd, args, options = {}) {
   if (result.status !== 0) throw new SetupError(`${cmd} ${args.join(' ')} exited with ${result.status}`);
 }
 
+/** Like run(), without blocking the event loop (so services can start meanwhile). */
+export function runAsync(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', ...options });
+    child.once('error', (err) => reject(new SetupError(`${cmd} could not run: ${err.message}`)));
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new SetupError(`${cmd} ${args.join(' ')} exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+/** The built CLI (`npm run cli`), which migrates and seeds for `npm start`, tests and benchmarks. */
+export const CLI_MAIN = path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+
+export function runCli(env, ...args) {
+  run(process.execPath, [CLI_MAIN, ...args], { env });
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -44,7 +64,7 @@ export function ensureNpmDeps() {
 }
 
 /** Compiles TypeScript to dist/ when sources are newer than the last build. */
-export function ensureBuilt({ force = false } = {}) {
+export async function ensureBuilt({ force = false } = {}) {
   const stamp = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
   const sources = Math.max(
     ...['apps', 'libs', 'graph-seeds', 'bench'].map((d) => newestMtime(path.join(ROOT, d))),
@@ -52,7 +72,7 @@ export function ensureBuilt({ force = false } = {}) {
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   log('compiling TypeScript…');
   try {
-    run('npm', ['run', '--silent', 'build']);
+    await runAsync('npm', ['run', '--silent', 'build']);
   } catch (err) {
     // Development escape hatch while a teammate's file is mid-edit; CI and `npm start` stay strict.
     if (process.env.MAILLAGE_ALLOW_TYPE_ERRORS !== '1') throw err;
