@@ -118,11 +118,7 @@ async function main() {
   const keyFile = path.join(DATA_DIR, 'admin-api-key');
   if (!existsSync(keyFile)) {
     const result = await new Promise((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [CLI_MAIN, 'create-admin'],
-        { cwd: ROOT, env },
-      );
+      const child = spawn(process.execPath, [CLI_MAIN, 'create-admin'], { cwd: ROOT, env });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.pipe(process.stderr);

@@ -4,7 +4,9 @@
 const path = require('node:path');
 
 // jest-runner is Jest's own dependency: resolve it from Jest's installation, not from the project.
-const jestCore = path.dirname(require.resolve('@jest/core', { paths: [path.dirname(require.resolve('jest'))] }));
+const jestCore = path.dirname(
+  require.resolve('@jest/core', { paths: [path.dirname(require.resolve('jest'))] }),
+);
 const { default: TestRunner } = require(require.resolve('jest-runner', { paths: [jestCore] }));
 
 class SerialRunner extends TestRunner {
