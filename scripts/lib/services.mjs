@@ -2,7 +2,7 @@
 // (tools/neo4j-launcher), the machine's PostgreSQL and Redis. Plain Node, no dependencies
 // except `pg` and `ioredis`, loaded after `ensureNpmDeps()`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, readdirSync, utimesSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -63,21 +63,27 @@ export function ensureNpmDeps() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** Compiles TypeScript to dist/ when sources are newer than the last build. */
+/** Compiles TypeScript to dist/ (`npm run build`: `nest build`) when sources are newer than the last build. */
 export async function ensureBuilt({ force = false } = {}) {
   const stamp = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
   const sources = Math.max(
     ...['apps', 'libs', 'graph-seeds', 'bench'].map((d) => newestMtime(path.join(ROOT, d))),
+    ...['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'].map(
+      (f) => statSync(path.join(ROOT, f)).mtimeMs,
+    ),
   );
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   log('compiling TypeScript…');
   try {
     await runAsync('npm', ['run', '--silent', 'build']);
+    // An incremental build leaves unchanged outputs alone: mark this build as the latest.
+    const now = new Date();
+    utimesSync(stamp, now, now);
   } catch (err) {
-    // Development escape hatch while a teammate's file is mid-edit; CI and `npm start` stay strict.
+    // Development escape hatch while a teammate's file is mid-edit (the build still emits);
+    // CI and `npm start` stay strict.
     if (process.env.MAILLAGE_ALLOW_TYPE_ERRORS !== '1') throw err;
     log('type errors ignored (MAILLAGE_ALLOW_TYPE_ERRORS=1)');
-    run('npx', ['tsc-alias', '-p', 'tsconfig.build.json']);
   }
 }
 
