@@ -3,26 +3,33 @@
 // runs dist/bench/<name>/run.js, whose last output line is one JSON object with its figures.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { ROOT, SetupError, ensureBuilt, ensureNpmDeps, run } from './lib/services.mjs';
+import { ROOT, SetupError, ensureBuilt, ensureNpmDeps, runCli } from './lib/services.mjs';
 import { throwawayServices } from './lib/throwaway.mjs';
 
-const NEEDS_SERVICES = { scoring: true, schedule: false };
+// services: throwaway Neo4j/PostgreSQL/Redis; seed: migrated and seeded (all of France) first.
+const BENCHMARKS = {
+  scoring: { services: true, seed: true },
+  schedule: { services: false },
+  'seed-france': { services: true, seed: false }, // measures the geography load itself
+  'actor-load': { services: true, seed: false }, // seeds the geography it needs itself
+};
 const name = process.argv[2];
 let cleanup = async () => {};
 
 async function main() {
-  if (!(name in NEEDS_SERVICES)) throw new SetupError(`unknown benchmark "${name}" (scoring, schedule)`);
+  const bench = Object.hasOwn(BENCHMARKS, name ?? '') ? BENCHMARKS[name] : undefined;
+  if (!bench) throw new SetupError(`unknown benchmark "${name}" (${Object.keys(BENCHMARKS).join(', ')})`);
   ensureNpmDeps();
-  ensureBuilt();
+  await ensureBuilt();
   let env = { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn' };
-  if (NEEDS_SERVICES[name]) {
+  if (bench.services) {
     const services = await throwawayServices({ label: 'bench', neo4jHeap: '3g', pageCacheMb: 1024 });
     cleanup = services.cleanup;
     env = { ...services.env, NODE_ENV: 'production' };
-    const cli = (...args) =>
-      run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
-    cli('db:migrate');
-    cli('seed');
+    if (bench.seed) {
+      runCli(env, 'db:migrate');
+      runCli(env, 'seed');
+    }
   }
   return new Promise((resolve) => {
     const child = spawn(

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
+  CLI_MAIN,
   ROOT,
   SetupError,
   checkRedis,
@@ -14,7 +15,7 @@ import {
   ensurePostgres,
   log,
   portOpen,
-  run,
+  runCli,
   startNeo4j,
 } from './lib/services.mjs';
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/env.mjs';
@@ -23,10 +24,6 @@ const DATA_DIR = path.resolve(process.env.MAILLAGE_DATA_DIR ?? path.join(ROOT, '
 const children = [];
 let neo4j = null;
 let stopping = false;
-
-function cli(env, ...args) {
-  run(process.execPath, [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), ...args], { env });
-}
 
 function startProcess(name, script, env) {
   const child = spawn(process.execPath, ['--enable-source-maps', path.join(ROOT, script)], {
@@ -78,7 +75,7 @@ async function shutdown(code = 0) {
 
 async function main() {
   ensureNpmDeps();
-  ensureBuilt();
+  await ensureBuilt();
   mkdirSync(DATA_DIR, { recursive: true });
   const env = { NODE_ENV: 'development', ...process.env };
   env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
@@ -114,18 +111,14 @@ async function main() {
     log(`Neo4j ready at ${neo4j.uri}`);
   }
 
-  cli(env, 'db:migrate');
-  cli(env, 'seed');
-  cli(env, 'seed-demo');
+  runCli(env, 'db:migrate');
+  runCli(env, 'seed');
+  runCli(env, 'seed-demo');
 
   const keyFile = path.join(DATA_DIR, 'admin-api-key');
   if (!existsSync(keyFile)) {
     const result = await new Promise((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js'), 'create-admin'],
-        { cwd: ROOT, env },
-      );
+      const child = spawn(process.execPath, [CLI_MAIN, 'create-admin'], { cwd: ROOT, env });
       let output = '';
       child.stdout.on('data', (d) => (output += d));
       child.stderr.pipe(process.stderr);

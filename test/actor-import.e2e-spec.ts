@@ -7,7 +7,7 @@ import { Role } from '@maillage/auth';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { createRedisConnection, JobName, JobWorkerService, QueueName } from '@maillage/jobs';
 import { WorkerModule } from '../apps/worker/src/worker.module';
-import { TestApi } from './support/api';
+import { TestApi, eventually, finished } from './support/api';
 
 const FIXTURE = readFileSync(path.join(__dirname, 'fixtures', 'actors-import.csv'), 'utf8');
 
@@ -61,11 +61,8 @@ describe('CSV import of actors (e2e)', () => {
   let organiser: { apiKey: string; organisationId: string };
   let viewer: { apiKey: string };
 
-  const importCsv = async (csv: string, apiKey: string, dryRun = false) => {
-    const res = await api.gql<{ importActorsCsv: Report }>(IMPORT, { csv, dryRun }, apiKey);
-    expect(res.errors).toBeUndefined();
-    return res.data!.importActorsCsv;
-  };
+  const importCsv = async (csv: string, apiKey: string, dryRun = false) =>
+    (await api.ok<{ importActorsCsv: Report }>(IMPORT, { csv, dryRun }, apiKey)).importActorsCsv;
   const searchNames = async (search: string, apiKey: string) => {
     const res = await api.gql<{ actors: { edges: { node: { name: string } }[] } }>(
       `query($s: String) { actors(filter: { search: $s }, first: 100) { edges { node { name } } } }`,
@@ -224,13 +221,13 @@ describe('CSV import of actors (e2e)', () => {
     });
     let run: Run | undefined;
     try {
-      const deadline = Date.now() + 90_000;
-      do {
-        await new Promise((r) => setTimeout(r, 300));
-        const res = await api.gql<{ importRun: Run }>(RUN, { id: runId }, organiser.apiKey);
-        expect(res.errors).toBeUndefined();
-        run = res.data!.importRun;
-      } while (run.status !== 'SUCCEEDED' && run.status !== 'FAILED' && Date.now() < deadline);
+      const polled = await eventually(
+        () => api.ok<{ importRun: Run }>(RUN, { id: runId }, organiser.apiKey),
+        (r) => finished(r.importRun.status),
+        90_000,
+        300,
+      );
+      run = polled.importRun;
     } finally {
       await worker.close();
       connection.disconnect();

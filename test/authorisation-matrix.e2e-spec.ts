@@ -167,21 +167,15 @@ describe('authorisation matrix (e2e)', () => {
   let api: TestApi;
   let admin: { apiKey: string; organisationId: string };
 
-  async function newActor(name: string, contact = false): Promise<string> {
-    const res = await api.gql<{ createActor: { id: string } }>(
-      `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
+  const newActor = (name: string, contact = false): Promise<string> =>
+    api.createActor(
       {
-        i: {
-          name,
-          kind: 'ASSOCIATION',
-          ...(contact ? { contact: { name: 'Alex Dupont', email: 'alex@example.org' } } : {}),
-        },
+        name,
+        kind: 'ASSOCIATION',
+        ...(contact ? { contact: { name: 'Alex Dupont', email: 'alex@example.org' } } : {}),
       },
       admin.apiKey,
     );
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    return res.data!.createActor.id;
-  }
 
   async function keyFor(caller: Caller, target: string): Promise<string | undefined> {
     switch (caller) {

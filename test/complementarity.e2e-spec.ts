@@ -1,10 +1,5 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Worker } from 'bullmq';
 import { Role } from '@maillage/auth';
-import { JobWorkerService } from '@maillage/jobs';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { TestApi } from './support/api';
+import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 
 /**
  * The complementarity engine end to end: actors created through GraphQL, a rebuild run by a real
@@ -12,7 +7,6 @@ import { TestApi } from './support/api';
  * anyone pressing a button.
  */
 
-const CREATE = `mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`;
 const PARTNERS = `query($id: ID!, $filter: PartnerFilter, $limit: Int) {
   partners(actorId: $id, filter: $filter, limit: $limit) {
     rank score forward backward partner { id name family }
@@ -37,21 +31,11 @@ type Proposal = {
   };
 };
 
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await fn();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
-
 // Actors live in Savoie (73): other suites create actors around Grenoble and Lyon, and partners
 // are blocked by département, so this suite's rankings stay its own.
 describe('complementarity engine (e2e, real worker)', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
+  let worker: TestWorker;
   let admin: { apiKey: string };
   const ids: Record<string, string> = {};
   const tag = `Cmp${Date.now().toString(36)}`;
@@ -63,20 +47,13 @@ describe('complementarity engine (e2e, real worker)', () => {
   };
 
   async function create(key: string, input: Record<string, unknown>) {
-    const res = await api.gql<{ createActor: { id: string } }>(
-      CREATE,
-      { input: { name: `${tag} ${key}`, communeCode: '73065', ...input } },
-      admin.apiKey,
-    );
-    expect(res.errors).toBeUndefined();
-    ids[key] = res.data!.createActor.id;
+    ids[key] = await api.createActor({ name: `${tag} ${key}`, communeCode: '73065', ...input }, admin.apiKey);
   }
 
   beforeAll(async () => {
     api = await TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    worker = await TestWorker.start();
     admin = await api.user(Role.ADMIN);
-    const skills = (id: string, level = 3) => ({ competenceId: id, modality: 'SKILLS', level });
     // The association needs a website and governance help and offers event organisation.
     await create('assoc', {
       kind: 'ASSOCIATION',
@@ -140,11 +117,7 @@ describe('complementarity engine (e2e, real worker)', () => {
   });
 
   afterAll(async () => {
-    // JobWorkerService gives BullMQ ioredis clients it created, and Worker.close() leaves such
-    // "shared" clients open, so jest would never exit: disconnect them (fix belongs in libs/jobs).
-    const workers = worker ? (worker.get(JobWorkerService) as unknown as { workers: Worker[] }).workers : [];
     await worker?.close();
-    await Promise.all(workers.map((w) => w.disconnect()));
     await api?.close();
   });
 
@@ -166,7 +139,7 @@ describe('complementarity engine (e2e, real worker)', () => {
           { id: runId },
           admin.apiKey,
         ),
-      (r) => ['SUCCEEDED', 'FAILED'].includes(r.data?.scoringRun.status ?? ''),
+      (r) => finished(r.data?.scoringRun.status),
       60_000,
     );
     expect(run.data!.scoringRun).toMatchObject({ status: 'SUCCEEDED', progress: 1, error: null });

@@ -1,8 +1,5 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Role } from '@maillage/auth';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { TestApi } from './support/api';
+import { TestApi, TestWorker, eventually, finished, pairKey, roundKeys } from './support/api';
 
 /**
  * What follows the basic lifecycle (test/events.e2e-spec.ts): bulk registration by CSV, regenerating
@@ -15,22 +12,10 @@ type Round = { round: number; meetings: Meeting[]; breaks: string[] };
 type Schedule = { id: string; version: number; status: string; rounds: Round[] };
 
 const SCHEDULE_FIELDS = `id version status repairedFromRound rounds { round meetings { id round participantIds locked } breaks }`;
-const pairKey = (ids: string[]) => [...ids].sort().join('+');
-const roundKeys = (r: Round) => r.meetings.map((m) => pairKey(m.participantIds)).sort();
-
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await fn();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await fn();
-  }
-  return last;
-}
 
 describe('speed-meeting follow-up (e2e, real worker)', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
+  let worker: TestWorker;
   let organiser: { apiKey: string; organisationId: string };
   let viewer: { apiKey: string };
   let otherOrganiser: { apiKey: string };
@@ -45,11 +30,8 @@ describe('speed-meeting follow-up (e2e, real worker)', () => {
 
   const gql = <T>(query: string, variables: Record<string, unknown> = {}, key = organiser.apiKey) =>
     api.gql<T>(query, variables, key);
-  const ok = async <T>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<T> => {
-    const res = await gql<T>(query, variables, key);
-    expect(res.errors).toBeUndefined();
-    return res.data as T;
-  };
+  const ok = <T>(query: string, variables: Record<string, unknown> = {}, key = organiser.apiKey) =>
+    api.ok<T>(query, variables, key);
   const readSchedule = async (version?: number) =>
     (
       await ok<{ schedule: Schedule }>(
@@ -68,7 +50,7 @@ describe('speed-meeting follow-up (e2e, real worker)', () => {
           `query($id: ID!) { scheduleRun(id: $id) { status scheduleId error } }`,
           { id: started.generateSchedule.id },
         ),
-      (r) => ['SUCCEEDED', 'FAILED'].includes(r.scheduleRun.status),
+      (r) => finished(r.scheduleRun.status),
       60_000,
     );
     expect(run.scheduleRun).toMatchObject({ status: 'SUCCEEDED', error: null });
@@ -77,35 +59,23 @@ describe('speed-meeting follow-up (e2e, real worker)', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    worker = await TestWorker.start();
     organiser = await api.user(Role.ORGANISER);
     viewer = await api.user(Role.VIEWER);
     otherOrganiser = await api.user(Role.ORGANISER);
-    const skills = (id: string) => ({ competenceId: id, modality: 'SKILLS', level: 3 });
     const profiles = [
       { kind: 'ASSOCIATION', offers: ['communication.events'], needs: ['digital.website'] },
       { kind: 'COMPANY', offers: ['digital.website'], needs: ['communication.events'] },
       { kind: 'ASSOCIATION', offers: ['logistics.storage'], needs: ['logistics.transport'] },
       { kind: 'COMPANY', offers: ['logistics.transport'], needs: ['logistics.storage'] },
     ];
-    for (let i = 0; i < 8; i++) {
-      const p = profiles[i % profiles.length];
-      const data = await ok<{ createActor: { id: string } }>(
-        `mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`,
-        {
-          input: {
-            name: `${tag} actor ${i}`,
-            kind: p.kind,
-            communeCode: '73001',
-            offers: p.offers.map(skills),
-            needs: p.needs.map((c) => ({ competenceId: c, priority: 3 })),
-            causes: [4],
-            ...(i === 6 ? { externalId } : {}),
-          },
-        },
-      );
-      actors.push(data.createActor.id);
-    }
+    const ids = await api.createActorsFromProfiles(organiser.apiKey, 8, profiles, (i) => ({
+      name: `${tag} actor ${i}`,
+      communeCode: '73001',
+      causes: [4],
+      ...(i === 6 ? { externalId } : {}),
+    }));
+    actors.push(...ids);
     const created = await ok<{ createEvent: { id: string } }>(
       `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
       {

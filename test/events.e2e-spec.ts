@@ -1,12 +1,9 @@
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { ActorsRepository } from '@maillage/actors';
 import { Role } from '@maillage/auth';
 import { ALLIANCE_FROM_EVENT } from '@maillage/follow-up';
 import { OutboxRelayError, OutboxRelayJob } from '@maillage/outbox';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { TestApi } from './support/api';
+import { TestApi, TestWorker, eventually, finished, pairKey, roundKeys } from './support/api';
 
 /**
  * A lab runs a speed-meeting event end to end through GraphQL, with a real in-process worker
@@ -38,22 +35,9 @@ type Schedule = {
 const SCHEDULE_FIELDS = `id version status totalScore upperBound algorithm repairedFromRound
   rounds { round startsAt meetings { id round table participantIds locked score reasons { a b score components aGets bGets } } breaks }`;
 
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await fn();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 250));
-    last = await fn();
-  }
-  return last;
-}
-
-const pairKey = (ids: string[]) => [...ids].sort().join('+');
-const roundKeys = (r: Round) => r.meetings.map((m) => pairKey(m.participantIds)).sort();
-
 describe('speed-meeting events (e2e, real worker)', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
+  let worker: TestWorker;
   let organiser: { apiKey: string; organisationId: string };
   let viewer: { apiKey: string };
   let otherOrganiser: { apiKey: string };
@@ -64,11 +48,8 @@ describe('speed-meeting events (e2e, real worker)', () => {
 
   const gql = <T>(query: string, variables: Record<string, unknown> = {}, key = organiser.apiKey) =>
     api.gql<T>(query, variables, key);
-  const ok = async <T>(query: string, variables: Record<string, unknown> = {}, key?: string): Promise<T> => {
-    const res = await gql<T>(query, variables, key);
-    expect(res.errors).toBeUndefined();
-    return res.data as T;
-  };
+  const ok = <T>(query: string, variables: Record<string, unknown> = {}, key = organiser.apiKey) =>
+    api.ok<T>(query, variables, key);
   const readSchedule = async () =>
     (
       await ok<{ schedule: Schedule }>(`query($e: ID!) { schedule(eventId: $e) { ${SCHEDULE_FIELDS} } }`, {
@@ -78,11 +59,10 @@ describe('speed-meeting events (e2e, real worker)', () => {
 
   beforeAll(async () => {
     api = await TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    worker = await TestWorker.start();
     organiser = await api.user(Role.ORGANISER);
     viewer = await api.user(Role.VIEWER);
     otherOrganiser = await api.user(Role.ORGANISER);
-    const skills = (id: string) => ({ competenceId: id, modality: 'SKILLS', level: 3 });
     const profiles = [
       {
         kind: 'ASSOCIATION',
@@ -98,23 +78,12 @@ describe('speed-meeting events (e2e, real worker)', () => {
       },
       { kind: 'COMMUNE', offers: ['logistics.storage'], needs: ['digital.website'] },
     ];
-    for (let i = 0; i < 10; i++) {
-      const p = profiles[i % profiles.length];
-      const data = await ok<{ createActor: { id: string } }>(
-        `mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`,
-        {
-          input: {
-            name: `${tag} actor ${i}`,
-            kind: p.kind,
-            communeCode: '38185',
-            offers: p.offers.map(skills),
-            needs: p.needs.map((c) => ({ competenceId: c, priority: 3 })),
-            causes: [4, 11],
-          },
-        },
-      );
-      actors.push(data.createActor.id);
-    }
+    const ids = await api.createActorsFromProfiles(organiser.apiKey, 10, profiles, (i) => ({
+      name: `${tag} actor ${i}`,
+      communeCode: '38185',
+      causes: [4, 11],
+    }));
+    actors.push(...ids);
   });
 
   afterAll(async () => {
@@ -246,7 +215,7 @@ describe('speed-meeting events (e2e, real worker)', () => {
         }>(`query($id: ID!) { scheduleRun(id: $id) { status progress scheduleId error } }`, {
           id: started.generateSchedule.id,
         }),
-      (r) => ['SUCCEEDED', 'FAILED'].includes(r.scheduleRun.status),
+      (r) => finished(r.scheduleRun.status),
       60_000,
     );
     expect(run.scheduleRun).toMatchObject({ status: 'SUCCEEDED', progress: 1, error: null });

@@ -1,12 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Worker } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Role } from '@maillage/auth';
-import { JobWorkerService } from '@maillage/jobs';
-import { WorkerModule } from '../apps/worker/src/worker.module';
-import { TestApi } from './support/api';
+import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 
 /**
  * Scoring profiles and the met-before penalty end to end: profiles saved and versioned through
@@ -14,7 +9,6 @@ import { TestApi } from './support/api';
  * run by a real in-process worker; a meeting held at a closed event lowers the pair's score.
  */
 
-const CREATE = `mutation($input: CreateActorInput!) { createActor(input: $input) { id } }`;
 const SAVE = `mutation($input: SaveScoringProfileInput!) { saveScoringProfile(input: $input) {
   id slug version builtIn ownerOrganisationId weights { causes complementarity } penalties { metBefore }
   activeOnPlatform activeForMyOrganisation } }`;
@@ -43,16 +37,6 @@ type Proposal = {
   components: { name: string; contribution: number }[];
 };
 
-async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last = await fn();
-  while (!ok(last) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 200));
-    last = await fn();
-  }
-  return last;
-}
-
 const component = (e: { components: { name: string; contribution: number }[] }, name: string) =>
   e.components.find((c) => c.name === name);
 
@@ -60,7 +44,7 @@ const component = (e: { components: { name: string; contribution: number }[] }, 
 // and partners are blocked by département, so this suite's lists stay its own.
 describe('scoring profiles and met-before penalty (e2e, real worker)', () => {
   let api: TestApi;
-  let worker: INestApplicationContext;
+  let worker: TestWorker;
   let admin: { apiKey: string; organisationId: string };
   let organiser: { apiKey: string; organisationId: string };
   let viewer: { apiKey: string };
@@ -68,11 +52,8 @@ describe('scoring profiles and met-before penalty (e2e, real worker)', () => {
   const tag = `Prf${Date.now().toString(36)}`;
   const slug = `no-causes-${tag.toLowerCase()}`;
 
-  const gql = async <T>(query: string, variables: Record<string, unknown>, apiKey?: string) => {
-    const res = await api.gql<T>(query, variables, apiKey);
-    expect(res.errors).toBeUndefined();
-    return res.data!;
-  };
+  const gql = <T>(query: string, variables: Record<string, unknown>, apiKey?: string) =>
+    api.ok<T>(query, variables, apiKey);
   const explain = async (a: string, b: string, profileId?: string, apiKey = admin.apiKey) =>
     (await gql<{ explainPair: Explanation }>(EXPLAIN, { a, b, profileId }, apiKey)).explainPair;
   const partnersOf = async (id: string, extra: Record<string, unknown> = {}) =>
@@ -92,28 +73,22 @@ describe('scoring profiles and met-before penalty (e2e, real worker)', () => {
           { id: started.activateScoringProfile.id },
           admin.apiKey,
         ),
-      (r) => ['SUCCEEDED', 'FAILED'].includes(r.data?.scoringRun.status ?? ''),
+      (r) => finished(r.data?.scoringRun.status),
       60_000,
     );
     expect(run.data!.scoringRun).toMatchObject({ status: 'SUCCEEDED', error: null });
   }
 
   async function create(key: string, input: Record<string, unknown>) {
-    const res = await gql<{ createActor: { id: string } }>(
-      CREATE,
-      { input: { name: `${tag} ${key}`, communeCode: '69123', ...input } },
-      admin.apiKey,
-    );
-    ids[key] = res.createActor.id;
+    ids[key] = await api.createActor({ name: `${tag} ${key}`, communeCode: '69123', ...input }, admin.apiKey);
   }
 
   beforeAll(async () => {
     api = await TestApi.start();
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
+    worker = await TestWorker.start();
     admin = await api.user(Role.ADMIN);
     organiser = await api.user(Role.ORGANISER);
     viewer = await api.user(Role.VIEWER);
-    const skills = (id: string, level = 3) => ({ competenceId: id, modality: 'SKILLS', level });
     await create('assoc', {
       kind: 'ASSOCIATION',
       offers: [skills('communication.events')],
@@ -141,9 +116,7 @@ describe('scoring profiles and met-before penalty (e2e, real worker)', () => {
   afterAll(async () => {
     // Leave the platform on the built-in profile for whoever runs next.
     if (admin) await activate('default').catch(() => undefined);
-    const workers = worker ? (worker.get(JobWorkerService) as unknown as { workers: Worker[] }).workers : [];
     await worker?.close();
-    await Promise.all(workers.map((w) => w.disconnect()));
     await api?.close();
   });
 

@@ -5,6 +5,7 @@
  */
 import { isCommuneCode, isEpciCode, TerritoryLevel } from '@maillage/domain';
 import { ScoringActor, Taxonomy, TerritoryCode } from '../../libs/scoring/src';
+// eslint-disable-next-line maillage/boundaries -- scoring's test fixture generator, not part of its API
 import { generatePopulation } from '../../libs/scoring/src/testing/population';
 
 export type PopulationSource = 'synthetic' | 'builtin';
@@ -43,19 +44,17 @@ interface ReferenceModule {
 
 function loadSynthetic(): { syn: SyntheticModule; ref: ReferenceModule } {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const syn = require('../../libs/synthetic/src/generate-actors') as Partial<SyntheticModule>;
+  const syn = require('../../libs/synthetic/src') as Partial<SyntheticModule>;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const territory = require('../../libs/synthetic/src/demo-territory') as Partial<SyntheticModule>;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ref = require('../../libs/reference/src/competences') as Partial<ReferenceModule>;
+  const ref = require('../../libs/reference/src') as Partial<ReferenceModule>;
   if (
     typeof syn.generateActors !== 'function' ||
-    typeof territory.benchmarkOptions !== 'function' ||
+    typeof syn.benchmarkOptions !== 'function' ||
     typeof ref.loadCompetences !== 'function'
   )
     throw new Error('generateActors / benchmarkOptions / loadCompetences not exported');
   return {
-    syn: { generateActors: syn.generateActors, benchmarkOptions: territory.benchmarkOptions },
+    syn: { generateActors: syn.generateActors, benchmarkOptions: syn.benchmarkOptions },
     ref: ref as ReferenceModule,
   };
 }

@@ -2,7 +2,7 @@
 // (tools/neo4j-launcher), the machine's PostgreSQL and Redis. Plain Node, no dependencies
 // except `pg` and `ioredis`, loaded after `ensureNpmDeps()`.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, readdirSync, utimesSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -25,6 +25,26 @@ export function run(cmd, args, options = {}) {
   if (result.status !== 0) throw new SetupError(`${cmd} ${args.join(' ')} exited with ${result.status}`);
 }
 
+/** Like run(), without blocking the event loop (so services can start meanwhile). */
+export function runAsync(cmd, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', ...options });
+    child.once('error', (err) => reject(new SetupError(`${cmd} could not run: ${err.message}`)));
+    child.once('exit', (code, signal) =>
+      code === 0
+        ? resolve()
+        : reject(new SetupError(`${cmd} ${args.join(' ')} exited with ${signal ?? code}`)),
+    );
+  });
+}
+
+/** The built CLI (`npm run cli`), which migrates and seeds for `npm start`, tests and benchmarks. */
+export const CLI_MAIN = path.join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+
+export function runCli(env, ...args) {
+  run(process.execPath, [CLI_MAIN, ...args], { env });
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -43,21 +63,27 @@ export function ensureNpmDeps() {
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-/** Compiles TypeScript to dist/ when sources are newer than the last build. */
-export function ensureBuilt({ force = false } = {}) {
+/** Compiles TypeScript to dist/ (`npm run build`: `nest build`) when sources are newer than the last build. */
+export async function ensureBuilt({ force = false } = {}) {
   const stamp = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
   const sources = Math.max(
     ...['apps', 'libs', 'graph-seeds', 'bench'].map((d) => newestMtime(path.join(ROOT, d))),
+    ...['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'].map(
+      (f) => statSync(path.join(ROOT, f)).mtimeMs,
+    ),
   );
   if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
   log('compiling TypeScript…');
   try {
-    run('npm', ['run', '--silent', 'build']);
+    await runAsync('npm', ['run', '--silent', 'build']);
+    // An incremental build leaves unchanged outputs alone: mark this build as the latest.
+    const now = new Date();
+    utimesSync(stamp, now, now);
   } catch (err) {
-    // Development escape hatch while a teammate's file is mid-edit; CI and `npm start` stay strict.
+    // Development escape hatch while a teammate's file is mid-edit (the build still emits);
+    // CI and `npm start` stay strict.
     if (process.env.MAILLAGE_ALLOW_TYPE_ERRORS !== '1') throw err;
     log('type errors ignored (MAILLAGE_ALLOW_TYPE_ERRORS=1)');
-    run('npx', ['tsc-alias', '-p', 'tsconfig.build.json']);
   }
 }
 

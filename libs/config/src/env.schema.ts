@@ -19,10 +19,6 @@ export const envSchema = z.object({
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
-  GRAPHQL_PLAYGROUND: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -1,0 +1,27 @@
+// The stores integration and end-to-end specs expect: throwaway services (scripts/lib/throwaway.mjs),
+// migrated and seeded once per run through the same built CLI `npm start` uses (so a run fails when
+// entities and migrations disagree). Used by Jest's globalSetup (test/setup/global-setup.mjs).
+import { ensureBuilt, log, runCli } from './services.mjs';
+import { throwawayServices } from './throwaway.mjs';
+
+// Reference geography loaded for tests: Isère (demo territory) and its neighbours.
+export const TEST_DEPARTEMENTS = '38,73,69';
+
+/** Returns { env, cleanup } like throwawayServices(), with the stores migrated and seeded. */
+export async function prepareTestStores() {
+  const started = Date.now();
+  // Compile while Neo4j starts: both take tens of seconds.
+  const [services, build] = await Promise.allSettled([throwawayServices({ label: 'test' }), ensureBuilt()]);
+  if (services.status === 'rejected') throw services.reason;
+  const { env, cleanup } = services.value;
+  try {
+    if (build.status === 'rejected') throw build.reason;
+    runCli(env, 'db:migrate');
+    runCli(env, 'seed', '--departements', TEST_DEPARTEMENTS);
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+  log(`test stores ready after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return { env, cleanup };
+}
