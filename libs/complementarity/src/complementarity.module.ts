@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsCoreModule } from '@maillage/actors';
-import { EventsCoreModule } from '@maillage/events';
 import { ComplementarityResolver } from './complementarity.resolver';
 import { ComplementarityService } from './complementarity.service';
 import { ComplementsRepository } from './complements.repository';
@@ -30,8 +29,8 @@ const CORE = [
 
 /** For every process: data access, the engine, scoring runs, profiles and the partner queries. */
 @Module({
-  // Events: the meeting history behind the met-before penalty.
-  imports: [TypeOrmModule.forFeature(COMPLEMENTARITY_ENTITIES), ActorsCoreModule, EventsCoreModule],
+  // The met-before penalty's MetBeforeSource comes from libs/schedules (global MeetingHistoryModule).
+  imports: [TypeOrmModule.forFeature(COMPLEMENTARITY_ENTITIES), ActorsCoreModule],
   providers: CORE,
   exports: CORE,
 })
