@@ -13,6 +13,7 @@ import { HealthHttpModule } from '@maillage/health';
 import { ActorsGraphqlModule } from '@maillage/actors';
 import { ReferenceGraphqlModule } from '@maillage/reference';
 import { ComplementarityGraphqlModule } from '@maillage/complementarity';
+import { ScoringProfilesGraphqlModule } from '@maillage/scoring-profiles';
 import { ActorImportGraphqlModule } from '@maillage/actor-import';
 import { EventsCoreModule, EventsGraphqlModule } from '@maillage/events';
 import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules';
@@ -36,6 +37,7 @@ import { graphqlOptions } from './graphql.config';
     ActorsGraphqlModule,
     ReferenceGraphqlModule,
     ComplementarityGraphqlModule,
+    ScoringProfilesGraphqlModule,
     ActorImportGraphqlModule,
     EventsCoreModule,
     EventsGraphqlModule,

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActorsCoreModule } from '@maillage/actors';
-import { EventsCoreModule } from '@maillage/events';
+import { ScoringProfilesCoreModule } from '@maillage/scoring-profiles';
 import { ComplementarityResolver } from './complementarity.resolver';
 import { ComplementarityService } from './complementarity.service';
 import { ComplementsRepository } from './complements.repository';
@@ -12,9 +12,6 @@ import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringEngineService } from './scoring-engine.service';
 import { ScoringRunsService } from './scoring-runs.service';
 import { ScoringJobs } from './scoring.jobs';
-import { ScoringProfilesRepository } from './scoring-profiles.repository';
-import { ScoringProfilesResolver } from './scoring-profiles.resolver';
-import { ScoringProfilesService } from './scoring-profiles.service';
 
 const CORE = [
   ScoringDataRepository,
@@ -22,25 +19,23 @@ const CORE = [
   PopulationService,
   ScoringEngineService,
   ScoringRunsService,
-  ScoringProfilesRepository,
   ScoringContextService,
-  ScoringProfilesService,
   ComplementarityService,
 ];
 
-/** For every process: data access, the engine, scoring runs, profiles and the partner queries. */
+/** For every process: data access, the engine, scoring runs and the partner queries. */
 @Module({
-  // Events: the meeting history behind the met-before penalty.
-  imports: [TypeOrmModule.forFeature(COMPLEMENTARITY_ENTITIES), ActorsCoreModule, EventsCoreModule],
+  // The met-before penalty's MetBeforeSource comes from libs/schedules (global MeetingHistoryModule).
+  imports: [TypeOrmModule.forFeature(COMPLEMENTARITY_ENTITIES), ActorsCoreModule, ScoringProfilesCoreModule],
   providers: CORE,
   exports: CORE,
 })
 export class ComplementarityCoreModule {}
 
-/** API side: the GraphQL queries, scoring profiles and the admin mutations. */
+/** API side: the GraphQL queries and the admin mutations (rebuilds, activating a scoring profile). */
 @Module({
   imports: [ComplementarityCoreModule],
-  providers: [ScoringProfilesResolver, ComplementarityResolver],
+  providers: [ComplementarityResolver],
 })
 export class ComplementarityGraphqlModule {}
 

@@ -107,4 +107,16 @@ export class ComplementarityResolver {
   ): Promise<ScoringRun> {
     return this.service.startScoringRun(p, scope?.territory ?? null);
   }
+
+  @Mutation(() => ScoringRun, {
+    description:
+      'Makes a profile the platform’s (stored partners are computed with it) and rebuilds them, everywhere or in a territory (admin).',
+  })
+  activateScoringProfile(
+    @CurrentPrincipal() p: Principal,
+    @Args('profileId', { type: () => ID }) profileId: string,
+    @Args('territory', { type: () => String, nullable: true }) territory?: string,
+  ): Promise<ScoringRun> {
+    return this.service.activateScoringProfile(p, profileId, territory ?? null);
+  }
 }

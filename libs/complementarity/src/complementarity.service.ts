@@ -3,6 +3,7 @@ import { BadInputError, NotFoundError, checkPageSize } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { ActorFamily, Modality } from '@maillage/domain';
+import { ScoringProfilesService } from '@maillage/scoring-profiles';
 import {
   COMPONENT_NAMES,
   CoverageMatch,
@@ -29,7 +30,6 @@ import {
 import { ScoringContextService } from './scoring-context.service';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunsService } from './scoring-runs.service';
-import { ScoringProfilesService } from './scoring-profiles.service';
 import { STORED_K } from './scoring-engine.service';
 import { toScoringRun } from './scoring-run.mapper';
 import { canSeeActor as canSee, listVisibilityParams as visibilityParams } from '@maillage/actors';
@@ -44,7 +44,10 @@ const TRIAD_CANDIDATES = 300;
 type Summary = Pick<ActorSummaryRow, 'id' | 'name' | 'kind' | 'family'>;
 const summary = (a: Summary) => ({ id: a.id, name: a.name, kind: a.kind, family: a.family });
 
-/** The read side of complementarity: stored partners, live explanations, local causes, triads, runs. */
+/**
+ * The read side of complementarity: stored partners, live explanations, local causes, triads;
+ * and the scoring runs (rebuilds, activating the platform's profile).
+ */
 @Injectable()
 export class ComplementarityService {
   constructor(
@@ -283,6 +286,23 @@ export class ComplementarityService {
 
   async startScoringRun(p: Principal, territory: string | null): Promise<ScoringRun> {
     assertAllowed(p, Action.SCORING_RUN);
+    return toScoringRun(await this.runs.start({ territory }, p.userId));
+  }
+
+  /** Admin: the profile stored edges are computed with; enqueues the rebuild of a territory or of all. */
+  async activateScoringProfile(
+    p: Principal,
+    profileId: string,
+    territory: string | null,
+  ): Promise<ScoringRun> {
+    assertAllowed(p, Action.SCORING_RUN);
+    const stored = await this.profiles.resolve(profileId, ['profileId']);
+    if (territory !== null && !(await this.data.territory(territory)))
+      throw new BadInputError(`territory: unknown territory ${territory}`, {
+        field: ['territory'],
+        reason: 'unknown_territory',
+      });
+    await this.profiles.chooseForPlatform(stored, p.userId);
     return toScoringRun(await this.runs.start({ territory }, p.userId));
   }
 

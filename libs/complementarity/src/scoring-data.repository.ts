@@ -9,7 +9,6 @@ import {
   SizeBand,
   TerritoryLevel,
 } from '@maillage/domain';
-import { MeetingHistoryService } from '@maillage/events';
 import { Neo4jService } from '@maillage/neo4j';
 import type { ActorVisibilityParams } from '@maillage/actors';
 import { CompetenceNode, ScoringActor, TerritoryCode } from '@maillage/scoring';
@@ -24,6 +23,7 @@ import {
   SCOPE_ACTOR_IDS,
   TERRITORY_EXISTS,
 } from './scoring-data.cypher';
+import { MetBeforeSource } from './met-before';
 
 interface ActorRow {
   id: string;
@@ -89,12 +89,12 @@ export function toScoringActor(r: ActorRow): ScoringActor {
 export class ScoringDataRepository {
   constructor(
     private readonly neo4j: Neo4jService,
-    private readonly meetings: MeetingHistoryService,
+    private readonly meetings: MetBeforeSource,
   ) {}
 
   /**
-   * Pairs of actors who already met at a speed-meeting event (the events lib's meeting history,
-   * with its event clock): every pair, or those touching `ids`. Sorted, each pair as
+   * Pairs of actors who already met at a speed-meeting event (the schedules lib's meeting
+   * history, with the event clock): every pair, or those touching `ids`. Sorted, each pair as
    * [smaller id, larger id].
    */
   metBefore(ids: readonly string[] | null = null): Promise<Pair[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { COMPONENT_COUNT, MODEL_VERSION, ScoringProfile, searcherFor } from '@maillage/scoring';
 import { ComplementsRepository, EdgeRow, EdgeStamp } from './complements.repository';
 import { PopulationService, PopulationSnapshot } from './population.service';
-import { ScoringProfilesRepository } from './scoring-profiles.repository';
+import { ScoringProfilesService } from '@maillage/scoring-profiles';
 
 /**
  * Partners stored per actor (COMPLEMENTS edges). `partners` reads only these, so its limit is
@@ -18,7 +18,7 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
  * whole population, written as COMPLEMENTS edges replacing the previous ones.
  *
  * Stored edges are computed with the platform's active profile (chosen by an admin, see
- * ScoringProfilesRepository; the built-in DEFAULT_PROFILE until then), read fresh for every job so
+ * libs/scoring-profiles; the built-in DEFAULT_PROFILE until then), read fresh for every job so
  * a rebuild enqueued right after an activation uses the new profile. Each edge carries the
  * profile's slug (profileId) and version.
  */
@@ -27,7 +27,7 @@ export class ScoringEngineService {
   constructor(
     private readonly population: PopulationService,
     private readonly edges: ComplementsRepository,
-    private readonly profiles: ScoringProfilesRepository,
+    private readonly profiles: ScoringProfilesService,
   ) {}
 
   /** The profile stored edges are computed with now. */

@@ -4,14 +4,13 @@ import { ActorsCoreModule } from '@maillage/actors';
 import { EVENT_ENTITIES } from './entities';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
-import { MeetingHistoryService } from './meeting-history.service';
 import { RegistrationImportService } from './registration-import.service';
 
-/** Shared by the API and the worker: events, registrations, attendance and the meeting history. */
+/** Shared by the API and the worker: events, registrations and attendance. */
 @Module({
   imports: [TypeOrmModule.forFeature(EVENT_ENTITIES), ActorsCoreModule],
-  providers: [EventsService, RegistrationImportService, MeetingHistoryService],
-  exports: [EventsService, RegistrationImportService, MeetingHistoryService, ActorsCoreModule],
+  providers: [EventsService, RegistrationImportService],
+  exports: [EventsService, RegistrationImportService, ActorsCoreModule],
 })
 export class EventsCoreModule {}
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorRecord, ActorsRepository, ActorsService } from '@maillage/actors';
@@ -12,6 +12,7 @@ import { assertManages, canSeeRepresentative } from './event-access';
 import { EventFormat, EventStatus, ParticipantSide, SideRule } from './event-enums';
 import { assertStatus, badInput, checkUuid, notFound } from './events.errors';
 import { Registration, SpeedMeetingEvent } from './models/event.models';
+import { roundsHeld } from './rounds-held';
 
 /** Events, registrations and attendance. Every use case checks the caller first, then the state. */
 @Injectable()
@@ -95,6 +96,38 @@ export class EventsService {
   /** Every event of an organisation (no access check: callers decide who may see them). */
   findByOrganisation(organisationId: string): Promise<EventEntity[]> {
     return this.events.find({ where: { organisationId } });
+  }
+
+  /** The events among `ids` that exist, in no particular order (no access check: callers decide). */
+  findByIds(ids: readonly string[]): Promise<EventEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.events.find({ where: { id: In([...new Set(ids)]) } });
+  }
+
+  /**
+   * The events that took place, each with the last round held by `now` (`roundsHeld`, the event
+   * clock): LIVE and CLOSED events with at least one round started. For the meeting history (the
+   * met-before penalty); no access check.
+   */
+  async roundsHeldByEvent(now: Date): Promise<Map<string, number>> {
+    const held = await this.events.find({
+      where: { status: In([EventStatus.LIVE, EventStatus.CLOSED]) },
+      select: {
+        id: true,
+        status: true,
+        startsAt: true,
+        rounds: true,
+        roundMinutes: true,
+        changeMinutes: true,
+        pauses: true,
+      },
+    });
+    const out = new Map<string, number>();
+    for (const event of held) {
+      const through = roundsHeld(event, now);
+      if (through > 0) out.set(event.id, through);
+    }
+    return out;
   }
 
   /**

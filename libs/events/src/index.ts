@@ -5,7 +5,7 @@ export * from './events.service';
 export * from './events.errors';
 export * from './event-access';
 export * from './event-clock';
-export * from './meeting-history.service';
+export * from './rounds-held';
 export * from './models/event.models';
 export * from './dto/event.inputs';
 export * from './registration-import.service';

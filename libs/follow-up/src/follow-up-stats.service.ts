@@ -34,6 +34,8 @@ export class FollowUpStatsService {
     const held = live
       ? meetings.filter((m) => m.participantIds.every((id) => present(id, m.round))).length
       : 0;
+    // Feedback on any schedule version of the event (the schedules lib knows which meetings).
+    const meetingIds = await this.schedules.meetingIdsOfEvent(event.id);
     const [fb] = (await this.dataSource.query(
       `SELECT count(*)::int AS n, avg(f.rating)::float AS avg,
          count(*) FILTER (WHERE f.wants_follow_up)::int AS follow_ups,
@@ -41,9 +43,8 @@ export class FollowUpStatsService {
          count(DISTINCT f.meeting_id) FILTER (WHERE f.outcome IN ('NEGOTIATION','AGREEMENT'))::int AS negotiations,
          count(DISTINCT LEAST(f.actor_id, f.partner_id) || '|' || GREATEST(f.actor_id, f.partner_id))
            FILTER (WHERE f.outcome = 'AGREEMENT')::int AS agreements
-       FROM feedback f JOIN meetings m ON m.id = f.meeting_id JOIN schedules s ON s.id = m.schedule_id
-       WHERE s.event_id = $1`,
-      [event.id],
+       FROM feedback f WHERE f.meeting_id = ANY($1::uuid[])`,
+      [meetingIds],
     )) as {
       n: number;
       avg: number | null;

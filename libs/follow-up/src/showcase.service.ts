@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
-import { badInput } from '@maillage/events';
+import { EventsService, badInput } from '@maillage/events';
+import { SchedulesRepository } from '@maillage/schedules';
 import { ShowcaseActor, ShowcaseAlliance } from './models/follow-up.models';
 
 /** Showcase: agreements whose participants rated the meeting at least this on average. */
@@ -16,6 +17,8 @@ export class ShowcaseService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly actors: ActorsService,
+    private readonly events: EventsService,
+    private readonly schedules: SchedulesRepository,
   ) {}
 
   /**
@@ -27,31 +30,7 @@ export class ShowcaseService {
     assertAllowed(p, Action.AUTHENTICATED_READ);
     if (!Number.isInteger(limit) || limit < 1 || limit > 50)
       throw badInput('must be between 1 and 50', ['limit'], 'out_of_range');
-    const rows = (await this.dataSource.query(
-      `WITH agreed AS (
-         SELECT s.event_id, LEAST(f.actor_id, f.partner_id) AS a, GREATEST(f.actor_id, f.partner_id) AS b
-         FROM feedback f JOIN meetings m ON m.id = f.meeting_id JOIN schedules s ON s.id = m.schedule_id
-         WHERE f.outcome = 'AGREEMENT' AND f.partner_id IS NOT NULL AND s.status = 'PUBLISHED'
-         UNION
-         SELECT event_id, actor_a, actor_b FROM outcome_surveys WHERE outcome = 'AGREEMENT'
-       ), rated AS (
-         SELECT g.event_id, g.a, g.b,
-           (SELECT avg(f.rating)::float FROM feedback f JOIN meetings m ON m.id = f.meeting_id
-              JOIN schedules s ON s.id = m.schedule_id
-            WHERE s.event_id = g.event_id AND s.status = 'PUBLISHED'
-              AND ((f.actor_id = g.a AND f.partner_id = g.b) OR (f.actor_id = g.b AND f.partner_id = g.a))
-           ) AS rating,
-           EXISTS (SELECT 1 FROM outcome_surveys o WHERE o.event_id = g.event_id AND o.actor_a = g.a
-                     AND o.actor_b = g.b AND o.alliance_formed) AS confirmed
-         FROM agreed g
-       )
-       SELECT r.a, r.b, r.rating, r.confirmed, e.title, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month
-       FROM rated r JOIN events e ON e.id = r.event_id
-       WHERE r.confirmed OR r.rating >= $1
-       ORDER BY r.confirmed DESC, r.rating DESC NULLS LAST, e.starts_at DESC, r.a, r.b
-       LIMIT $2`,
-      [SHOWCASE_MIN_RATING, limit * 3],
-    )) as { a: string; b: string; rating: number | null; confirmed: boolean; title: string; month: string }[];
+    const rows = await this.candidates(limit * 3);
     const seen = new Map<string, ShowcaseActor | null>();
     const visible = async (id: string): Promise<ShowcaseActor | null> => {
       if (!seen.has(id)) {
@@ -80,4 +59,81 @@ export class ShowcaseService {
     }
     return out;
   }
+
+  /**
+   * The best `take` agreed pairs, all events together: confirmed ones first, then by average
+   * rating, newest event, ids. Feedback counts on meetings of a PUBLISHED schedule only. This lib
+   * reads its own tables (feedback, outcome_surveys); which meetings were played and the events'
+   * titles and dates come from libs/schedules and libs/events, in one batched call each, and are
+   * joined in as arrays, so the query keeps PostgreSQL's ordering and averaging.
+   */
+  private async candidates(take: number): Promise<ShowcaseRow[]> {
+    const [meetings, surveyed] = await Promise.all([
+      // Meetings with feedback on a pair that agreed somewhere: their agreements and ratings.
+      this.dataSource.query(
+        `WITH pairs AS (
+           SELECT LEAST(actor_id, partner_id) AS a, GREATEST(actor_id, partner_id) AS b
+           FROM feedback WHERE outcome = 'AGREEMENT' AND partner_id IS NOT NULL
+           UNION
+           SELECT actor_a, actor_b FROM outcome_surveys WHERE outcome = 'AGREEMENT'
+         )
+         SELECT DISTINCT f.meeting_id FROM feedback f JOIN pairs p
+           ON (f.actor_id = p.a AND f.partner_id = p.b) OR (f.actor_id = p.b AND f.partner_id = p.a)`,
+      ) as Promise<{ meeting_id: string }[]>,
+      this.dataSource.query(
+        `SELECT DISTINCT event_id FROM outcome_surveys WHERE outcome = 'AGREEMENT'`,
+      ) as Promise<{ event_id: string }[]>,
+    ]);
+    if (meetings.length === 0 && surveyed.length === 0) return [];
+    const played = await this.schedules.publishedMeetingEvents(meetings.map((m) => m.meeting_id));
+    const events = await this.events.findByIds([
+      ...played.map((m) => m.eventId),
+      ...surveyed.map((s) => s.event_id),
+    ]);
+    return (await this.dataSource.query(
+      `WITH played AS (
+         SELECT * FROM unnest($3::uuid[], $4::uuid[]) AS p(meeting_id, event_id)
+       ), ev AS (
+         SELECT * FROM unnest($5::uuid[], $6::text[], $7::timestamptz[]) AS e(id, title, starts_at)
+       ), agreed AS (
+         SELECT p.event_id, LEAST(f.actor_id, f.partner_id) AS a, GREATEST(f.actor_id, f.partner_id) AS b
+         FROM feedback f JOIN played p ON p.meeting_id = f.meeting_id
+         WHERE f.outcome = 'AGREEMENT' AND f.partner_id IS NOT NULL
+         UNION
+         SELECT event_id, actor_a, actor_b FROM outcome_surveys WHERE outcome = 'AGREEMENT'
+       ), rated AS (
+         SELECT g.event_id, g.a, g.b,
+           (SELECT avg(f.rating)::float FROM feedback f JOIN played p ON p.meeting_id = f.meeting_id
+            WHERE p.event_id = g.event_id
+              AND ((f.actor_id = g.a AND f.partner_id = g.b) OR (f.actor_id = g.b AND f.partner_id = g.a))
+           ) AS rating,
+           EXISTS (SELECT 1 FROM outcome_surveys o WHERE o.event_id = g.event_id AND o.actor_a = g.a
+                     AND o.actor_b = g.b AND o.alliance_formed) AS confirmed
+         FROM agreed g
+       )
+       SELECT r.a, r.b, r.rating, r.confirmed, e.title, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month
+       FROM rated r JOIN ev e ON e.id = r.event_id
+       WHERE r.confirmed OR r.rating >= $1
+       ORDER BY r.confirmed DESC, r.rating DESC NULLS LAST, e.starts_at DESC, r.a, r.b
+       LIMIT $2`,
+      [
+        SHOWCASE_MIN_RATING,
+        take,
+        played.map((m) => m.meetingId),
+        played.map((m) => m.eventId),
+        events.map((e) => e.id),
+        events.map((e) => e.title),
+        events.map((e) => e.startsAt.toISOString()),
+      ],
+    )) as ShowcaseRow[];
+  }
+}
+
+interface ShowcaseRow {
+  a: string;
+  b: string;
+  rating: number | null;
+  confirmed: boolean;
+  title: string;
+  month: string;
 }

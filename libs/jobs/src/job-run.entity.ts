@@ -52,3 +52,6 @@ export class JobRunEntity {
   @Column({ type: 'timestamptz', name: 'finished_at', nullable: true })
   finishedAt: Date | null;
 }
+
+/** The TypeORM entities this lib owns (job_runs), for the composition in libs/entities. */
+export const JOB_ENTITIES = [JobRunEntity];

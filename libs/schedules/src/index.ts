@@ -1,6 +1,7 @@
 export * from './entities';
 export * from './schedules.module';
 export * from './schedules.repository';
+export * from './meeting-history.service';
 export * from './pair-weights.service';
 export * from './schedule-problem';
 export * from './schedule-views.service';

@@ -1,6 +1,6 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ComplementarityCoreModule } from '@maillage/complementarity';
+import { ComplementarityCoreModule, MetBeforeSource } from '@maillage/complementarity';
 import { EventsCoreModule } from '@maillage/events';
 import { AgendaService } from './agenda.service';
 import { AgendasResolver } from './agendas.resolver';
@@ -8,6 +8,7 @@ import { SCHEDULE_ENTITIES } from './entities';
 import { ExportsService } from './exports.service';
 import { GenerateScheduleJob } from './generate-schedule.job';
 import { LiveRepairService } from './live-repair.service';
+import { MeetingHistoryService } from './meeting-history.service';
 import { PairWeightsService } from './pair-weights.service';
 import { ScheduleGenerationService } from './schedule-generation.service';
 import { SchedulePublicationService } from './schedule-publication.service';
@@ -32,9 +33,30 @@ const SERVICES = [
   ExportsService,
 ];
 
-/** Shared by the API and the worker: schedules, the pair weights behind them, agendas and exports. */
+/**
+ * Provides complementarity's MetBeforeSource port. Global because complementarity cannot import
+ * this lib (schedules builds on it); SchedulesCoreModule imports it, so every process that loads
+ * the schedules also satisfies the scoring's dependency.
+ */
+@Global()
 @Module({
-  imports: [TypeOrmModule.forFeature(SCHEDULE_ENTITIES), EventsCoreModule, ComplementarityCoreModule],
+  imports: [EventsCoreModule],
+  providers: [MeetingHistoryService, { provide: MetBeforeSource, useExisting: MeetingHistoryService }],
+  exports: [MetBeforeSource],
+})
+export class MeetingHistoryModule {}
+
+/**
+ * Shared by the API and the worker: schedules, the pair weights behind them, agendas and exports,
+ * and the meeting history the scoring's met-before penalty reads (MeetingHistoryModule).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(SCHEDULE_ENTITIES),
+    EventsCoreModule,
+    ComplementarityCoreModule,
+    MeetingHistoryModule,
+  ],
   providers: SERVICES,
   exports: SERVICES,
 })

@@ -72,6 +72,31 @@ export class SchedulesRepository {
     return this.meetings.findOne({ where: { id } });
   }
 
+  /** Ids of the meetings of every schedule version of an event (drafts and archived ones too). */
+  async meetingIdsOfEvent(eventId: string): Promise<string[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT m.id FROM meetings m JOIN schedules s ON s.id = m.schedule_id WHERE s.event_id = $1`,
+      [eventId],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * The meetings among `meetingIds` that belong to a PUBLISHED schedule (the ones that were
+   * played, whatever the event's state), each with its event. One query for any number of ids.
+   */
+  async publishedMeetingEvents(
+    meetingIds: readonly string[],
+  ): Promise<{ meetingId: string; eventId: string }[]> {
+    if (meetingIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `SELECT m.id AS meeting_id, s.event_id FROM meetings m JOIN schedules s ON s.id = m.schedule_id
+       WHERE m.id = ANY($1::uuid[]) AND s.status = 'PUBLISHED'`,
+      [[...new Set(meetingIds)]],
+    )) as { meeting_id: string; event_id: string }[];
+    return rows.map((r) => ({ meetingId: r.meeting_id, eventId: r.event_id }));
+  }
+
   /**
    * Saves a new draft version with its meetings; the event row is locked so concurrent generations
    * get distinct versions. The event moves to SCHEDULED when it was OPEN.

@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { SaveScoringProfileInput } from './dto/scoring-profile.inputs';
-import { ScoringRun } from './models/complementarity.models';
 import { ScoringProfileModel } from './models/scoring-profile.models';
 import { ScoringProfilesService } from './scoring-profiles.service';
 
@@ -34,18 +33,6 @@ export class ScoringProfilesResolver {
     @Args('input', { type: () => SaveScoringProfileInput }) input: SaveScoringProfileInput,
   ): Promise<ScoringProfileModel> {
     return this.service.save(p, input);
-  }
-
-  @Mutation(() => ScoringRun, {
-    description:
-      'Makes a profile the platform’s (stored partners are computed with it) and rebuilds them, everywhere or in a territory (admin).',
-  })
-  activateScoringProfile(
-    @CurrentPrincipal() p: Principal,
-    @Args('profileId', { type: () => ID }) profileId: string,
-    @Args('territory', { type: () => String, nullable: true }) territory?: string,
-  ): Promise<ScoringRun> {
-    return this.service.activate(p, profileId, territory ?? null);
   }
 
   @Mutation(() => ScoringProfileModel, {

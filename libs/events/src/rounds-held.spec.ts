@@ -1,5 +1,5 @@
 import { EventStatus } from './event-enums';
-import { HeldEventClock, roundsHeld } from './meeting-history.service';
+import { HeldEventClock, roundsHeld } from './rounds-held';
 
 describe('roundsHeld (met-before uses the event clock)', () => {
   const startsAt = new Date('2026-03-10T09:00:00Z');

@@ -10,8 +10,6 @@ import {
 } from '@maillage/scoring';
 import { SaveScoringProfileInput } from './dto/scoring-profile.inputs';
 import { ScoringProfileModel } from './models/scoring-profile.models';
-import { ScoringRun } from './models/complementarity.models';
-import { ScoringDataRepository } from './scoring-data.repository';
 import {
   BUILT_IN,
   PLATFORM_SCOPE,
@@ -19,15 +17,13 @@ import {
   StoredProfile,
   orgScope,
 } from './scoring-profiles.repository';
-import { ScoringRunsService } from './scoring-runs.service';
-import { toScoringRun } from './scoring-run.mapper';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,59}$/;
 /** Top-level keys of a profile that SaveScoringProfileInput carries as typed fields. */
 const TYPED_KEYS = new Set(['weights', 'penalties', 'alliedPolicy', 'label', 'id', 'version']);
 
 /**
- * Scoring profiles: versioned weight sets. What each choice changes:
+ * Scoring profiles: versioned weight sets, stored in Neo4j. What each choice changes:
  * - the PLATFORM's active profile (admins, `activateScoringProfile`) is the one every stored
  *   COMPLEMENTS edge is computed with; activating one enqueues a rebuild (all, or one territory)
  *   and the new edges carry its slug and version;
@@ -40,11 +36,7 @@ const TYPED_KEYS = new Set(['weights', 'penalties', 'alliedPolicy', 'label', 'id
  */
 @Injectable()
 export class ScoringProfilesService {
-  constructor(
-    private readonly profiles: ScoringProfilesRepository,
-    private readonly runs: ScoringRunsService,
-    private readonly data: ScoringDataRepository,
-  ) {}
+  constructor(private readonly profiles: ScoringProfilesRepository) {}
 
   async list(p: Principal): Promise<ScoringProfileModel[]> {
     assertAllowed(p, Action.AUTHENTICATED_READ);
@@ -125,17 +117,17 @@ export class ScoringProfilesService {
     return toModel(saved, platform.key, mine.key);
   }
 
-  /** Admin: the profile stored edges are computed with; enqueues the rebuild of a territory or of all. */
-  async activate(p: Principal, profileId: string, territory: string | null): Promise<ScoringRun> {
-    assertAllowed(p, Action.SCORING_RUN);
-    const stored = await this.resolve(profileId, ['profileId']);
-    if (territory !== null && !(await this.data.territory(territory)))
-      throw new BadInputError(`territory: unknown territory ${territory}`, {
-        field: ['territory'],
-        reason: 'unknown_territory',
-      });
-    await this.profiles.choose(PLATFORM_SCOPE, stored.key, p.userId);
-    return toScoringRun(await this.runs.start({ territory }, p.userId));
+  /**
+   * Records `stored` as the platform's profile (the one stored edges are computed with). The
+   * caller (complementarity's activateScoringProfile) checks the right and enqueues the rebuild.
+   */
+  async chooseForPlatform(stored: StoredProfile, userId: string | null): Promise<void> {
+    await this.profiles.choose(PLATFORM_SCOPE, stored.key, userId);
+  }
+
+  /** The platform's profile: the one stored COMPLEMENTS edges are computed with. */
+  platform(): Promise<StoredProfile> {
+    return this.profiles.platform();
   }
 
   /** The caller's lab's default profile for live scores (null resets to the platform's). */
@@ -167,7 +159,8 @@ export class ScoringProfilesService {
     return { stored, platform };
   }
 
-  private async resolve(id: string, field: (string | number)[]): Promise<StoredProfile> {
+  /** A profile by "slug@version" or slug (latest), or NOT_FOUND on `field`. */
+  async resolve(id: string, field: (string | number)[]): Promise<StoredProfile> {
     const stored = await this.profiles.get(id.trim());
     if (!stored)
       throw new NotFoundError(`Scoring profile ${id} not found`, {

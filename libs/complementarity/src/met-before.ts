@@ -1,0 +1,17 @@
+/**
+ * Port: who already met whom at a speed-meeting event, for the scoring's novelty penalty.
+ * Complementarity declares it and libs/schedules, which owns the meetings, provides it
+ * (MeetingHistoryModule, a global module): schedules builds on complementarity, so
+ * complementarity cannot import it without a cycle. A process that loads
+ * ComplementarityCoreModule also loads SchedulesCoreModule (or Nest refuses to start).
+ */
+export abstract class MetBeforeSource {
+  /**
+   * Every pair, or those touching one of `actorIds` (none for an empty list); sorted, each pair
+   * as [smaller id, larger id].
+   */
+  abstract metBeforePairs(
+    actorIds?: readonly string[] | null,
+    now?: Date,
+  ): Promise<(readonly [string, string])[]>;
+}
