@@ -16,3 +16,4 @@ export * from './scoring-profiles.resolver';
 export * from './models/scoring-profile.models';
 export * from './dto/scoring-profile.inputs';
 export * from './scoring-context.service';
+export * from './complementarity.errors';

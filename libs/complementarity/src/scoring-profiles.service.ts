@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ForbiddenError, NotFoundError } from '@maillage/common';
+import { BadInputError } from '@maillage/common';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import {
   ProfileIssue,
@@ -21,6 +21,7 @@ import {
 } from './scoring-profiles.repository';
 import { ScoringRunsService } from './scoring-runs.service';
 import { toScoringRun } from './scoring-run.mapper';
+import { COMPLEMENTARITY_ERRORS } from './complementarity.errors';
 
 const SLUG = /^[a-z0-9][a-z0-9-]{0,59}$/;
 /** Top-level keys of a profile that SaveScoringProfileInput carries as typed fields. */
@@ -70,18 +71,18 @@ export class ScoringProfilesService {
     assertAllowed(p, Action.SCORING_PROFILE_MANAGE);
     const slug = input.slug.trim();
     if (!SLUG.test(slug))
-      throw new BadInputError('input.slug: lowercase letters, digits and dashes (at most 60)', {
+      throw COMPLEMENTARITY_ERRORS.badInput('input.slug: lowercase letters, digits and dashes (at most 60)', {
         field: ['input', 'slug'],
         reason: 'invalid_slug',
       });
     if (slug === BUILT_IN.slug)
-      throw new BadInputError('input.slug: "default" is the built-in profile', {
+      throw COMPLEMENTARITY_ERRORS.badInput('input.slug: "default" is the built-in profile', {
         field: ['input', 'slug'],
         reason: 'reserved_slug',
       });
     const latest = await this.profiles.latestVersion(slug);
     if (latest && latest.ownerOrganisationId !== p.organisationId && p.role !== Role.ADMIN)
-      throw new ForbiddenError(`Profile ${slug} belongs to another organisation`, {
+      throw COMPLEMENTARITY_ERRORS.forbidden(`Profile ${slug} belongs to another organisation`, {
         field: ['input', 'slug'],
         reason: 'not_profile_owner',
       });
@@ -96,7 +97,7 @@ export class ScoringProfilesService {
         extra = null as unknown as Record<string, unknown>;
       }
       if (extra === null || typeof extra !== 'object' || Array.isArray(extra))
-        throw new BadInputError('input.definition: must be a JSON object', {
+        throw COMPLEMENTARITY_ERRORS.badInput('input.definition: must be a JSON object', {
           field: ['input', 'definition'],
           reason: 'invalid_json',
         });
@@ -130,7 +131,7 @@ export class ScoringProfilesService {
     assertAllowed(p, Action.SCORING_RUN);
     const stored = await this.resolve(profileId, ['profileId']);
     if (territory !== null && !(await this.data.territory(territory)))
-      throw new BadInputError(`territory: unknown territory ${territory}`, {
+      throw COMPLEMENTARITY_ERRORS.badInput(`territory: unknown territory ${territory}`, {
         field: ['territory'],
         reason: 'unknown_territory',
       });
@@ -170,7 +171,7 @@ export class ScoringProfilesService {
   private async resolve(id: string, field: (string | number)[]): Promise<StoredProfile> {
     const stored = await this.profiles.get(id.trim());
     if (!stored)
-      throw new NotFoundError(`Scoring profile ${id} not found`, {
+      throw COMPLEMENTARITY_ERRORS.notFound(`Scoring profile ${id} not found`, {
         field,
         reason: 'unknown_scoring_profile',
       });
@@ -193,10 +194,10 @@ function invalid(issues: readonly ProfileIssue[], input: SaveScoringProfileInput
   };
   const problems = issues.map((i) => ({
     field: fieldOf(i.path),
-    reason: 'invalid_profile',
+    reason: 'invalid_profile' as const,
     message: `${fieldOf(i.path).join('.')}: ${i.message}`,
   }));
-  return new BadInputError(problems[0].message, {
+  return COMPLEMENTARITY_ERRORS.badInput(problems[0].message, {
     field: problems[0].field,
     reason: 'invalid_profile',
     problems,
