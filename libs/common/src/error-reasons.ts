@@ -110,13 +110,19 @@ export class RowReasons<T extends RowReasonTable> {
   constructor(
     readonly domain: string,
     readonly table: T,
+    /** A line under the table in docs/errors.md (e.g. other reasons rows may carry). */
+    readonly note?: string,
   ) {
     this.reasons = Object.keys(table) as (keyof T & string)[];
   }
 }
 
-export function defineRowReasons<const T extends RowReasonTable>(domain: string, table: T): RowReasons<T> {
-  return new RowReasons(domain, table);
+export function defineRowReasons<const T extends RowReasonTable>(
+  domain: string,
+  table: T,
+  note?: string,
+): RowReasons<T> {
+  return new RowReasons(domain, table, note);
 }
 
 /** The reason type of a table: `type ActorErrorReason = ReasonOf<typeof ACTOR_ERRORS>`. */

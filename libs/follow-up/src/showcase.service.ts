@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
-import { badInput } from '@maillage/events';
+import { badInput } from './follow-up.errors';
 import { ShowcaseActor, ShowcaseAlliance } from './models/follow-up.models';
 
 /** Showcase: agreements whose participants rated the meeting at least this on average. */
