@@ -1,4 +1,10 @@
-import { ErrorCode, ReasonOf, ValidationReason, defineErrorReasons, defineRowReasons } from '@maillage/common';
+import {
+  ErrorCode,
+  ReasonOf,
+  ValidationReason,
+  defineErrorReasons,
+  defineRowReasons,
+} from '@maillage/common';
 
 const { BAD_USER_INPUT, NOT_FOUND } = ErrorCode;
 
@@ -9,8 +15,16 @@ export const ACTOR_IMPORT_ERRORS = defineErrorReasons('Actor CSV import', {
     field: 'csv',
     meaning: 'Too big for importActorsCsv (in the request): use startActorsCsvImport (background job).',
   },
-  file_too_large: { codes: [BAD_USER_INPUT], field: 'csv', meaning: 'Over the upload limit: split the file or use the CLI.' },
-  unknown_import_run: { codes: [NOT_FOUND], field: 'id', meaning: 'No import run has this id (or it is another organisation’s).' },
+  file_too_large: {
+    codes: [BAD_USER_INPUT],
+    field: 'csv',
+    meaning: 'Over the upload limit: split the file or use the CLI.',
+  },
+  unknown_import_run: {
+    codes: [NOT_FOUND],
+    field: 'id',
+    meaning: 'No import run has this id (or it is another organisation’s).',
+  },
 });
 export const ACTOR_IMPORT_ERROR_REASONS = ACTOR_IMPORT_ERRORS.reasons;
 export type ActorImportErrorReason = ReasonOf<typeof ACTOR_IMPORT_ERRORS>;
@@ -19,11 +33,14 @@ export type ActorImportErrorReason = ReasonOf<typeof ACTOR_IMPORT_ERRORS>;
 export const ACTOR_IMPORT_ROW_REASONS = defineRowReasons(
   'Actor CSV import (importActorsCsv, startActorsCsvImport, CLI)',
   {
-    too_many_cells: { meaning: 'The row has more cells than the header (quote cells that contain the delimiter).' },
+    too_many_cells: {
+      meaning: 'The row has more cells than the header (quote cells that contain the delimiter).',
+    },
     required: { column: 'name, kind', meaning: 'The cell is required.' },
     missing_key: {
       column: 'external_id, siren, rna',
-      meaning: 'The row needs an external_id, a SIREN or an RNA number, so that a re-import updates the same actor.',
+      meaning:
+        'The row needs an external_id, a SIREN or an RNA number, so that a re-import updates the same actor.',
     },
     duplicate_siren: { column: 'siren', meaning: 'Same SIREN as an earlier row.' },
     duplicate_rna: { column: 'rna', meaning: 'Same RNA number as an earlier row.' },
@@ -36,8 +53,14 @@ export const ACTOR_IMPORT_ROW_REASONS = defineRowReasons(
       column: 'siren, rna, external_id',
       meaning: 'Another import or edit took this key meanwhile.',
     },
-    unknown_territory: { column: 'commune, acts_in', meaning: 'The territory code is not in the reference data.' },
-    unknown_competence: { column: 'offers, needs', meaning: 'The competence id is not in the reference data.' },
+    unknown_territory: {
+      column: 'commune, acts_in',
+      meaning: 'The territory code is not in the reference data.',
+    },
+    unknown_competence: {
+      column: 'offers, needs',
+      meaning: 'The competence id is not in the reference data.',
+    },
     invalid_kind: { column: 'kind', meaning: 'Unknown actor kind.' },
     invalid_size_band: { column: 'size_band', meaning: 'Unknown size band.' },
     invalid_visibility: { column: 'visibility', meaning: 'Unknown visibility.' },

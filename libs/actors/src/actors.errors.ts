@@ -20,14 +20,26 @@ export const ACTOR_ERRORS = defineErrorReasons('Actors', {
     field: 'input.offers.<i>.competenceId, input.needs.<i>.competenceId',
     meaning: 'The competence id is not in the reference data.',
   },
-  self_alliance: { codes: [BAD_USER_INPUT], field: 'input.partnerId', meaning: 'An actor cannot ally with itself.' },
+  self_alliance: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.partnerId',
+    meaning: 'An actor cannot ally with itself.',
+  },
   unknown_alliance: {
     codes: [NOT_FOUND],
     field: 'input.partnerId',
     meaning: 'There is no current alliance of this form between these actors.',
   },
-  duplicate_siren: { codes: [CONFLICT], field: 'input.siren', meaning: 'Another actor already has this SIREN.' },
-  duplicate_rna: { codes: [CONFLICT], field: 'input.rna', meaning: 'Another actor already has this RNA number.' },
+  duplicate_siren: {
+    codes: [CONFLICT],
+    field: 'input.siren',
+    meaning: 'Another actor already has this SIREN.',
+  },
+  duplicate_rna: {
+    codes: [CONFLICT],
+    field: 'input.rna',
+    meaning: 'Another actor already has this RNA number.',
+  },
   duplicate_externalId: {
     codes: [CONFLICT],
     field: 'input.externalId',
@@ -39,7 +51,11 @@ export const ACTOR_ERRORS = defineErrorReasons('Actors', {
     field: 'input.siren',
     meaning: 'Input validation: not a SIREN (9 digits with a valid checksum).',
   },
-  isRna: { codes: [BAD_USER_INPUT], field: 'input.rna', meaning: 'Input validation: not an RNA number (W + 9 digits).' },
+  isRna: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.rna',
+    meaning: 'Input validation: not an RNA number (W + 9 digits).',
+  },
   isTerritoryCode: {
     codes: [BAD_USER_INPUT],
     field: 'input.communeCode, input.actsIn.<i>',

@@ -9,7 +9,6 @@ import { UserEntity } from './entities/user.entity';
 import { Role } from './role';
 import { AUTH_ERRORS } from './auth.errors';
 
-
 @Resolver()
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}

@@ -37,7 +37,8 @@ export class AuthService {
         where: { secretHash: hashApiKey(credential), revokedAt: IsNull() },
       });
       const user = key && (await this.users.findOne({ where: { id: key.userId } }));
-      if (!user) throw AUTH_ERRORS.unauthenticated('Unknown or revoked API key', { reason: 'invalid_api_key' });
+      if (!user)
+        throw AUTH_ERRORS.unauthenticated('Unknown or revoked API key', { reason: 'invalid_api_key' });
       return this.principalOf(user);
     }
     try {

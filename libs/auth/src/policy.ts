@@ -1,4 +1,3 @@
-
 import { Principal, UserPrincipal } from './principal';
 import { Role } from './role';
 import { AUTH_ERRORS } from './auth.errors';
@@ -64,7 +63,10 @@ export function assertCanEditActor(
 ): void {
   assertAllowed(principal, Action.ACTOR_UPDATE);
   if (!canEditActor(principal, actorId)) {
-    throw AUTH_ERRORS.forbidden(`You do not represent actor ${actorId}`, { field, reason: 'not_actor_editor' });
+    throw AUTH_ERRORS.forbidden(`You do not represent actor ${actorId}`, {
+      field,
+      reason: 'not_actor_editor',
+    });
   }
 }
 

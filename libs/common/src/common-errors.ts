@@ -5,7 +5,8 @@ const { BAD_USER_INPUT } = ErrorCode;
 
 /** Every `extensions.code` a client can receive, with its meaning (docs/errors.md). */
 export const GRAPHQL_ERROR_CODES = {
-  BAD_USER_INPUT: 'The request or one of its values is wrong: fix it before retrying (see `reason` and `field`).',
+  BAD_USER_INPUT:
+    'The request or one of its values is wrong: fix it before retrying (see `reason` and `field`).',
   NOT_FOUND: 'The object does not exist, or the caller may not see it (the two are not told apart).',
   FORBIDDEN: 'The caller is known but may not do this.',
   UNAUTHENTICATED: 'The credential is missing where one is required, unknown, revoked or expired.',
@@ -19,7 +20,8 @@ export type GraphqlErrorCode = keyof typeof GRAPHQL_ERROR_CODES;
 export const COMMON_ERRORS = defineErrorReasons('Request (GraphQL layer, paging)', {
   invalid_value: {
     codes: [BAD_USER_INPUT],
-    meaning: 'A variable or argument does not match its GraphQL type (wrong type, missing, unknown enum value).',
+    meaning:
+      'A variable or argument does not match its GraphQL type (wrong type, missing, unknown enum value).',
   },
   graphql_validation_failed: {
     codes: [BAD_USER_INPUT],
@@ -43,7 +45,11 @@ export const CSV_FILE_ERRORS = defineErrorReasons('CSV files (actor and registra
     field: 'csv',
     meaning: 'The file cannot be read as CSV (unclosed quote, stray quote, row too long, wrong cell count).',
   },
-  duplicate_column: { codes: [BAD_USER_INPUT], field: 'csv', meaning: 'A column appears twice in the header.' },
+  duplicate_column: {
+    codes: [BAD_USER_INPUT],
+    field: 'csv',
+    meaning: 'A column appears twice in the header.',
+  },
   missing_column: {
     codes: [BAD_USER_INPUT],
     field: 'csv',
@@ -59,7 +65,8 @@ export const CSV_FILE_ERRORS = defineErrorReasons('CSV files (actor and registra
 });
 export type CsvFileReason = ReasonOf<typeof CSV_FILE_ERRORS>;
 
-const invalid = (meaning: string) => ({ codes: [BAD_USER_INPUT], field: 'input.<property>', meaning }) as const;
+const invalid = (meaning: string) =>
+  ({ codes: [BAD_USER_INPUT], field: 'input.<property>', meaning }) as const;
 
 /**
  * Input validation (InputValidationPipe): the reason is the class-validator constraint that failed,

@@ -86,7 +86,11 @@ const PARSE_PROBLEMS: Record<string, string> = {
   CSV_MAX_RECORD_SIZE: 'a row is too long',
 };
 
-function csvError(message: string, reason: CsvFileReason, field: FieldPath = ['csv']): BadInputError<CsvFileReason> {
+function csvError(
+  message: string,
+  reason: CsvFileReason,
+  field: FieldPath = ['csv'],
+): BadInputError<CsvFileReason> {
   return CSV_FILE_ERRORS.badInput(message, { field, reason });
 }
 

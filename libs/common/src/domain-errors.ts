@@ -62,7 +62,10 @@ export class NotFoundError<R extends string = never, P extends string = R> exten
 }
 
 export class ForbiddenError<R extends string = never, P extends string = R> extends DomainError<R, P> {
-  constructor(message = 'You are not allowed to do this', details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {}) {
+  constructor(
+    message = 'You are not allowed to do this',
+    details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {},
+  ) {
     super(ErrorCode.FORBIDDEN, message, details);
   }
 }

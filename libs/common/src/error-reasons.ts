@@ -127,4 +127,8 @@ export function defineRowReasons<const T extends RowReasonTable>(
 
 /** The reason type of a table: `type ActorErrorReason = ReasonOf<typeof ACTOR_ERRORS>`. */
 export type ReasonOf<E> =
-  E extends ErrorReasons<infer T> ? keyof T & string : E extends RowReasons<infer T> ? keyof T & string : never;
+  E extends ErrorReasons<infer T>
+    ? keyof T & string
+    : E extends RowReasons<infer T>
+      ? keyof T & string
+      : never;

@@ -25,7 +25,11 @@ export class InputValidationPipe implements PipeTransform {
       const root = metadata.data ? [metadata.data] : [];
       const problems = flatten(errors, root);
       const first = problems[0];
-      throw new BadInputError<ValidationReason>(first.message, { field: first.field, reason: first.reason, problems });
+      throw new BadInputError<ValidationReason>(first.message, {
+        field: first.field,
+        reason: first.reason,
+        problems,
+      });
     }
     return instance;
   }

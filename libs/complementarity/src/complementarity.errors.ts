@@ -30,13 +30,21 @@ export const COMPLEMENTARITY_ERRORS = defineErrorReasons('Complementarity and sc
     field: 'input.slug',
     meaning: 'A profile slug is lowercase letters, digits and dashes (at most 60).',
   },
-  reserved_slug: { codes: [BAD_USER_INPUT], field: 'input.slug', meaning: '"default" is the built-in profile.' },
+  reserved_slug: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.slug',
+    meaning: '"default" is the built-in profile.',
+  },
   not_profile_owner: {
     codes: [FORBIDDEN],
     field: 'input.slug',
     meaning: 'The profile belongs to another organisation.',
   },
-  invalid_json: { codes: [BAD_USER_INPUT], field: 'input.definition', meaning: 'The definition is not a JSON object.' },
+  invalid_json: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.definition',
+    meaning: 'The definition is not a JSON object.',
+  },
   invalid_profile: {
     codes: [BAD_USER_INPUT],
     field: 'input.weights.<key>, input.definition.<path>',

@@ -165,8 +165,16 @@ export class ComplementarityService {
     const { actors, ctx } = await this.context.forActors([aId, bId]);
     const a = actors.get(aId);
     const b = actors.get(bId);
-    if (!a) throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${aId} not found`, { field: ['a'], reason: 'unknown_actor' });
-    if (!b) throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${bId} not found`, { field: ['b'], reason: 'unknown_actor' });
+    if (!a)
+      throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${aId} not found`, {
+        field: ['a'],
+        reason: 'unknown_actor',
+      });
+    if (!b)
+      throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${bId} not found`, {
+        field: ['b'],
+        reason: 'unknown_actor',
+      });
     return this.explanation(scorePair(a, b, ctx, stored.profile), summary(ra), summary(rb), ctx.taxonomy);
   }
 
@@ -190,7 +198,10 @@ export class ComplementarityService {
       });
     const [company] = await this.data.actors([actorId]);
     if (!company)
-      throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${actorId} not found`, { field: ['actorId'], reason: 'unknown_actor' });
+      throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${actorId} not found`, {
+        field: ['actorId'],
+        reason: 'unknown_actor',
+      });
     // Default search area: the company's département, else its région, else everywhere.
     const area = options.territory ?? company.territories.departement ?? company.territories.region ?? null;
     const candidates = await this.data.actorsInTerritory(

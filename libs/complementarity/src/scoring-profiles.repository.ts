@@ -96,10 +96,13 @@ export class ScoringProfilesRepository {
       return this.toStored(row.profile);
     } catch (err) {
       if (err instanceof Neo4jError && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
-        throw COMPLEMENTARITY_ERRORS.conflict(`Profile ${profileKey(profile)} was saved concurrently, retry`, {
-          field: ['input', 'slug'],
-          reason: 'profile_version_taken',
-        });
+        throw COMPLEMENTARITY_ERRORS.conflict(
+          `Profile ${profileKey(profile)} was saved concurrently, retry`,
+          {
+            field: ['input', 'slug'],
+            reason: 'profile_version_taken',
+          },
+        );
       throw err;
     }
   }

@@ -1,4 +1,3 @@
-
 import { Action, Principal, Role, UserPrincipal, assertAllowed } from '@maillage/auth';
 import type { EventEntity } from './entities/event.entity';
 import { EVENT_ERRORS } from './events.errors';

@@ -11,9 +11,17 @@ export const EVENT_ERRORS = defineErrorReasons('Events and registrations', {
     field: 'scheduleId, input.scheduleId, eventId',
     meaning: 'No schedule has this id (or the event has none yet).',
   },
-  unknown_meeting: { codes: [NOT_FOUND], field: 'meetingId, input.meetingId', meaning: 'No meeting has this id.' },
+  unknown_meeting: {
+    codes: [NOT_FOUND],
+    field: 'meetingId, input.meetingId',
+    meaning: 'No meeting has this id.',
+  },
   unknown_job_run: { codes: [NOT_FOUND], field: 'id', meaning: 'No schedule generation run has this id.' },
-  unknown_organisation: { codes: [NOT_FOUND], field: 'organisationId', meaning: 'No organisation has this id.' },
+  unknown_organisation: {
+    codes: [NOT_FOUND],
+    field: 'organisationId',
+    meaning: 'No organisation has this id.',
+  },
   unknown_actor: {
     codes: [NOT_FOUND],
     field: 'input.mustMeet.<i>, input.mustNotMeet.<i>',
@@ -24,13 +32,20 @@ export const EVENT_ERRORS = defineErrorReasons('Events and registrations', {
     field: 'eventId, input.eventId',
     meaning: 'The step is not allowed in the event’s current status (e.g. registering once it is live).',
   },
-  stale: { codes: [CONFLICT], meaning: 'The event changed meanwhile (concurrent edit); reload it and retry.' },
+  stale: {
+    codes: [CONFLICT],
+    meaning: 'The event changed meanwhile (concurrent edit); reload it and retry.',
+  },
   already_registered: {
     codes: [CONFLICT],
     field: 'input.actorId',
     meaning: 'The actor is already registered for this event.',
   },
-  not_registered: { codes: [NOT_FOUND], field: 'actorId', meaning: 'The actor is not registered for this event.' },
+  not_registered: {
+    codes: [NOT_FOUND],
+    field: 'actorId',
+    meaning: 'The actor is not registered for this event.',
+  },
   not_event_organiser: {
     codes: [FORBIDDEN],
     field: 'eventId',
@@ -61,14 +76,22 @@ export const EVENT_ERRORS = defineErrorReasons('Events and registrations', {
     field: 'input.mustMeet',
     meaning: 'More must-meets than rounds attended.',
   },
-  event_full: { codes: [BAD_USER_INPUT], field: 'input.eventId', meaning: 'The event has its maximum of participants.' },
+  event_full: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.eventId',
+    meaning: 'The event has its maximum of participants.',
+  },
   required: {
     codes: [BAD_USER_INPUT],
     field: 'input.sideA, input.sideB',
     meaning: 'A BIPARTITE event needs the families or kinds of both sides.',
   },
   overlap: { codes: [BAD_USER_INPUT], field: 'input.sideA.<i>', meaning: 'A value cannot be on both sides.' },
-  min_above_max: { codes: [BAD_USER_INPUT], field: 'input.minMeetings', meaning: 'minMeetings exceeds maxMeetings.' },
+  min_above_max: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.minMeetings',
+    meaning: 'minMeetings exceeds maxMeetings.',
+  },
   above_rounds: {
     codes: [BAD_USER_INPUT],
     field: 'input.maxMeetings',
@@ -85,7 +108,10 @@ export type EventErrorReason = ReasonOf<typeof EVENT_ERRORS>;
 
 /** Row reasons of the registration CSV import report (`problems[].reason`, the import goes on). */
 export const REGISTRATION_ROW_REASONS = defineRowReasons('Registration CSV import (importRegistrationsCsv)', {
-  required: { column: 'actor_id', meaning: 'The row names no actor: give actor_id, siren, rna or external_id.' },
+  required: {
+    column: 'actor_id',
+    meaning: 'The row names no actor: give actor_id, siren, rna or external_id.',
+  },
   unknown_actor: {
     column: 'actor_id, siren, rna, external_id, must_meet, must_not_meet',
     meaning: 'No actor matches (or the caller may not see it).',
@@ -139,10 +165,13 @@ export function assertStatus(
   field: FieldPath = ['eventId'],
 ): void {
   if (!allowed.includes(status)) {
-    throw EVENT_ERRORS.conflict(`Cannot ${action} while the event is ${status} (needs ${allowed.join(' or ')})`, {
-      field,
-      reason: 'event_status',
-    });
+    throw EVENT_ERRORS.conflict(
+      `Cannot ${action} while the event is ${status} (needs ${allowed.join(' or ')})`,
+      {
+        field,
+        reason: 'event_status',
+      },
+    );
   }
 }
 

@@ -80,7 +80,8 @@ export class EventsService {
     assertStatus(event.status, from, action);
     // Guarded update: two organisers clicking at once move the event once.
     const res = await this.events.update({ id, status: event.status }, { status: to });
-    if (!res.affected) throw EVENT_ERRORS.conflict('The event changed meanwhile; reload it', { reason: 'stale' });
+    if (!res.affected)
+      throw EVENT_ERRORS.conflict('The event changed meanwhile; reload it', { reason: 'stale' });
     return { ...event, status: to };
   }
 
@@ -257,7 +258,10 @@ export class EventsService {
     ids.forEach((id, i) => {
       if (id === self) throw badInput('an actor cannot name itself', [...field, i], 'self_reference');
       if (!found.has(id))
-        throw EVENT_ERRORS.notFound(`Actor ${id} not found`, { field: [...field, i], reason: 'unknown_actor' });
+        throw EVENT_ERRORS.notFound(`Actor ${id} not found`, {
+          field: [...field, i],
+          reason: 'unknown_actor',
+        });
     });
   }
 }

@@ -29,8 +29,16 @@ export const FOLLOW_UP_ERRORS = defineErrorReasons('Follow-up (outcomes, feedbac
     field: 'input.allianceFormed',
     meaning: 'An alliance needs the AGREEMENT outcome.',
   },
-  in_future: { codes: [BAD_USER_INPUT], field: 'input.surveyedAt', meaning: 'The date cannot be in the future.' },
-  before_event: { codes: [BAD_USER_INPUT], field: 'input.surveyedAt', meaning: 'The date cannot be before the event.' },
+  in_future: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.surveyedAt',
+    meaning: 'The date cannot be in the future.',
+  },
+  before_event: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.surveyedAt',
+    meaning: 'The date cannot be before the event.',
+  },
   out_of_range: { codes: [BAD_USER_INPUT], field: 'limit', meaning: 'The limit is outside 1 to 50.' },
 });
 export const FOLLOW_UP_ERROR_REASONS = FOLLOW_UP_ERRORS.reasons;

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
-import { EventStatus, EventsService, RegistrationEntity, ScheduleStatus, assertManagesOrIs, assertStatus, checkUuid, notFound } from '@maillage/events';
+import {
+  EventStatus,
+  EventsService,
+  RegistrationEntity,
+  ScheduleStatus,
+  assertManagesOrIs,
+  assertStatus,
+  checkUuid,
+  notFound,
+} from '@maillage/events';
 import { badInput } from './follow-up.errors';
 import { SchedulesRepository } from '@maillage/schedules';
 

@@ -25,7 +25,10 @@ export class ReferenceResolver {
   async competence(@Args('id') id: string): Promise<Competence> {
     const found = await this.competencesRepo.byId(id);
     if (!found)
-      throw REFERENCE_ERRORS.notFound(`Unknown competence ${id}`, { field: ['id'], reason: 'unknown_competence' });
+      throw REFERENCE_ERRORS.notFound(`Unknown competence ${id}`, {
+        field: ['id'],
+        reason: 'unknown_competence',
+      });
     return found;
   }
 
@@ -38,7 +41,10 @@ export class ReferenceResolver {
   async territory(@Args('code') code: string): Promise<Territory> {
     const found = await this.territoryRepo.byCode(code);
     if (!found)
-      throw REFERENCE_ERRORS.notFound(`Unknown territory ${code}`, { field: ['code'], reason: 'unknown_territory' });
+      throw REFERENCE_ERRORS.notFound(`Unknown territory ${code}`, {
+        field: ['code'],
+        reason: 'unknown_territory',
+      });
     return found;
   }
 
@@ -51,7 +57,10 @@ export class ReferenceResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number,
   ): Promise<Territory[]> {
     if (namePrefix.trim().length < 1 || namePrefix.length > 100) {
-      throw REFERENCE_ERRORS.badInput('namePrefix: 1 to 100 characters', { field: ['namePrefix'], reason: 'length' });
+      throw REFERENCE_ERRORS.badInput('namePrefix: 1 to 100 characters', {
+        field: ['namePrefix'],
+        reason: 'length',
+      });
     }
     const limit = first ?? 20;
     if (limit < 1 || limit > MAX_PAGE_SIZE) {

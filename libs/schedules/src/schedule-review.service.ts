@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Principal } from '@maillage/auth';
-import {
-  EventsService,
-  ScheduleStatus,
-  assertManages,
-  checkUuid,
-  notFound,
-} from '@maillage/events';
+import { EventsService, ScheduleStatus, assertManages, checkUuid, notFound } from '@maillage/events';
 import { HARD_VIOLATIONS, HardViolation, SCHEDULE_ERRORS, badInput } from './schedules.errors';
 import { Violation, checkSchedule } from '@maillage/scheduling';
 import { SwapParticipantsInput } from './dto/schedule.inputs';

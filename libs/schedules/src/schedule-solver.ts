@@ -1,4 +1,3 @@
-
 import {
   ScheduleInfeasibleError,
   ScheduleInputError,

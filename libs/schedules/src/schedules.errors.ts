@@ -4,7 +4,11 @@ import type { ReasonCode, Violation } from '@maillage/scheduling';
 const { BAD_USER_INPUT, NOT_FOUND, CONFLICT } = ErrorCode;
 
 const infeasible = (meaning: string) =>
-  ({ codes: [BAD_USER_INPUT], field: 'registrations.<actorId>', meaning: `In schedule_infeasible problems: ${meaning}` }) as const;
+  ({
+    codes: [BAD_USER_INPUT],
+    field: 'registrations.<actorId>',
+    meaning: `In schedule_infeasible problems: ${meaning}`,
+  }) as const;
 
 /** The optimiser's causes, sent as the reasons of schedule_infeasible's problems (exhaustive: one per ReasonCode). */
 const INFEASIBILITY_REASONS = {
@@ -58,7 +62,11 @@ export const SCHEDULE_ERRORS = defineErrorReasons('Schedules (generation, review
     field: 'eventId',
     meaning: 'The constraints cannot all be honoured; `problems` names each participant and why.',
   },
-  schedule_input: { codes: [BAD_USER_INPUT], field: 'eventId', meaning: 'The event’s data cannot be planned as is.' },
+  schedule_input: {
+    codes: [BAD_USER_INPUT],
+    field: 'eventId',
+    meaning: 'The event’s data cannot be planned as is.',
+  },
   no_schedule: {
     codes: [NOT_FOUND, BAD_USER_INPUT],
     field: 'eventId, keepLocked',
@@ -92,7 +100,11 @@ export const SCHEDULE_ERRORS = defineErrorReasons('Schedules (generation, review
     field: 'input.round',
     meaning: 'Neither participant has a meeting in this round.',
   },
-  same_meeting: { codes: [BAD_USER_INPUT], field: 'input.actorB', meaning: 'Both sit at the same table already.' },
+  same_meeting: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.actorB',
+    meaning: 'Both sit at the same table already.',
+  },
   ...SWAP_REFUSALS,
   ...INFEASIBILITY_REASONS,
 });
