@@ -24,7 +24,8 @@ import {
   readVisibility,
   splitList,
 } from './csv/cells';
-import { CsvDelimiter } from '@maillage/common';
+import { CsvDelimiter, ValidationReason } from '@maillage/common';
+import { ActorImportRowReason } from './actor-import.errors';
 import { ActorCsvTable, readCsv } from './csv/read-csv';
 import { RowError } from './import-report';
 
@@ -70,7 +71,8 @@ const COLUMN_OF_PROPERTY: Record<string, Column> = {
   'contact.phone': 'contact_phone',
 };
 
-const REASON_OF_CONSTRAINT: Record<string, string> = {
+/** Validation constraint → row reason; other constraints are reported under their own name. */
+const REASON_OF_CONSTRAINT: Readonly<Record<string, ActorImportRowReason>> = {
   isSiren: 'invalid_siren',
   isRna: 'invalid_rna',
   isTerritoryCode: 'invalid_territory_code',
@@ -86,6 +88,12 @@ const REASON_OF_CONSTRAINT: Record<string, string> = {
   min: 'out_of_range',
   max: 'out_of_range',
 };
+
+const DUPLICATE_REASON = {
+  siren: 'duplicate_siren',
+  rna: 'duplicate_rna',
+  external_id: 'duplicate_external_id',
+} as const satisfies Record<KeyColumn, ActorImportRowReason>;
 
 const KEY_LABEL: Record<KeyColumn, string> = {
   siren: 'SIREN',
@@ -213,7 +221,7 @@ export class ActorCsvImporter {
         errors.push({
           row,
           column,
-          reason: `duplicate_${column}`,
+          reason: DUPLICATE_REASON[column],
           message: `${column}: same ${KEY_LABEL[column]} as row ${first}; each actor must appear once in the file`,
         });
       } else {
@@ -230,10 +238,10 @@ function flatten(errors: ValidationError[], row: number, parent = ''): RowError[
     const path = parent ? `${parent}.${error.property}` : error.property;
     const column = COLUMN_OF_PROPERTY[path] ?? COLUMN_OF_PROPERTY[path.split('.')[0]] ?? null;
     for (const [constraint, message] of Object.entries(error.constraints ?? {})) {
-      const reason =
+      const reason: ActorImportRowReason =
         column === 'contact_phone' && constraint === 'matches'
           ? 'invalid_phone'
-          : (REASON_OF_CONSTRAINT[constraint] ?? constraint);
+          : (REASON_OF_CONSTRAINT[constraint] ?? (constraint as ValidationReason));
       out.push({ row, column, reason, message: `${column ?? path}: ${message}` });
     }
     if (error.children?.length) out.push(...flatten(error.children, row, path));

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { checkCsvRowCount, checkCsvSize, CsvLimits, NotFoundError } from '@maillage/common';
+import { checkCsvRowCount, checkCsvSize, CsvLimits } from '@maillage/common';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { JobName, JobRunsService } from '@maillage/jobs';
+import { ACTOR_IMPORT_ERRORS, ActorImportErrorReason } from './actor-import.errors';
 import { ActorImportService } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
 import { MAX_BYTES, SYNC_MAX_BYTES, SYNC_MAX_ROWS } from './import-limits';
@@ -14,14 +15,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /** importActorsCsv, in the request: small files only, the rest goes to the background job. */
-const SYNC_LIMITS: CsvLimits = {
+const SYNC_LIMITS: CsvLimits<ActorImportErrorReason> = {
   maxBytes: SYNC_MAX_BYTES,
   maxRows: SYNC_MAX_ROWS,
   reason: 'too_large_for_sync',
   hint: `importActorsCsv takes at most ${SYNC_MAX_ROWS} rows and ${mb(SYNC_MAX_BYTES)}. Use startActorsCsvImport (background job) instead.`,
 };
 /** Any upload through the API. */
-const UPLOAD_LIMITS: CsvLimits = {
+const UPLOAD_LIMITS: CsvLimits<ActorImportErrorReason> = {
   maxBytes: MAX_BYTES,
   reason: 'file_too_large',
   hint: `The limit is ${mb(MAX_BYTES)}: split the file, or use the import-csv command of the CLI.`,
@@ -76,7 +77,7 @@ export class ActorImportRunsService {
   /** Admins see every run; organisers the runs of their organisation. */
   async get(principal: Principal, id: string): Promise<ImportRun> {
     assertAllowed(principal, Action.ACTOR_IMPORT);
-    const notFound = new NotFoundError(`Import run ${id} not found`, {
+    const notFound = ACTOR_IMPORT_ERRORS.notFound(`Import run ${id} not found`, {
       field: ['id'],
       reason: 'unknown_import_run',
     });

@@ -1,5 +1,4 @@
-import { ActorRecord, ActorsRepository, ActorWrite } from '@maillage/actors';
-import { ConflictError } from '@maillage/common';
+import { ACTOR_ERRORS, ActorRecord, ActorsRepository, ActorWrite } from '@maillage/actors';
 import { JobsService, ScoringRequests } from '@maillage/jobs';
 import { ActorImportRepository } from './actor-import.repository';
 import { ActorImportService } from './actor-import.service';
@@ -22,7 +21,7 @@ class FakeGraph {
     upsert: async (a: ActorWrite) => {
       const clash = [...this.actors.values()].find((o) => o.id !== a.id && a.siren && o.siren === a.siren);
       if (clash)
-        throw new ConflictError('Another actor already has this siren', {
+        throw ACTOR_ERRORS.conflict('Another actor already has this siren', {
           field: ['input', 'siren'],
           reason: 'duplicate_siren',
         });

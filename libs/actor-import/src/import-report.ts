@@ -1,8 +1,9 @@
 import { CsvRowError } from '@maillage/common';
+import { ActorImportRowReason } from './actor-import.errors';
 import { Column } from './csv/columns';
 
 /** One problem with one row (the shared CSV row error shape); `column` is null for whole-row problems. */
-export type RowError = CsvRowError<Column | null>;
+export type RowError = CsvRowError<Column | null, ActorImportRowReason>;
 
 export enum ImportRowStatus {
   CREATED = 'CREATED',

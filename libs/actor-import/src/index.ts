@@ -3,6 +3,7 @@ export * from './actor-import.service';
 export * from './actor-import-runs.service';
 export * from './actor-import.job';
 export * from './actor-csv-importer';
+export * from './actor-import.errors';
 export * from './import-report';
 export * from './import-limits';
 export * from './import-file.entity';

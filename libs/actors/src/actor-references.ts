@@ -1,6 +1,8 @@
-import { BadInputError } from '@maillage/common';
+import { ErrorProblem } from '@maillage/common';
+import { ACTOR_ERRORS, ActorErrorReason } from './actors.errors';
 
 type Path = (string | number)[];
+type MissingReason = Extract<ActorErrorReason, 'unknown_territory' | 'unknown_competence' | 'unknown_actor'>;
 
 /** Collects every reference an input makes (with its field path) so all can be checked in one query. */
 export class ReferenceCollector {
@@ -34,24 +36,24 @@ export class ReferenceCollector {
   /** Throws BAD_USER_INPUT naming every unknown reference with its field path. */
   assertNoneMissing(missing: { territories: string[]; competences: string[]; actors: string[] }): void {
     const problems = [
-      ...missing.territories.map((code) => ({
+      ...missing.territories.map((code): ErrorProblem<MissingReason> => ({
         field: this.territories.get(code)!,
         reason: 'unknown_territory',
         message: `${this.territories.get(code)!.join('.')}: unknown territory code ${code}`,
       })),
-      ...missing.competences.map((id) => ({
+      ...missing.competences.map((id): ErrorProblem<MissingReason> => ({
         field: this.competences.get(id)!,
         reason: 'unknown_competence',
         message: `${this.competences.get(id)!.join('.')}: unknown competence ${id}`,
       })),
-      ...missing.actors.map((id) => ({
+      ...missing.actors.map((id): ErrorProblem<MissingReason> => ({
         field: this.actors.get(id)!,
         reason: 'unknown_actor',
         message: `${this.actors.get(id)!.join('.')}: unknown actor ${id}`,
       })),
     ];
     if (problems.length) {
-      throw new BadInputError(problems[0].message, {
+      throw ACTOR_ERRORS.badInput(problems[0].message, {
         field: problems[0].field,
         reason: problems[0].reason,
         problems,

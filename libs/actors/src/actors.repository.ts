@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jError } from 'neo4j-driver';
-import { ConflictError, normaliseForSearch } from '@maillage/common';
+import { normaliseForSearch } from '@maillage/common';
 import { Neo4jService } from '@maillage/neo4j';
 import { ActorFamily, ActorKind, Visibility } from '@maillage/domain';
 import { ActorRecord, ActorWrite } from './actor-record';
@@ -15,6 +15,7 @@ import {
   RECORD_ALLIANCE,
   UPSERT_ACTOR,
 } from './actors.cypher';
+import { ACTOR_ERRORS, DUPLICATE_KEY_REASON } from './actors.errors';
 
 export interface ActorSummaryRecord {
   id: string;
@@ -143,9 +144,9 @@ export function translateConstraintError(err: unknown): unknown {
         : /\brna\b/i.test(err.message)
           ? 'rna'
           : 'id';
-    return new ConflictError(`Another actor already has this ${field}`, {
+    return ACTOR_ERRORS.conflict(`Another actor already has this ${field}`, {
       field: ['input', field],
-      reason: `duplicate_${field}`,
+      reason: DUPLICATE_KEY_REASON[field],
     });
   }
   return err;

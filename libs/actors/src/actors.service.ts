@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import {
-  BadInputError,
-  ConflictError,
-  NotFoundError,
-  checkPageSize,
-  decodeCursor,
-  encodeCursor,
-  normaliseForSearch,
-} from '@maillage/common';
+import { checkPageSize, decodeCursor, encodeCursor, normaliseForSearch } from '@maillage/common';
 import { Action, Principal, assertAllowed, assertCanEditActor } from '@maillage/auth';
 import { Role } from '@maillage/auth';
 import { familyOfKind, Visibility } from '@maillage/domain';
@@ -27,6 +19,7 @@ import {
   SetTerritoriesInput,
   UpdateActorInput,
 } from './dto/actor.inputs';
+import { ACTOR_ERRORS, DUPLICATE_KEY_REASON } from './actors.errors';
 
 export function newActorId(): string {
   return `act_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
@@ -43,7 +36,7 @@ export class ActorsService {
   async get(principal: Principal, id: string, field: (string | number)[] = ['id']): Promise<ActorRecord> {
     const [actor] = await this.repository.getMany([id]);
     if (!actor || !canSeeActor(principal, actor)) {
-      throw new NotFoundError(`Actor ${id} not found`, { field, reason: 'unknown_actor' });
+      throw ACTOR_ERRORS.notFound(`Actor ${id} not found`, { field, reason: 'unknown_actor' });
     }
     return actor;
   }
@@ -56,7 +49,7 @@ export class ActorsService {
   ): Promise<ActorSummaryRecord> {
     const actor = await this.repository.summary(id);
     if (!actor || !canSeeActor(principal, actor)) {
-      throw new NotFoundError(`Actor ${id} not found`, { field, reason: 'unknown_actor' });
+      throw ACTOR_ERRORS.notFound(`Actor ${id} not found`, { field, reason: 'unknown_actor' });
     }
     return actor;
   }
@@ -140,7 +133,7 @@ export class ActorsService {
     assertAllowed(principal, Action.ACTOR_DELETE);
     const deleted = await this.repository.delete(id);
     if (!deleted)
-      throw new NotFoundError(`Actor ${id} not found`, { field: ['id'], reason: 'unknown_actor' });
+      throw ACTOR_ERRORS.notFound(`Actor ${id} not found`, { field: ['id'], reason: 'unknown_actor' });
     return true;
   }
 
@@ -169,7 +162,7 @@ export class ActorsService {
     assertAllowed(principal, Action.ALLIANCE_WRITE);
     assertCanEditActor(principal, input.actorId, ['input', 'actorId']);
     if (input.actorId === input.partnerId) {
-      throw new BadInputError('input.partnerId: an actor cannot ally with itself', {
+      throw ACTOR_ERRORS.badInput('input.partnerId: an actor cannot ally with itself', {
         field: ['input', 'partnerId'],
         reason: 'self_alliance',
       });
@@ -189,7 +182,7 @@ export class ActorsService {
     const until = input.until ?? new Date().toISOString().slice(0, 10);
     const ended = await this.repository.endAlliance(input.actorId, input.partnerId, input.form, until);
     if (!ended) {
-      throw new NotFoundError('No such alliance between these actors', {
+      throw ACTOR_ERRORS.notFound('No such alliance between these actors', {
         field: ['input', 'partnerId'],
         reason: 'unknown_alliance',
       });
@@ -214,9 +207,9 @@ export class ActorsService {
     const clash = await this.repository.conflicts(actor);
     for (const field of ['siren', 'rna', 'externalId'] as const) {
       if (clash?.[field]) {
-        throw new ConflictError(`Actor ${clash[field]} already has this ${field}`, {
+        throw ACTOR_ERRORS.conflict(`Actor ${clash[field]} already has this ${field}`, {
           field: ['input', field],
-          reason: `duplicate_${field}`,
+          reason: DUPLICATE_KEY_REASON[field],
         });
       }
     }

@@ -5,3 +5,4 @@ export * from './actor-record';
 export * from './models/actor.model';
 export * from './dto/actor.inputs';
 export * from './actor-visibility';
+export * from './actors.errors';

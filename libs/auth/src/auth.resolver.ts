@@ -7,7 +7,7 @@ import { Action, assertAllowed } from './policy';
 import { Principal } from './principal';
 import { UserEntity } from './entities/user.entity';
 import { Role } from './role';
-import { UnauthenticatedError } from '@maillage/common';
+import { AUTH_ERRORS } from './auth.errors';
 
 @Resolver()
 export class AuthResolver {
@@ -43,7 +43,7 @@ export class AuthResolver {
     description: 'Exchanges the current credential for a short-lived signed token.',
   })
   async issueToken(@CurrentPrincipal() principal: Principal): Promise<IssuedToken> {
-    if (principal.kind !== 'user') throw new UnauthenticatedError();
+    if (principal.kind !== 'user') throw AUTH_ERRORS.unauthenticated();
     return this.auth.issueToken(principal.userId);
   }
 }

@@ -3,13 +3,14 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
-import { BadInputError, ConflictError, NotFoundError, UnauthenticatedError } from '@maillage/common';
+
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { UserEntity } from './entities/user.entity';
 import { hashApiKey, looksLikeApiKey, newApiKey } from './api-key';
 import { Principal } from './principal';
 import { OrganisationKind, Role } from './role';
+import { AUTH_ERRORS } from './auth.errors';
 
 interface TokenClaims {
   sub: string;
@@ -36,7 +37,8 @@ export class AuthService {
         where: { secretHash: hashApiKey(credential), revokedAt: IsNull() },
       });
       const user = key && (await this.users.findOne({ where: { id: key.userId } }));
-      if (!user) throw new UnauthenticatedError('Unknown or revoked API key', { reason: 'invalid_api_key' });
+      if (!user)
+        throw AUTH_ERRORS.unauthenticated('Unknown or revoked API key', { reason: 'invalid_api_key' });
       return this.principalOf(user);
     }
     try {
@@ -51,14 +53,14 @@ export class AuthService {
         actorIds: claims.actors,
       };
     } catch {
-      throw new UnauthenticatedError('Invalid or expired token', { reason: 'invalid_token' });
+      throw AUTH_ERRORS.unauthenticated('Invalid or expired token', { reason: 'invalid_token' });
     }
   }
 
   /** A short-lived signed token, so browsers need not hold the long-lived API key. */
   async issueToken(userId: string): Promise<{ token: string; expiresInSeconds: number }> {
     const user = await this.users.findOne({ where: { id: userId } });
-    if (!user) throw new NotFoundError('User not found');
+    if (!user) throw AUTH_ERRORS.notFound('User not found');
     const claims: TokenClaims = {
       sub: user.id,
       org: user.organisationId,
@@ -79,7 +81,7 @@ export class AuthService {
   async getOrganisation(id: string): Promise<OrganisationEntity> {
     const org = await this.organisations.findOne({ where: { id } });
     if (!org)
-      throw new NotFoundError(`Organisation ${id} not found`, {
+      throw AUTH_ERRORS.notFound(`Organisation ${id} not found`, {
         field: ['organisationId'],
         reason: 'unknown_organisation',
       });
@@ -95,7 +97,7 @@ export class AuthService {
   }): Promise<{ user: UserEntity; apiKey: string }> {
     await this.getOrganisation(input.organisationId);
     if (input.role !== Role.ACTOR_EDITOR && input.actorIds?.length) {
-      throw new BadInputError('actorIds: only ACTOR_EDITOR users represent actors', {
+      throw AUTH_ERRORS.badInput('actorIds: only ACTOR_EDITOR users represent actors', {
         field: ['input', 'actorIds'],
         reason: 'actor_ids_for_non_editor',
       });
@@ -103,7 +105,7 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       const email = input.email.trim().toLowerCase();
       if (await manager.findOne(UserEntity, { where: { email } })) {
-        throw new ConflictError('A user with this email already exists', {
+        throw AUTH_ERRORS.conflict('A user with this email already exists', {
           field: ['input', 'email'],
           reason: 'email_taken',
         });

@@ -1,5 +1,6 @@
 export * from './role';
 export * from './principal';
+export * from './auth.errors';
 export * from './policy';
 export * from './auth.service';
 export * from './auth.guard';

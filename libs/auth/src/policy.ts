@@ -1,6 +1,6 @@
-import { ForbiddenError, UnauthenticatedError } from '@maillage/common';
 import { Principal, UserPrincipal } from './principal';
 import { Role } from './role';
+import { AUTH_ERRORS } from './auth.errors';
 
 /** Everything a caller can attempt that needs more than anonymous read access. */
 export enum Action {
@@ -41,9 +41,9 @@ export function isAllowed(principal: Principal, action: Action): boolean {
 
 export function assertAllowed(principal: Principal, action: Action): asserts principal is UserPrincipal {
   if (principal.kind !== 'user')
-    throw new UnauthenticatedError('Authentication required: send an API key or token');
+    throw AUTH_ERRORS.unauthenticated('Authentication required: send an API key or token');
   if (!isAllowed(principal, action)) {
-    throw new ForbiddenError(`Role ${principal.role} may not perform ${action}`, {
+    throw AUTH_ERRORS.forbidden(`Role ${principal.role} may not perform ${action}`, {
       reason: 'role_not_allowed',
     });
   }
@@ -63,7 +63,10 @@ export function assertCanEditActor(
 ): void {
   assertAllowed(principal, Action.ACTOR_UPDATE);
   if (!canEditActor(principal, actorId)) {
-    throw new ForbiddenError(`You do not represent actor ${actorId}`, { field, reason: 'not_actor_editor' });
+    throw AUTH_ERRORS.forbidden(`You do not represent actor ${actorId}`, {
+      field,
+      reason: 'not_actor_editor',
+    });
   }
 }
 

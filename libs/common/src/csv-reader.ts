@@ -1,6 +1,7 @@
 import { TextDecoder } from 'node:util';
 import { parse } from 'csv-parse/sync';
-import { BadInputError } from './domain-errors';
+import { CSV_FILE_ERRORS, CsvFileReason } from './common-errors';
+import { BadInputError, FieldPath } from './domain-errors';
 
 /**
  * The one CSV reading pipeline of the imports (actors, event registrations): bytes → text (UTF-8
@@ -12,22 +13,16 @@ import { BadInputError } from './domain-errors';
 
 export type CsvDelimiter = ',' | ';';
 
-export type CsvFileReason =
-  | 'empty_file'
-  | 'invalid_csv'
-  | 'duplicate_column'
-  | 'missing_column'
-  | 'unknown_column'
-  | 'too_large'
-  | 'too_many_rows';
-
-/** One problem with one row: what an import report lists so the user can fix the file. */
-export interface CsvRowError<C extends string | null = string | null> {
+/**
+ * One problem with one row: what an import report lists so the user can fix the file. `R` is the
+ * importer's declared row reasons (defineRowReasons).
+ */
+export interface CsvRowError<C extends string | null = string | null, R extends string = string> {
   /** Spreadsheet row number: the header is row 1, so data starts at row 2. */
   row: number;
   /** The column to fix; null for whole-row problems (when the importer allows them). */
   column: C;
-  reason: string;
+  reason: R;
   /** Never echoes cell values that may be personal data. */
   message: string;
 }
@@ -50,18 +45,18 @@ export interface CsvTable<C extends string> {
   rows: CsvRow<C>[];
 }
 
-export interface CsvLimits {
+export interface CsvLimits<R extends string = CsvFileReason> {
   /** UTF-8 size of the text. */
   maxBytes?: number;
   /** Non-blank data rows. */
   maxRows?: number;
-  /** Reason when a limit is passed (default: too_large / too_many_rows). */
-  reason?: string;
+  /** Reason when a limit is passed (default: too_large / too_many_rows), declared by the caller's domain. */
+  reason?: R;
   /** What the user can do instead (default: the limit). */
   hint?: string;
 }
 
-export interface CsvReadOptions<C extends string> {
+export interface CsvReadOptions<C extends string, R extends string = CsvFileReason> {
   /** Canonical column of a header cell, undefined when it is not one the importer knows. */
   columnOf: (header: string) => C | undefined;
   /** Unknown headers: reported in ignoredColumns (spreadsheets carry notes), or the file is refused. */
@@ -76,7 +71,7 @@ export interface CsvReadOptions<C extends string> {
    * the file.
    */
   columnCount: 'relaxed' | 'strict';
-  limits?: CsvLimits;
+  limits?: CsvLimits<R>;
   /** Longest row, in characters (a guard against a runaway quoted cell); none by default. */
   maxRowChars?: number;
   /** Read and check the header only (to refuse a wrong file before queueing it). */
@@ -91,8 +86,17 @@ const PARSE_PROBLEMS: Record<string, string> = {
   CSV_MAX_RECORD_SIZE: 'a row is too long',
 };
 
-function csvError(message: string, reason: string, field: string[] = ['csv']): BadInputError {
-  return new BadInputError(message, { field, reason });
+function csvError(
+  message: string,
+  reason: CsvFileReason,
+  field: FieldPath = ['csv'],
+): BadInputError<CsvFileReason> {
+  return CSV_FILE_ERRORS.badInput(message, { field, reason });
+}
+
+/** A limit passed: the caller's reason (its domain declares it) or the pipeline's default. */
+function limitError<R extends string>(message: string, reason: R | undefined, fallback: CsvFileReason) {
+  return new BadInputError<R | CsvFileReason>(message, { field: ['csv'], reason: reason ?? fallback });
 }
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -125,27 +129,32 @@ export function detectDelimiter(text: string): CsvDelimiter {
 }
 
 /** Refuses a text over `limits.maxBytes` (UTF-8), before anything parses it. */
-export function checkCsvSize(text: string, limits: CsvLimits): void {
+export function checkCsvSize<R extends string>(text: string, limits: CsvLimits<R>): void {
   if (limits.maxBytes === undefined) return;
   const bytes = Buffer.byteLength(text, 'utf8');
   if (bytes <= limits.maxBytes) return;
-  throw csvError(
+  throw limitError(
     `The CSV is ${(bytes / 1024 / 1024).toFixed(1)} MB. ${limits.hint ?? `The limit is ${mb(limits.maxBytes)}.`}`,
-    limits.reason ?? 'too_large',
+    limits.reason,
+    'too_large',
   );
 }
 
 /** Refuses a file of more than `limits.maxRows` data rows. */
-export function checkCsvRowCount(rows: number, limits: CsvLimits): void {
+export function checkCsvRowCount<R extends string>(rows: number, limits: CsvLimits<R>): void {
   if (limits.maxRows === undefined || rows <= limits.maxRows) return;
-  throw csvError(
+  throw limitError(
     `This file has ${rows} rows; ${limits.hint ?? `the limit is ${limits.maxRows} rows.`}`,
-    limits.reason ?? 'too_many_rows',
+    limits.reason,
+    'too_many_rows',
   );
 }
 
 /** Reads a CSV text through the whole pipeline; file-level problems throw BAD_USER_INPUT. */
-export function readCsvTable<C extends string>(input: string, options: CsvReadOptions<C>): CsvTable<C> {
+export function readCsvTable<C extends string, R extends string = CsvFileReason>(
+  input: string,
+  options: CsvReadOptions<C, R>,
+): CsvTable<C> {
   if (options.limits) checkCsvSize(input, options.limits);
   const text = stripBom(input);
   if (text.trim() === '') throw csvError('The CSV file is empty', 'empty_file');

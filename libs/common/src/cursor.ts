@@ -1,4 +1,4 @@
-import { BadInputError } from './domain-errors';
+import { COMMON_ERRORS } from './common-errors';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -15,13 +15,13 @@ export function decodeCursor(cursor: string, field: (string | number)[] = ['afte
   } catch {
     // fall through
   }
-  throw new BadInputError(`${field.join('.')}: malformed cursor`, { field, reason: 'invalid_cursor' });
+  throw COMMON_ERRORS.badInput(`${field.join('.')}: malformed cursor`, { field, reason: 'invalid_cursor' });
 }
 
 export function checkPageSize(first: number | undefined, field: (string | number)[] = ['first']): number {
   const size = first ?? 20;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new BadInputError(`${field.join('.')}: must be between 1 and ${MAX_PAGE_SIZE}`, {
+    throw COMMON_ERRORS.badInput(`${field.join('.')}: must be between 1 and ${MAX_PAGE_SIZE}`, {
       field,
       reason: 'page_size',
     });

@@ -7,53 +7,77 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
 }
 
-export interface ErrorDetails {
-  /** Path of the offending field, e.g. ["input", "offers", 2, "competenceId"]. */
-  field?: (string | number)[];
-  /** Machine-readable reason, e.g. "invalid_siren". */
-  reason?: string;
-  /** Further problems when several fields are wrong at once. */
-  problems?: { field: (string | number)[]; reason: string; message: string }[];
+/** Path of the offending field, e.g. ["input", "offers", 2, "competenceId"]. */
+export type FieldPath = (string | number)[];
+
+/** One of several problems reported at once. */
+export interface ErrorProblem<R extends string = string> {
+  field: FieldPath;
+  reason: R;
+  message: string;
 }
 
-/** A failure the caller can act on; mapped to a GraphQL error without a stack trace. */
-export class DomainError extends Error {
+/**
+ * What a client gets besides the code. `R` is the reason type of the top-level error, `P` that of
+ * its problems: declared per domain (see defineErrorReasons), so a reason nobody declared does not
+ * compile.
+ */
+export interface ErrorDetails<R extends string = string, P extends string = R> {
+  field?: FieldPath;
+  /** Machine-readable reason, e.g. "invalid_siren". */
+  reason?: R;
+  /** Further problems when several fields are wrong at once. */
+  problems?: ErrorProblem<P>[];
+}
+
+/**
+ * A failure the caller can act on; mapped to a GraphQL error without a stack trace.
+ * The reason type defaults to `never`: an error with a reason comes from a domain's typed factory
+ * (e.g. ACTOR_ERRORS.notFound), which sets it to that domain's declared reasons.
+ */
+export class DomainError<R extends string = never, P extends string = R> extends Error {
+  readonly details: ErrorDetails;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: ErrorDetails = {},
+    details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {},
   ) {
     super(message);
+    this.details = details;
     this.name = new.target.name;
   }
 }
 
-export class BadInputError extends DomainError {
-  constructor(message: string, details: ErrorDetails = {}) {
+export class BadInputError<R extends string = never, P extends string = R> extends DomainError<R, P> {
+  constructor(message: string, details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {}) {
     super(ErrorCode.BAD_USER_INPUT, message, details);
   }
 }
 
-export class NotFoundError extends DomainError {
-  constructor(message: string, details: ErrorDetails = {}) {
+export class NotFoundError<R extends string = never, P extends string = R> extends DomainError<R, P> {
+  constructor(message: string, details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {}) {
     super(ErrorCode.NOT_FOUND, message, details);
   }
 }
 
-export class ForbiddenError extends DomainError {
-  constructor(message = 'You are not allowed to do this', details: ErrorDetails = {}) {
+export class ForbiddenError<R extends string = never, P extends string = R> extends DomainError<R, P> {
+  constructor(
+    message = 'You are not allowed to do this',
+    details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {},
+  ) {
     super(ErrorCode.FORBIDDEN, message, details);
   }
 }
 
-export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Authentication required', details: ErrorDetails = {}) {
+export class UnauthenticatedError<R extends string = never, P extends string = R> extends DomainError<R, P> {
+  constructor(message = 'Authentication required', details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {}) {
     super(ErrorCode.UNAUTHENTICATED, message, details);
   }
 }
 
-export class ConflictError extends DomainError {
-  constructor(message: string, details: ErrorDetails = {}) {
+export class ConflictError<R extends string = never, P extends string = R> extends DomainError<R, P> {
+  constructor(message: string, details: ErrorDetails<NoInfer<R>, NoInfer<P>> = {}) {
     super(ErrorCode.CONFLICT, message, details);
   }
 }

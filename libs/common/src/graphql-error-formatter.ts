@@ -1,11 +1,31 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
+import { CommonErrorReason, GraphqlErrorCode } from './common-errors';
 import { DomainError, ErrorCode } from './domain-errors';
 
 const logger = new Logger('GraphQLErrors');
 
+/** Each domain code to its `extensions.code` (exhaustive: a new ErrorCode does not compile without one). */
+const GRAPHQL_CODE_OF: Record<ErrorCode, GraphqlErrorCode> = {
+  [ErrorCode.BAD_USER_INPUT]: 'BAD_USER_INPUT',
+  [ErrorCode.NOT_FOUND]: 'NOT_FOUND',
+  [ErrorCode.FORBIDDEN]: 'FORBIDDEN',
+  [ErrorCode.UNAUTHENTICATED]: 'UNAUTHENTICATED',
+  [ErrorCode.CONFLICT]: 'CONFLICT',
+};
+
 /** Codes GraphQL/Apollo itself produces for malformed requests; they describe the caller's input. */
-const INPUT_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED']);
+const INPUT_CODES: Readonly<Record<string, CommonErrorReason>> = {
+  GRAPHQL_VALIDATION_FAILED: 'graphql_validation_failed',
+  BAD_USER_INPUT: 'invalid_value',
+  GRAPHQL_PARSE_FAILED: 'graphql_parse_failed',
+};
+
+/** HTTP exceptions of Nest (a guard refusing, an HttpException) that reach GraphQL. */
+const HTTP_STATUS_CODES: Readonly<Record<number, GraphqlErrorCode>> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+};
 
 /**
  * One place that maps every error to a client-facing shape: a code, the field path and a reason.
@@ -18,7 +38,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: original.message,
       path: formatted.path,
       extensions: {
-        code: original.code,
+        code: GRAPHQL_CODE_OF[original.code],
         ...(original.details.field ? { field: original.details.field } : {}),
         ...(original.details.reason ? { reason: original.details.reason } : {}),
         ...(original.details.problems ? { problems: original.details.problems } : {}),
@@ -26,30 +46,32 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = String(formatted.extensions?.code ?? '');
-  if (INPUT_CODES.has(code)) {
+  const inputReason = Object.hasOwn(INPUT_CODES, code) ? INPUT_CODES[code] : undefined;
+  if (inputReason) {
     return {
       message: formatted.message,
       locations: formatted.locations,
       path: formatted.path,
       extensions: {
-        code: ErrorCode.BAD_USER_INPUT,
-        reason: code === 'BAD_USER_INPUT' ? 'invalid_value' : code.toLowerCase(),
+        code: GRAPHQL_CODE_OF[ErrorCode.BAD_USER_INPUT],
+        reason: inputReason,
       },
     };
   }
   const status = (original as { status?: number } | undefined)?.status;
-  if (status === 401 || status === 403) {
+  const httpCode = status === undefined ? undefined : HTTP_STATUS_CODES[status];
+  if (httpCode) {
     return {
       message: (original as Error).message,
       path: formatted.path,
-      extensions: { code: status === 401 ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN },
+      extensions: { code: httpCode },
     };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '?'}: ${describe(original)}`);
   return {
     message: 'Internal error: the server could not complete this request',
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR' satisfies GraphqlErrorCode },
   };
 }
 

@@ -1,4 +1,6 @@
 export * from './domain-errors';
+export * from './error-reasons';
+export * from './common-errors';
 export * from './graphql-error-formatter';
 export * from './input-validation.pipe';
 export * from './cursor';

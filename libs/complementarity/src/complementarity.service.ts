@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, NotFoundError, checkPageSize } from '@maillage/common';
+import { checkPageSize } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { ActorFamily, Modality } from '@maillage/domain';
@@ -33,6 +33,7 @@ import { ScoringRunsService } from './scoring-runs.service';
 import { STORED_K } from './scoring-engine.service';
 import { toScoringRun } from './scoring-run.mapper';
 import { canSeeActor as canSee, listVisibilityParams as visibilityParams } from '@maillage/actors';
+import { COMPLEMENTARITY_ERRORS } from './complementarity.errors';
 
 export { toScoringRun } from './scoring-run.mapper';
 
@@ -76,7 +77,7 @@ export class ComplementarityService {
   ): Promise<PartnerProposal[]> {
     const size = checkPageSize(limit, ['limit']);
     if (size > STORED_K)
-      throw new BadInputError(`limit above stored partners (${STORED_K})`, {
+      throw COMPLEMENTARITY_ERRORS.badInput(`limit above stored partners (${STORED_K})`, {
         field: ['limit'],
         reason: 'limit_above_stored',
       });
@@ -167,8 +168,16 @@ export class ComplementarityService {
     const { actors, ctx } = await this.context.forActors([aId, bId]);
     const a = actors.get(aId);
     const b = actors.get(bId);
-    if (!a) throw new NotFoundError(`Actor ${aId} not found`, { field: ['a'], reason: 'unknown_actor' });
-    if (!b) throw new NotFoundError(`Actor ${bId} not found`, { field: ['b'], reason: 'unknown_actor' });
+    if (!a)
+      throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${aId} not found`, {
+        field: ['a'],
+        reason: 'unknown_actor',
+      });
+    if (!b)
+      throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${bId} not found`, {
+        field: ['b'],
+        reason: 'unknown_actor',
+      });
     return this.explanation(scorePair(a, b, ctx, stored.profile), summary(ra), summary(rb), ctx.taxonomy);
   }
 
@@ -180,19 +189,22 @@ export class ComplementarityService {
     const size = checkPageSize(options.limit, ['limit']);
     for (const [i, s] of (options.sdgs ?? []).entries())
       if (!Number.isInteger(s) || s < 1 || s > 17)
-        throw new BadInputError(`sdgs.${i}: must be an SDG number 1..17`, {
+        throw COMPLEMENTARITY_ERRORS.badInput(`sdgs.${i}: must be an SDG number 1..17`, {
           field: ['sdgs', i],
           reason: 'invalid_sdg',
         });
     await this.actors.get(p, actorId, ['actorId']);
     if (options.territory && !(await this.data.territory(options.territory)))
-      throw new NotFoundError(`Territory ${options.territory} not found`, {
+      throw COMPLEMENTARITY_ERRORS.notFound(`Territory ${options.territory} not found`, {
         field: ['territory'],
         reason: 'unknown_territory',
       });
     const [company] = await this.data.actors([actorId]);
     if (!company)
-      throw new NotFoundError(`Actor ${actorId} not found`, { field: ['actorId'], reason: 'unknown_actor' });
+      throw COMPLEMENTARITY_ERRORS.notFound(`Actor ${actorId} not found`, {
+        field: ['actorId'],
+        reason: 'unknown_actor',
+      });
     // Default search area: the company's département, else its région, else everywhere.
     const area = options.territory ?? company.territories.departement ?? company.territories.region ?? null;
     const candidates = await this.data.actorsInTerritory(
@@ -234,7 +246,7 @@ export class ComplementarityService {
   ): Promise<Triad[]> {
     const size = checkPageSize(options.limit, ['limit']);
     if (!options.actorId === !options.territory)
-      throw new BadInputError('Give either actorId or territory', {
+      throw COMPLEMENTARITY_ERRORS.badInput('Give either actorId or territory', {
         field: ['actorId'],
         reason: 'actor_or_territory',
       });
@@ -244,7 +256,7 @@ export class ComplementarityService {
       trios = await this.edges.triadsOfActor(options.actorId, TRIAD_CANDIDATES);
     } else {
       if (!(await this.data.territory(options.territory!)))
-        throw new NotFoundError(`Territory ${options.territory} not found`, {
+        throw COMPLEMENTARITY_ERRORS.notFound(`Territory ${options.territory} not found`, {
           field: ['territory'],
           reason: 'unknown_territory',
         });
@@ -298,7 +310,7 @@ export class ComplementarityService {
     assertAllowed(p, Action.SCORING_RUN);
     const stored = await this.profiles.resolve(profileId, ['profileId']);
     if (territory !== null && !(await this.data.territory(territory)))
-      throw new BadInputError(`territory: unknown territory ${territory}`, {
+      throw COMPLEMENTARITY_ERRORS.badInput(`territory: unknown territory ${territory}`, {
         field: ['territory'],
         reason: 'unknown_territory',
       });

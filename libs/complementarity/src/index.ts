@@ -12,3 +12,4 @@ export * from './models/complementarity.models';
 export * from './dto/complementarity.inputs';
 export * from './scoring-context.service';
 export * from './met-before';
+export * from './complementarity.errors';

@@ -1,12 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { BadInputError, NotFoundError } from '@maillage/common';
+
 import { JobName, JobRunEntity, JobRunsService, JobsService } from '@maillage/jobs';
 import { ScoringChunkEntity } from './scoring-chunk.entity';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringEngineService } from './scoring-engine.service';
 import { PopulationService } from './population.service';
+import { COMPLEMENTARITY_ERRORS } from './complementarity.errors';
 
 /** Actors per chunk: small enough to spread over workers, big enough to amortise a write batch. */
 export const CHUNK_SIZE = 2000;
@@ -44,7 +45,7 @@ export class ScoringRunsService {
 
   async start(scope: RebuildScope, requestedBy: string | null): Promise<JobRunEntity> {
     if (scope.territory !== null && !(await this.data.territory(scope.territory))) {
-      throw new BadInputError(`scope.territory: unknown territory ${scope.territory}`, {
+      throw COMPLEMENTARITY_ERRORS.badInput(`scope.territory: unknown territory ${scope.territory}`, {
         field: ['scope', 'territory'],
         reason: 'unknown_territory',
       });
@@ -60,7 +61,7 @@ export class ScoringRunsService {
   async get(id: string): Promise<JobRunEntity> {
     const run = await this.runs.find(id);
     if (!run || run.kind !== KIND)
-      throw new NotFoundError(`Scoring run ${id} not found`, {
+      throw COMPLEMENTARITY_ERRORS.notFound(`Scoring run ${id} not found`, {
         field: ['id'],
         reason: 'unknown_scoring_run',
       });

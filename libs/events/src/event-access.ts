@@ -1,6 +1,6 @@
-import { ForbiddenError } from '@maillage/common';
 import { Action, Principal, Role, UserPrincipal, assertAllowed } from '@maillage/auth';
 import type { EventEntity } from './entities/event.entity';
+import { EVENT_ERRORS } from './events.errors';
 
 /**
  * Events belong to the organisation (lab) that runs them: its organisers manage them, and
@@ -13,7 +13,7 @@ export function assertManages(
 ): asserts principal is UserPrincipal {
   assertAllowed(principal, Action.EVENT_MANAGE);
   if (principal.role !== Role.ADMIN && principal.organisationId !== event.organisationId) {
-    throw new ForbiddenError('This event belongs to another organisation', {
+    throw EVENT_ERRORS.forbidden('This event belongs to another organisation', {
       field,
       reason: 'not_event_organiser',
     });
@@ -49,7 +49,7 @@ export function assertManagesOrIs(
 ): void {
   if (manages(principal, event) || isParticipant(principal, actorId)) return;
   assertAllowed(principal, Action.AUTHENTICATED_READ);
-  throw new ForbiddenError('Only the organising lab and the participant may do this', {
+  throw EVENT_ERRORS.forbidden('Only the organising lab and the participant may do this', {
     field,
     reason: 'not_event_participant',
   });

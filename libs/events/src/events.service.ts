@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { ConflictError, NotFoundError } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorRecord, ActorsRepository, ActorsService } from '@maillage/actors';
 import { AllianceForm } from '@maillage/domain';
@@ -13,6 +12,7 @@ import { EventFormat, EventStatus, ParticipantSide, SideRule } from './event-enu
 import { assertStatus, badInput, checkUuid, notFound } from './events.errors';
 import { Registration, SpeedMeetingEvent } from './models/event.models';
 import { roundsHeld } from './rounds-held';
+import { EVENT_ERRORS } from './events.errors';
 
 /** Events, registrations and attendance. Every use case checks the caller first, then the state. */
 @Injectable()
@@ -80,7 +80,8 @@ export class EventsService {
     assertStatus(event.status, from, action);
     // Guarded update: two organisers clicking at once move the event once.
     const res = await this.events.update({ id, status: event.status }, { status: to });
-    if (!res.affected) throw new ConflictError('The event changed meanwhile; reload it', { reason: 'stale' });
+    if (!res.affected)
+      throw EVENT_ERRORS.conflict('The event changed meanwhile; reload it', { reason: 'stale' });
     return { ...event, status: to };
   }
 
@@ -183,7 +184,7 @@ export class EventsService {
       where: { eventId: event.id, actorId: actor.id },
     });
     if (existing)
-      throw new ConflictError(`Actor ${actor.id} is already registered`, {
+      throw EVENT_ERRORS.conflict(`Actor ${actor.id} is already registered`, {
         field: ['input', 'actorId'],
         reason: 'already_registered',
       });
@@ -265,7 +266,7 @@ export class EventsService {
     assertStatus(event.status, [EventStatus.PUBLISHED, EventStatus.LIVE], 'record attendance');
     const reg = await this.registrationsRepo.findOne({ where: { eventId: event.id, actorId } });
     if (!reg)
-      throw new NotFoundError(`Actor ${actorId} is not registered`, {
+      throw EVENT_ERRORS.notFound(`Actor ${actorId} is not registered`, {
         field: ['actorId'],
         reason: 'not_registered',
       });
@@ -289,7 +290,10 @@ export class EventsService {
     ids.forEach((id, i) => {
       if (id === self) throw badInput('an actor cannot name itself', [...field, i], 'self_reference');
       if (!found.has(id))
-        throw new NotFoundError(`Actor ${id} not found`, { field: [...field, i], reason: 'unknown_actor' });
+        throw EVENT_ERRORS.notFound(`Actor ${id} not found`, {
+          field: [...field, i],
+          reason: 'unknown_actor',
+        });
     });
   }
 }

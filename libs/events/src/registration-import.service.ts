@@ -8,7 +8,7 @@ import { MAX_CONSTRAINTS, MAX_PARTICIPANTS } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
 import { RegistrationEntity } from './entities/registration.entity';
 import { EventStatus, ParticipantSide } from './event-enums';
-import { assertStatus } from './events.errors';
+import { RegistrationRowReason, assertStatus } from './events.errors';
 import { EventsService, sideOf } from './events.service';
 import { CsvRegistrationReport, CsvRegistrationRow, CsvRowProblem } from './models/event.models';
 
@@ -47,12 +47,12 @@ type Fields = Pick<
 >;
 
 class RowRejected extends Error {
-  constructor(readonly problem: Omit<CsvRowError<string>, 'row'>) {
+  constructor(readonly problem: Omit<CsvRowError<string, RegistrationRowReason>, 'row'>) {
     super(problem.message);
   }
 }
 
-const reject = (column: string, reason: string, message: string): never => {
+const reject = (column: string, reason: RegistrationRowReason, message: string): never => {
   throw new RowRejected({ column, reason, message });
 };
 

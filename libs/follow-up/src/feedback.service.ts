@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
-import { MeetingOutcome, badInput } from '@maillage/events';
+import { MeetingOutcome } from '@maillage/events';
+import { badInput } from './follow-up.errors';
 import { OutboxService } from '@maillage/outbox';
 import { allianceFromEvent } from './alliance-from-event';
 import { FeedbackInput } from './dto/follow-up.inputs';

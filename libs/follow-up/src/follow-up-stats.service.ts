@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ForbiddenError } from '@maillage/common';
+
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { EventEntity, EventStatus, EventsService, checkUuid } from '@maillage/events';
 import { OutboxService } from '@maillage/outbox';
@@ -9,6 +9,7 @@ import { SchedulesRepository } from '@maillage/schedules';
 import { ALLIANCE_FROM_EVENT } from './alliance-from-event';
 import { EventStats, LabStats } from './models/follow-up.models';
 import { presence } from './played-meetings.service';
+import { FOLLOW_UP_ERRORS } from './follow-up.errors';
 
 /** Statistics after the day: per event, and summed over a lab's events. */
 @Injectable()
@@ -76,7 +77,7 @@ export class FollowUpStatsService {
   async labStats(p: Principal, organisationId: string): Promise<LabStats> {
     assertAllowed(p, Action.EVENT_MANAGE);
     if (p.role !== Role.ADMIN && p.organisationId !== organisationId)
-      throw new ForbiddenError('Statistics of another organisation', {
+      throw FOLLOW_UP_ERRORS.forbidden('Statistics of another organisation', {
         field: ['organisationId'],
         reason: 'not_event_organiser',
       });

@@ -9,3 +9,4 @@ export * from './showcase.service';
 export * from './follow-up.module';
 export * from './models/follow-up.models';
 export * from './dto/follow-up.inputs';
+export { FOLLOW_UP_ERRORS, FOLLOW_UP_ERROR_REASONS, type FollowUpErrorReason } from './follow-up.errors';

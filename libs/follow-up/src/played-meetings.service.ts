@@ -7,10 +7,10 @@ import {
   ScheduleStatus,
   assertManagesOrIs,
   assertStatus,
-  badInput,
   checkUuid,
   notFound,
 } from '@maillage/events';
+import { badInput } from './follow-up.errors';
 import { SchedulesRepository } from '@maillage/schedules';
 
 /** The meetings a follow-up may refer to: those that were played. */

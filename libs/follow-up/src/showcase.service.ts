@@ -4,8 +4,9 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
-import { EventsService, badInput } from '@maillage/events';
+import { EventsService } from '@maillage/events';
 import { SchedulesRepository } from '@maillage/schedules';
+import { badInput } from './follow-up.errors';
 import { ShowcaseActor, ShowcaseAlliance } from './models/follow-up.models';
 
 /** Showcase: agreements whose participants rated the meeting at least this on average. */

@@ -10,3 +10,4 @@ export * from './job-handler-registry';
 export * from './redis-connection';
 export * from './job-worker.service';
 export * from './job-worker.module';
+export * from './jobs.errors';

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { NotFoundError } from '@maillage/common';
+
 import { JobPayload, RunJobName } from './job-contract';
 import { errorKind } from './job-failure';
 import { JobRunEntity } from './job-run.entity';
 import { JobsService } from './jobs.service';
+import { JOB_ERRORS } from './jobs.errors';
 
 /** What a new run records; `kind` defaults to the job name (one job may serve several kinds). */
 export interface NewJobRun {
@@ -87,7 +88,7 @@ export class JobRunsService {
   async get(id: string): Promise<JobRunEntity> {
     const run = await this.runs.findOne({ where: { id } });
     if (!run)
-      throw new NotFoundError(`Job run ${id} not found`, { field: ['id'], reason: 'unknown_job_run' });
+      throw JOB_ERRORS.notFound(`Job run ${id} not found`, { field: ['id'], reason: 'unknown_job_run' });
     return run;
   }
 

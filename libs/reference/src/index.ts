@@ -8,3 +8,4 @@ export * from './territory.cypher';
 export * from './competence.repository';
 export * from './cause.repository';
 export * from './reference.module';
+export * from './reference.errors';

@@ -1,10 +1,11 @@
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { TerritoryLevel } from '@maillage/domain';
-import { BadInputError, NotFoundError, MAX_PAGE_SIZE } from '@maillage/common';
+import { COMMON_ERRORS, MAX_PAGE_SIZE } from '@maillage/common';
 import { CauseRepository } from './cause.repository';
 import { CompetenceRepository } from './competence.repository';
 import { TerritoryRepository } from './territory.repository';
 import { Cause, Competence, Territory } from './models/reference.models';
+import { REFERENCE_ERRORS } from './reference.errors';
 
 /** Read-only reference data: the competence tree, SDGs and French territories. Public. */
 @Resolver()
@@ -24,7 +25,10 @@ export class ReferenceResolver {
   async competence(@Args('id') id: string): Promise<Competence> {
     const found = await this.competencesRepo.byId(id);
     if (!found)
-      throw new NotFoundError(`Unknown competence ${id}`, { field: ['id'], reason: 'unknown_competence' });
+      throw REFERENCE_ERRORS.notFound(`Unknown competence ${id}`, {
+        field: ['id'],
+        reason: 'unknown_competence',
+      });
     return found;
   }
 
@@ -37,7 +41,10 @@ export class ReferenceResolver {
   async territory(@Args('code') code: string): Promise<Territory> {
     const found = await this.territoryRepo.byCode(code);
     if (!found)
-      throw new NotFoundError(`Unknown territory ${code}`, { field: ['code'], reason: 'unknown_territory' });
+      throw REFERENCE_ERRORS.notFound(`Unknown territory ${code}`, {
+        field: ['code'],
+        reason: 'unknown_territory',
+      });
     return found;
   }
 
@@ -50,11 +57,14 @@ export class ReferenceResolver {
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number,
   ): Promise<Territory[]> {
     if (namePrefix.trim().length < 1 || namePrefix.length > 100) {
-      throw new BadInputError('namePrefix: 1 to 100 characters', { field: ['namePrefix'], reason: 'length' });
+      throw REFERENCE_ERRORS.badInput('namePrefix: 1 to 100 characters', {
+        field: ['namePrefix'],
+        reason: 'length',
+      });
     }
     const limit = first ?? 20;
     if (limit < 1 || limit > MAX_PAGE_SIZE) {
-      throw new BadInputError(`first: must be between 1 and ${MAX_PAGE_SIZE}`, {
+      throw COMMON_ERRORS.badInput(`first: must be between 1 and ${MAX_PAGE_SIZE}`, {
         field: ['first'],
         reason: 'page_size',
       });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError } from '@maillage/common';
+
 import { Principal } from '@maillage/auth';
 import {
   EventEntity,
@@ -11,6 +11,7 @@ import {
 import { Agenda, Schedule } from './models/schedule.models';
 import { ScheduleViewsService } from './schedule-views.service';
 import { SchedulesRepository } from './schedules.repository';
+import { SCHEDULE_ERRORS } from './schedules.errors';
 
 /** Personal agendas and the per-round table plan, from the published schedule. */
 @Injectable()
@@ -31,14 +32,14 @@ export class AgendaService {
     assertManagesOrIs(p, event, actorId);
     const schedule = await this.repo.published(event.id);
     if (!schedule)
-      throw new NotFoundError('No published schedule for this event yet', {
+      throw SCHEDULE_ERRORS.notFound('No published schedule for this event yet', {
         field: ['eventId'],
         reason: 'no_published_schedule',
       });
     const regs = await this.events.findRegistrations(event.id);
     const reg = regs.find((r) => r.actorId === actorId);
     if (!reg)
-      throw new NotFoundError(`Actor ${actorId} is not registered`, {
+      throw SCHEDULE_ERRORS.notFound(`Actor ${actorId} is not registered`, {
         field: ['actorId'],
         reason: 'not_registered',
       });
@@ -87,7 +88,7 @@ export class AgendaService {
     const event = await this.events.managed(p, eventId);
     const schedule = await this.views.schedule(p, event.id);
     if (!schedule)
-      throw new NotFoundError('No schedule for this event yet', {
+      throw SCHEDULE_ERRORS.notFound('No schedule for this event yet', {
         field: ['eventId'],
         reason: 'no_schedule',
       });

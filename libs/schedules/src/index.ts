@@ -16,3 +16,4 @@ export * from './exports.service';
 export * from './generate-schedule.job';
 export * from './models/schedule.models';
 export * from './dto/schedule.inputs';
+export { SCHEDULE_ERRORS, SCHEDULE_ERROR_REASONS, type ScheduleErrorReason } from './schedules.errors';

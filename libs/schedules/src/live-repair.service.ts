@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
-import { EventStatus, EventsService, assertStatus, badInput, notFound } from '@maillage/events';
+import { EventStatus, EventsService, assertStatus, notFound } from '@maillage/events';
+import { badInput } from './schedules.errors';
 import { ScheduleResult, repairSchedule } from '@maillage/scheduling';
 import { MeetingExplanation } from './entities/meeting.entity';
 import { Schedule } from './models/schedule.models';

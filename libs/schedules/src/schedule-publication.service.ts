@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ConflictError } from '@maillage/common';
+
 import { Principal } from '@maillage/auth';
 import {
   EventStatus,
@@ -13,6 +13,7 @@ import {
 import { Schedule } from './models/schedule.models';
 import { ScheduleViewsService } from './schedule-views.service';
 import { SchedulesRepository } from './schedules.repository';
+import { SCHEDULE_ERRORS } from './schedules.errors';
 
 /** Publication: one draft version becomes the event's schedule, the previous one is archived. */
 @Injectable()
@@ -34,7 +35,7 @@ export class SchedulePublicationService {
       'scheduleId',
     ]);
     if (schedule.status !== ScheduleStatus.DRAFT)
-      throw new ConflictError(`Schedule version ${schedule.version} is ${schedule.status}`, {
+      throw SCHEDULE_ERRORS.conflict(`Schedule version ${schedule.version} is ${schedule.status}`, {
         field: ['scheduleId'],
         reason: 'not_draft',
       });

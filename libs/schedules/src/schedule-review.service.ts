@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ConflictError } from '@maillage/common';
+
 import { Principal } from '@maillage/auth';
-import {
-  EventsService,
-  ScheduleStatus,
-  assertManages,
-  badInput,
-  checkUuid,
-  notFound,
-} from '@maillage/events';
+import { EventsService, ScheduleStatus, assertManages, checkUuid, notFound } from '@maillage/events';
+import { HARD_VIOLATIONS, HardViolation, SCHEDULE_ERRORS, badInput } from './schedules.errors';
 import { Violation, checkSchedule } from '@maillage/scheduling';
 import { SwapParticipantsInput } from './dto/schedule.inputs';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
@@ -20,16 +14,9 @@ import { toMeetingModel } from './schedule-view';
 import { ScheduleViewsService } from './schedule-views.service';
 import { SchedulesRepository } from './schedules.repository';
 
-/** Checker findings a manual swap may not introduce. */
-const HARD_VIOLATIONS = new Set<Violation['kind']>([
-  'pair-twice',
-  'must-not-meet',
-  'excluded-pair',
-  'same-side',
-  'unavailable-round',
-  'participant-twice-in-round',
-  'unknown-participant',
-]);
+/** Checker findings a manual swap may not introduce (HARD_VIOLATIONS, each a declared reason). */
+const HARD = new Set<Violation['kind']>(HARD_VIOLATIONS);
+const isHard = (v: Violation): v is Violation & { kind: HardViolation } => HARD.has(v.kind);
 
 /** Review of a draft by hand before publication: locking meetings, swapping participants. */
 @Injectable()
@@ -44,7 +31,7 @@ export class ScheduleReviewService {
   async lockMeeting(p: Principal, meetingId: string, locked: boolean): Promise<Meeting> {
     const { meeting, schedule } = await this.meetingForReview(p, meetingId);
     if (schedule.status === ScheduleStatus.ARCHIVED)
-      throw new ConflictError('This schedule version is archived', {
+      throw SCHEDULE_ERRORS.conflict('This schedule version is archived', {
         field: ['meetingId'],
         reason: 'archived',
       });
@@ -65,7 +52,7 @@ export class ScheduleReviewService {
     const event = await this.events.load(schedule.eventId, ['input', 'scheduleId']);
     assertManages(p, event, ['input', 'scheduleId']);
     if (schedule.status !== ScheduleStatus.DRAFT)
-      throw new ConflictError('Only a draft schedule can be edited; re-pair a published one', {
+      throw SCHEDULE_ERRORS.conflict('Only a draft schedule can be edited; re-pair a published one', {
         field: ['input', 'scheduleId'],
         reason: 'not_draft',
       });
@@ -95,7 +82,7 @@ export class ScheduleReviewService {
       );
     if (ma === mb) throw badInput('both sit at the same table already', ['input', 'actorB'], 'same_meeting');
     if (ma?.locked || mb?.locked)
-      throw new ConflictError('A locked meeting cannot change; unlock it first', {
+      throw SCHEDULE_ERRORS.conflict('A locked meeting cannot change; unlock it first', {
         field: ['input'],
         reason: 'locked',
       });
@@ -111,9 +98,9 @@ export class ScheduleReviewService {
       m.explanation = await this.explainOrNull(m.participantIds, m.explanation);
     }
     const result = toScheduleResult(problem, meetings, schedule.algorithm);
-    const violations = checkSchedule(problem, result).filter((v) => HARD_VIOLATIONS.has(v.kind));
+    const violations = checkSchedule(problem, result).filter(isHard);
     if (violations.length) {
-      throw new BadInputError(`Swap refused: ${violations[0].message}`, {
+      throw SCHEDULE_ERRORS.badInput(`Swap refused: ${violations[0].message}`, {
         field: ['input'],
         reason: violations[0].kind,
         problems: violations.map((v) => ({ field: ['input'], reason: v.kind, message: v.message })),

@@ -6,10 +6,10 @@ import {
   EventsService,
   assertManages,
   assertStatus,
-  badInput,
   checkUuid,
   notFound,
 } from '@maillage/events';
+import { badInput } from './schedules.errors';
 import { ScheduleRun } from './models/schedule.models';
 import { requireParticipants } from './schedule-solver';
 import { SchedulesRepository } from './schedules.repository';

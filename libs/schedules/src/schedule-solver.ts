@@ -1,5 +1,3 @@
-import { BadInputError } from '@maillage/common';
-import { badInput } from '@maillage/events';
 import {
   ScheduleInfeasibleError,
   ScheduleInputError,
@@ -7,6 +5,7 @@ import {
   ScheduleResult,
   optimiseSchedule,
 } from '@maillage/scheduling';
+import { SCHEDULE_ERRORS, badInput } from './schedules.errors';
 
 /** The bound is reported, not needed: cap its solver time so a huge event still gets its plan. */
 export const BOUND_TIME_LIMIT_SECONDS = 20;
@@ -30,7 +29,7 @@ export async function optimiseBestEffort(problem: ScheduleProblem): Promise<Sche
 /** The optimiser's refusals as domain errors the organiser can act on. */
 export function asDomainError(err: unknown): unknown {
   if (err instanceof ScheduleInfeasibleError) {
-    return new BadInputError(err.message, {
+    return SCHEDULE_ERRORS.badInput(err.message, {
       field: ['eventId'],
       reason: 'schedule_infeasible',
       problems: err.reasons.map((r) => ({
@@ -41,6 +40,6 @@ export function asDomainError(err: unknown): unknown {
     });
   }
   if (err instanceof ScheduleInputError)
-    return new BadInputError(err.message, { field: ['eventId'], reason: 'schedule_input' });
+    return SCHEDULE_ERRORS.badInput(err.message, { field: ['eventId'], reason: 'schedule_input' });
   return err;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Neo4jError } from 'neo4j-driver';
-import { ConflictError } from '@maillage/common';
+
 import { Neo4jService } from '@maillage/neo4j';
 import { DEFAULT_PROFILE, ScoringProfile, profileKey, validateProfile } from '@maillage/scoring';
 import {
@@ -12,6 +12,7 @@ import {
   PROFILE_BY_ID,
   SET_CHOICE,
 } from './scoring-profiles.cypher';
+import { SCORING_PROFILE_ERRORS } from './scoring-profiles.errors';
 
 /** A profile version as stored (the built-in default is represented the same way). */
 export interface StoredProfile {
@@ -95,10 +96,13 @@ export class ScoringProfilesRepository {
       return this.toStored(row.profile);
     } catch (err) {
       if (err instanceof Neo4jError && err.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')
-        throw new ConflictError(`Profile ${profileKey(profile)} was saved concurrently, retry`, {
-          field: ['input', 'slug'],
-          reason: 'profile_version_taken',
-        });
+        throw SCORING_PROFILE_ERRORS.conflict(
+          `Profile ${profileKey(profile)} was saved concurrently, retry`,
+          {
+            field: ['input', 'slug'],
+            reason: 'profile_version_taken',
+          },
+        );
       throw err;
     }
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BadInputError, ForbiddenError, NotFoundError } from '@maillage/common';
+import { BadInputError } from '@maillage/common';
+import { SCORING_PROFILE_ERRORS } from './scoring-profiles.errors';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import {
   ProfileIssue,
@@ -62,18 +63,18 @@ export class ScoringProfilesService {
     assertAllowed(p, Action.SCORING_PROFILE_MANAGE);
     const slug = input.slug.trim();
     if (!SLUG.test(slug))
-      throw new BadInputError('input.slug: lowercase letters, digits and dashes (at most 60)', {
+      throw SCORING_PROFILE_ERRORS.badInput('input.slug: lowercase letters, digits and dashes (at most 60)', {
         field: ['input', 'slug'],
         reason: 'invalid_slug',
       });
     if (slug === BUILT_IN.slug)
-      throw new BadInputError('input.slug: "default" is the built-in profile', {
+      throw SCORING_PROFILE_ERRORS.badInput('input.slug: "default" is the built-in profile', {
         field: ['input', 'slug'],
         reason: 'reserved_slug',
       });
     const latest = await this.profiles.latestVersion(slug);
     if (latest && latest.ownerOrganisationId !== p.organisationId && p.role !== Role.ADMIN)
-      throw new ForbiddenError(`Profile ${slug} belongs to another organisation`, {
+      throw SCORING_PROFILE_ERRORS.forbidden(`Profile ${slug} belongs to another organisation`, {
         field: ['input', 'slug'],
         reason: 'not_profile_owner',
       });
@@ -88,7 +89,7 @@ export class ScoringProfilesService {
         extra = null as unknown as Record<string, unknown>;
       }
       if (extra === null || typeof extra !== 'object' || Array.isArray(extra))
-        throw new BadInputError('input.definition: must be a JSON object', {
+        throw SCORING_PROFILE_ERRORS.badInput('input.definition: must be a JSON object', {
           field: ['input', 'definition'],
           reason: 'invalid_json',
         });
@@ -163,7 +164,7 @@ export class ScoringProfilesService {
   async resolve(id: string, field: (string | number)[]): Promise<StoredProfile> {
     const stored = await this.profiles.get(id.trim());
     if (!stored)
-      throw new NotFoundError(`Scoring profile ${id} not found`, {
+      throw SCORING_PROFILE_ERRORS.notFound(`Scoring profile ${id} not found`, {
         field,
         reason: 'unknown_scoring_profile',
       });
@@ -186,10 +187,10 @@ function invalid(issues: readonly ProfileIssue[], input: SaveScoringProfileInput
   };
   const problems = issues.map((i) => ({
     field: fieldOf(i.path),
-    reason: 'invalid_profile',
+    reason: 'invalid_profile' as const,
     message: `${fieldOf(i.path).join('.')}: ${i.message}`,
   }));
-  return new BadInputError(problems[0].message, {
+  return SCORING_PROFILE_ERRORS.badInput(problems[0].message, {
     field: problems[0].field,
     reason: 'invalid_profile',
     problems,

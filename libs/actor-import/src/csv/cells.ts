@@ -6,12 +6,13 @@ import {
   SizeBand,
   Visibility,
 } from '@maillage/domain';
+import type { ActorImportRowReason } from '../actor-import.errors';
 import { normaliseHeader } from './columns';
 
 /** A cell that could not be read; messages never echo contact values (personal data). */
 export class CellError {
   constructor(
-    readonly reason: string,
+    readonly reason: ActorImportRowReason,
     readonly message: string,
   ) {}
 }
@@ -88,7 +89,7 @@ export function readEnum<E extends string>(
   reader: (cell: string) => E | undefined,
   values: readonly E[],
   what: string,
-  reason: string,
+  reason: ActorImportRowReason,
 ): Cell<E> {
   return (
     reader(cell) ?? new CellError(reason, `unknown ${what} "${cell}" (expected one of ${values.join(', ')})`)
