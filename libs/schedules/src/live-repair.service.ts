@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventStatus, EventsService, assertStatus, badInput, notFound } from '@maillage/events';
-import { ScheduleResult, repairSchedule } from '@maillage/scheduling';
+import { ScheduleResult } from '@maillage/schedule-model';
+import { repairSchedule } from '@maillage/scheduling';
 import { MeetingExplanation } from './entities/meeting.entity';
 import { Schedule } from './models/schedule.models';
 import { PairWeightsService } from './pair-weights.service';

@@ -9,7 +9,7 @@ import {
   checkUuid,
   notFound,
 } from '@maillage/events';
-import { Violation, checkSchedule } from '@maillage/scheduling';
+import { Violation, checkSchedule } from '@maillage/schedule-model';
 import { SwapParticipantsInput } from './dto/schedule.inputs';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
 import { Meeting, Schedule } from './models/schedule.models';

@@ -5,8 +5,8 @@ import {
   ScheduleInputError,
   ScheduleProblem,
   ScheduleResult,
-  optimiseSchedule,
-} from '@maillage/scheduling';
+} from '@maillage/schedule-model';
+import { optimiseSchedule } from '@maillage/scheduling';
 
 /** The bound is reported, not needed: cap its solver time so a huge event still gets its plan. */
 export const BOUND_TIME_LIMIT_SECONDS = 20;
