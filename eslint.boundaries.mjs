@@ -7,9 +7,14 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 const ALIAS = /^@maillage\/([^/]+)(\/.*)?$/;
 
-/** 'libs/<lib>/src' or its index: what a lib exports to others. */
-const isLibIndex = (target, lib) =>
-  [`libs/${lib}/src`, `libs/${lib}/src/index`, `libs/${lib}/src/index.ts`].includes(target);
+/** Second entry points a library declares beside its index (tsconfig.json and jest.config.js map them). */
+const ENTRY_POINTS = ['libs/scoring/src/testing']; // @maillage/scoring/testing: fixtures for specs and benchmarks
+
+/** 'libs/<lib>/src' or its index, or a declared entry point of that lib: what a lib exports to others. */
+const isLibEntry = (target, lib) =>
+  [`libs/${lib}/src`, ...ENTRY_POINTS.filter((e) => e.startsWith(`libs/${lib}/`))].some((e) =>
+    [e, `${e}/index`, `${e}/index.ts`].includes(target),
+  );
 
 /** The import as a repository-relative path ('libs/auth/src/x'), or null for a package. */
 function resolveTarget(spec, fromDir) {
@@ -42,7 +47,7 @@ const boundaries = {
       const target = resolveTarget(spec, path.dirname(context.filename));
       if (target === null) return;
       const lib = /^libs\/([^/]+)(\/|$)/.exec(target)?.[1];
-      if (alias?.[2] || (lib && lib !== own && !isLibIndex(target, lib))) {
+      if (lib && (alias?.[2] || lib !== own) && !isLibEntry(target, lib)) {
         context.report({ node, messageId: 'deep', data: { spec, lib } });
       } else if (own && /^apps(\/|$)/.test(target)) {
         context.report({ node, messageId: 'app', data: { spec } });

@@ -20,6 +20,30 @@ const FRAMEWORK_AND_DRIVERS = {
     'pure library: no Nest, no database or queue driver (they belong to the libraries that wire them).',
 };
 
+/** A pure library: no framework, no driver, no file outside its folder, and of the project's
+ * libraries only @maillage/domain and those listed (each allowed one way: the lists form no cycle). */
+function pureLibrary(lib, mayImport) {
+  const allowed = ['domain', ...mayImport].map((l) => `@maillage/${l}`);
+  return {
+    files: [`libs/${lib}/**`],
+    rules: {
+      'maillage/boundaries': ['error', { confined: true }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            FRAMEWORK_AND_DRIVERS,
+            {
+              group: ['@maillage/*', '@maillage/*/*', ...allowed.map((a) => `!${a}`)],
+              message: `pure library: it may import ${allowed.join(', ')} only.`,
+            },
+          ],
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'tools/**', 'coverage/**', '.data/**'] },
   js.configs.recommended,
@@ -48,25 +72,14 @@ export default tseslint.config(
     plugins: { maillage },
     rules: { 'maillage/boundaries': 'error' },
   },
-  {
-    // Scoring and scheduling build on the pure domain base only.
-    files: ['libs/scoring/**', 'libs/scheduling/**'],
-    rules: {
-      'maillage/boundaries': ['error', { confined: true }],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            FRAMEWORK_AND_DRIVERS,
-            {
-              group: ['@maillage/*', '!@maillage/domain'],
-              message: 'pure library: it may import @maillage/domain only.',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The pure algorithm libraries build on the domain base and on each other, one way only:
+  // scoring ← candidate-search; schedule-model ← schedule-bounds ← scheduling → matching.
+  pureLibrary('scoring', []),
+  pureLibrary('candidate-search', ['scoring', 'scoring/testing']),
+  pureLibrary('matching', []),
+  pureLibrary('schedule-model', []),
+  pureLibrary('schedule-bounds', ['schedule-model']),
+  pureLibrary('scheduling', ['schedule-model', 'schedule-bounds', 'matching']),
   {
     files: ['libs/domain/**'],
     rules: {

@@ -9,7 +9,11 @@ const transform = {
 const base = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   transform,
-  moduleNameMapper: { '^@maillage/(.*)$': '<rootDir>/libs/$1/src' },
+  // A library's index, and the few second entry points a library declares (eslint.boundaries.mjs).
+  moduleNameMapper: {
+    '^@maillage/scoring/testing$': '<rootDir>/libs/scoring/src/testing',
+    '^@maillage/(.*)$': '<rootDir>/libs/$1/src',
+  },
   testEnvironment: 'node',
   rootDir: __dirname,
 };

@@ -69,8 +69,80 @@ const CASES: { file: string; code: string; rules: string[] }[] = [
   },
   { file: 'libs/scoring/src/probe.ts', code: `export { ActorKind } from '@maillage/domain';`, rules: [] },
   { file: 'libs/scheduling/src/probe.ts', code: `export { ActorKind } from '@maillage/domain';`, rules: [] },
-  { file: 'libs/scheduling/src/matching/probe.ts', code: `export * from '../types';`, rules: [] },
+  { file: 'libs/schedule-model/src/model/probe.ts', code: `export * from '../types';`, rules: [] },
   { file: 'libs/scoring/src/probe.ts', code: `export * from './types';`, rules: [] },
+  // The other pure libraries: same restrictions, and each other one way only.
+  {
+    file: 'libs/candidate-search/src/probe.ts',
+    code: `export { Injectable } from '@nestjs/common';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/matching/src/probe.ts',
+    code: `export { Pool } from 'pg';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/schedule-bounds/src/probe.ts',
+    code: `export { Queue } from 'bullmq';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/schedule-model/src/probe.ts',
+    code: `export { DataSource } from 'typeorm';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/candidate-search/src/probe.ts',
+    code: `export { scorePair } from '@maillage/scoring';`,
+    rules: [],
+  },
+  {
+    file: 'libs/candidate-search/src/probe.spec.ts',
+    code: `export { fixtureActors } from '@maillage/scoring/testing';`,
+    rules: [],
+  },
+  {
+    file: 'libs/scoring/src/probe.ts',
+    code: `export { buildIndex } from '@maillage/candidate-search';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/candidate-search/src/probe.ts',
+    code: `export * from '../../scoring/src';`,
+    rules: ['maillage/boundaries'],
+  },
+  {
+    file: 'libs/candidate-search/src/probe.ts',
+    code: `export { cmpStr } from '@maillage/scoring/normalize';`,
+    rules: ['no-restricted-imports', 'maillage/boundaries'],
+  },
+  {
+    file: 'libs/scheduling/src/probe.ts',
+    code: `export * from '@maillage/schedule-model';\nexport * from '@maillage/schedule-bounds';\nexport * from '@maillage/matching';`,
+    rules: [],
+  },
+  { file: 'libs/schedule-bounds/src/probe.ts', code: `export * from '@maillage/schedule-model';`, rules: [] },
+  {
+    file: 'libs/schedule-bounds/src/probe.ts',
+    code: `export { optimiseSchedule } from '@maillage/scheduling';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/schedule-model/src/probe.ts',
+    code: `export { lpUpperBound } from '@maillage/schedule-bounds';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/matching/src/probe.ts',
+    code: `export { PairingState } from '@maillage/schedule-model';`,
+    rules: ['no-restricted-imports'],
+  },
+  {
+    file: 'libs/scheduling/src/probe.ts',
+    code: `export { generatePopulation } from '@maillage/scoring/testing';`,
+    rules: ['no-restricted-imports'],
+  },
   // Any library: never an app.
   {
     file: 'libs/actors/src/probe.ts',
@@ -111,6 +183,14 @@ const CASES: { file: string; code: string; rules: string[] }[] = [
   { file: 'libs/actors/src/probe.ts', code: `export { AuthService } from '@maillage/auth';`, rules: [] },
   { file: 'libs/actors/src/sub/probe.ts', code: `export * from '../actors.service';`, rules: [] },
   { file: 'bench/x/probe.ts', code: `export * from '../../libs/scheduling/src';`, rules: [] },
+  // A declared second entry point ('@maillage/scoring/testing'), and only that one.
+  { file: 'bench/x/probe.ts', code: `export * from '../../libs/scoring/src/testing';`, rules: [] },
+  { file: 'test/probe.ts', code: `export * from '@maillage/scoring/testing';`, rules: [] },
+  {
+    file: 'bench/x/probe.ts',
+    code: `export * from '../../libs/scoring/src/testing/population';`,
+    rules: ['maillage/boundaries'],
+  },
   { file: 'test/probe.ts', code: `export * from '../apps/worker/src/worker.module';`, rules: [] },
 ];
 

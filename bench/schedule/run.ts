@@ -2,14 +2,11 @@
  * Schedule optimiser benchmark. Run: `node dist/bench/schedule/run.js` after `tsc`.
  * Prints a human-readable table, then, as the last line, one JSON object with every figure.
  */
+import { exactOptimum, lpUpperBound } from '../../libs/schedule-bounds/src';
+import { type ScheduleProblem, type ScheduleResult, checkSchedule } from '../../libs/schedule-model/src';
 import {
-  type ScheduleProblem,
-  type ScheduleResult,
   buildRepairProblem,
-  checkSchedule,
-  exactOptimum,
   greedySchedule,
-  lpUpperBound,
   optimiseSchedule,
   repairSchedule,
 } from '../../libs/scheduling/src';

@@ -1,5 +1,5 @@
 import { mulberry32 as prng } from '@maillage/domain';
-import type { Participant, ScheduleProblem } from '../../libs/scheduling/src';
+import type { Participant, ScheduleProblem } from '../../libs/schedule-model/src';
 
 /**
  * Actor families (association, company, public authority, school, research lab, foundation) with

@@ -4,17 +4,15 @@
  */
 import { loadavg } from 'node:os';
 import {
-  DEFAULT_PROFILE,
   ScoringIndex,
-  ScoringProfile,
   bruteForceTopKMany,
   buildIndex,
-  buildRarity,
   naiveTopK,
   recallAtK,
   scoreRange,
   topKPartners,
-} from '../../libs/scoring/src';
+} from '../../libs/candidate-search/src';
+import { DEFAULT_PROFILE, ScoringProfile, buildRarity } from '../../libs/scoring/src';
 import { BenchPopulation, PopulationSource, benchPopulation } from './population';
 
 export interface BenchOptions {

@@ -5,8 +5,7 @@
  */
 import { isCommuneCode, isEpciCode, TerritoryLevel } from '@maillage/domain';
 import { ScoringActor, Taxonomy, TerritoryCode } from '../../libs/scoring/src';
-// eslint-disable-next-line maillage/boundaries -- scoring's test fixture generator, not part of its API
-import { generatePopulation } from '../../libs/scoring/src/testing/population';
+import { generatePopulation } from '../../libs/scoring/src/testing';
 
 export type PopulationSource = 'synthetic' | 'builtin';
 

@@ -17,6 +17,7 @@ import { ScoringProfilesGraphqlModule } from '@maillage/scoring-profiles';
 import { ActorImportGraphqlModule } from '@maillage/actor-import';
 import { EventsCoreModule, EventsGraphqlModule } from '@maillage/events';
 import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules';
+import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { graphqlOptions } from './graphql.config';
@@ -43,6 +44,8 @@ import { graphqlOptions } from './graphql.config';
     EventsGraphqlModule,
     SchedulesCoreModule,
     SchedulesGraphqlModule,
+    AgendasCoreModule,
+    AgendasGraphqlModule,
     FollowUpCoreModule,
     FollowUpGraphqlModule,
     OutboxCoreModule,

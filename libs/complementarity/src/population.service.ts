@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { PairContext, ScoringActor, ScoringIndex, Taxonomy, buildIndex } from '@maillage/scoring';
+import { ScoringIndex, buildIndex } from '@maillage/candidate-search';
+import { PairContext, ScoringActor, Taxonomy } from '@maillage/scoring';
 import { Pair, ScoringDataRepository } from './scoring-data.repository';
 
 /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { COMPONENT_COUNT, MODEL_VERSION, ScoringProfile, searcherFor } from '@maillage/scoring';
+import { searcherFor } from '@maillage/candidate-search';
+import { COMPONENT_COUNT, MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
 import { ComplementsRepository, EdgeRow, EdgeStamp } from './complements.repository';
 import { PopulationService, PopulationSnapshot } from './population.service';
 import { ScoringProfilesService } from '@maillage/scoring-profiles';

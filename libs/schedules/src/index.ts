@@ -11,8 +11,6 @@ export * from './schedule-generation.service';
 export * from './schedule-review.service';
 export * from './schedule-publication.service';
 export * from './live-repair.service';
-export * from './agenda.service';
-export * from './exports.service';
 export * from './generate-schedule.job';
 export * from './models/schedule.models';
 export * from './dto/schedule.inputs';

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EventsService } from '@maillage/events';
-import { lpUpperBound } from '@maillage/scheduling';
+import { lpUpperBound } from '@maillage/schedule-bounds';
 import { ScheduleEntity } from './entities/schedule.entity';
 import { PairWeightsService } from './pair-weights.service';
 import { toMeetingRows } from './schedule-meetings';

@@ -1,4 +1,4 @@
-import { ScheduleResult } from '@maillage/scheduling';
+import { ScheduleResult } from '@maillage/schedule-model';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
 import { StoredWeights } from './entities/schedule.entity';
 import { quantise, triangleIndex, WEIGHT_SCALE } from './schedule-problem';

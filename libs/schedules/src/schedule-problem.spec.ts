@@ -1,4 +1,5 @@
-import { checkSchedule, optimiseSchedule, repairSchedule } from '@maillage/scheduling';
+import { checkSchedule } from '@maillage/schedule-model';
+import { optimiseSchedule, repairSchedule } from '@maillage/scheduling';
 import { EventFormat, ParticipantSide, roundTimes } from '@maillage/events';
 import {
   EventShape,

@@ -6,7 +6,7 @@ import type {
   RoundPlan,
   ScheduleProblem,
   ScheduleResult,
-} from '@maillage/scheduling';
+} from '@maillage/schedule-model';
 import { EventFormat } from '@maillage/events';
 import type { EventEntity, RegistrationEntity } from '@maillage/events';
 import type { StoredWeights } from './entities/schedule.entity';

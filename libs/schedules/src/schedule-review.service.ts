@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventsService, ScheduleStatus, assertManages, checkUuid, notFound } from '@maillage/events';
 import { HARD_VIOLATIONS, HardViolation, SCHEDULE_ERRORS, badInput } from './schedules.errors';
-import { Violation, checkSchedule } from '@maillage/scheduling';
+import { Violation, checkSchedule } from '@maillage/schedule-model';
 import { SwapParticipantsInput } from './dto/schedule.inputs';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
 import { Meeting, Schedule } from './models/schedule.models';

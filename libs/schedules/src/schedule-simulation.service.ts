@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventEntity, EventsService } from '@maillage/events';
-import { lpUpperBound } from '@maillage/scheduling';
+import { lpUpperBound } from '@maillage/schedule-bounds';
 import { SimulationInput } from './dto/schedule.inputs';
 import { EventSimulation } from './models/schedule.models';
 import { PairWeightsService } from './pair-weights.service';

@@ -3,8 +3,8 @@ import {
   ScheduleInputError,
   ScheduleProblem,
   ScheduleResult,
-  optimiseSchedule,
-} from '@maillage/scheduling';
+} from '@maillage/schedule-model';
+import { optimiseSchedule } from '@maillage/scheduling';
 import { SCHEDULE_ERRORS, badInput } from './schedules.errors';
 
 /** The bound is reported, not needed: cap its solver time so a huge event still gets its plan. */

@@ -1,5 +1,5 @@
 import { ErrorCode, ReasonDoc, ReasonOf, defineErrorReasons } from '@maillage/common';
-import type { ReasonCode, Violation } from '@maillage/scheduling';
+import type { ReasonCode, Violation } from '@maillage/schedule-model';
 
 const { BAD_USER_INPUT, NOT_FOUND, CONFLICT } = ErrorCode;
 

@@ -2,10 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplementarityCoreModule, MetBeforeSource } from '@maillage/complementarity';
 import { EventsCoreModule } from '@maillage/events';
-import { AgendaService } from './agenda.service';
-import { AgendasResolver } from './agendas.resolver';
 import { SCHEDULE_ENTITIES } from './entities';
-import { ExportsService } from './exports.service';
 import { GenerateScheduleJob } from './generate-schedule.job';
 import { LiveRepairService } from './live-repair.service';
 import { MeetingHistoryService } from './meeting-history.service';
@@ -29,8 +26,6 @@ const SERVICES = [
   ScheduleReviewService,
   SchedulePublicationService,
   LiveRepairService,
-  AgendaService,
-  ExportsService,
 ];
 
 /**
@@ -47,7 +42,7 @@ const SERVICES = [
 export class MeetingHistoryModule {}
 
 /**
- * Shared by the API and the worker: schedules, the pair weights behind them, agendas and exports,
+ * Shared by the API and the worker: schedules, the pair weights behind them,
  * and the meeting history the scoring's met-before penalty reads (MeetingHistoryModule).
  */
 @Module({
@@ -62,10 +57,10 @@ export class MeetingHistoryModule {}
 })
 export class SchedulesCoreModule {}
 
-/** API side: GraphQL for simulation, generation runs, review, publication, re-pairing, agendas, exports. */
+/** API side: GraphQL for simulation, generation runs, review, publication, re-pairing. */
 @Module({
   imports: [SchedulesCoreModule],
-  providers: [SchedulesResolver, AgendasResolver],
+  providers: [SchedulesResolver],
 })
 export class SchedulesGraphqlModule {}
 

@@ -1,12 +1,16 @@
-import { buildCandidateGraph } from './internal/candidate-graph';
-import { buildProblemModel } from './internal/problem-model';
+import {
+  buildCandidateGraph,
+  buildProblemModel,
+  PairingState,
+  type OptimiseOptions,
+  type ScheduleProblem,
+  type ScheduleResult,
+} from '@maillage/schedule-model';
 import { mulberry32 } from '@maillage/domain';
 import { defaultCandidatesPerParticipant } from './internal/defaults';
 import { finish, precheck } from './internal/outcome';
-import { PairingState } from './pairing/pairing-state';
 import { seatTrios } from './pairing/trio-seating';
 import { optimiseTables } from './tables/table-optimiser';
-import type { OptimiseOptions, ScheduleProblem, ScheduleResult } from './types';
 
 /**
  * Baseline: per round, take the best remaining pair first (must-meets before everything), same

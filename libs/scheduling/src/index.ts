@@ -1,9 +1,8 @@
 /**
  * Speed-meeting schedule optimiser: pure functions over plain data (no Nest, no database).
- * See optimiseSchedule for the algorithm, checkSchedule for the independent verification.
+ * See optimiseSchedule for the algorithm. The problem, its result and checkSchedule (the
+ * independent verification) are @maillage/schedule-model; the LP bounds are @maillage/schedule-bounds.
  */
-export * from './types';
-export { ScheduleInfeasibleError, ScheduleInputError } from './errors';
 export { optimiseSchedule } from './optimise-schedule';
 export { greedySchedule } from './greedy-schedule';
 export {
@@ -12,8 +11,3 @@ export {
   type RepairRequest,
   type RepairOptions,
 } from './repair/repair-schedule';
-export { checkSchedule, type CheckOptions } from './check/check-schedule';
-export { lpUpperBound, type UpperBound, type UpperBoundOptions } from './bounds/lp-upper-bound';
-export { exactOptimum, type ExactOptimum, type ExactOptions } from './bounds/exact-optimum';
-export type { SolveStatus } from './bounds/highs-solver';
-export { maxWeightMatching, type MatchingGraph } from './matching/max-weight-matching';

@@ -1,8 +1,13 @@
-import { checkSchedule } from './check/check-schedule';
-import { ScheduleInfeasibleError, ScheduleInputError } from './errors';
+import {
+  checkSchedule,
+  ScheduleInfeasibleError,
+  ScheduleInputError,
+  type Participant,
+  type ScheduleProblem,
+  type ScheduleResult,
+} from '@maillage/schedule-model';
 import { greedySchedule } from './greedy-schedule';
 import { optimiseSchedule } from './optimise-schedule';
-import type { Participant, ScheduleProblem, ScheduleResult } from './types';
 
 /** Problem over ids with weights given for some pairs (others weigh `rest`). */
 function problemOf(

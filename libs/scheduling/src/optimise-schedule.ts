@@ -1,14 +1,21 @@
-import type { CandidateGraph } from './internal/candidate-graph';
-import { buildCandidateGraph } from './internal/candidate-graph';
+import {
+  buildCandidateGraph,
+  buildProblemModel,
+  PairingState,
+  type BreakReason,
+  type CandidateGraph,
+  type InternalPlan,
+  type OptimiseOptions,
+  type ProblemModel,
+  type ScheduleProblem,
+  type ScheduleResult,
+  type ScheduleStats,
+} from '@maillage/schedule-model';
 import { defaultCandidatesPerParticipant } from './internal/defaults';
 import { finish, precheck } from './internal/outcome';
-import type { InternalPlan } from './internal/plan';
-import { buildProblemModel, type ProblemModel } from './internal/problem-model';
 import { lpGuidance } from './pairing/lp-guidance';
 import { optimisePairs } from './pairing/pairing-optimiser';
-import { PairingState } from './pairing/pairing-state';
 import { optimiseTables } from './tables/table-optimiser';
-import type { BreakReason, OptimiseOptions, ScheduleProblem, ScheduleResult, ScheduleStats } from './types';
 
 const DEFAULT_FAIRNESS_BONUS = 0.5;
 const DEFAULT_IMPROVEMENT_PASSES = 3;

@@ -1,9 +1,13 @@
 import { mulberry32 as prng } from '@maillage/domain';
-import { checkSchedule } from './check/check-schedule';
+import {
+  checkSchedule,
+  type Participant,
+  type ParticipantPair,
+  type ScheduleProblem,
+} from '@maillage/schedule-model';
 import { greedySchedule } from './greedy-schedule';
 import { optimiseSchedule } from './optimise-schedule';
 import { buildRepairProblem, repairSchedule } from './repair/repair-schedule';
-import type { Participant, ParticipantPair, ScheduleProblem } from './types';
 
 /** Small random problems mixing every format and constraint, including infeasible ones. */
 function randomProblem(seed: number): ScheduleProblem {

@@ -1,9 +1,9 @@
 /**
  * Pure complementarity scoring (no Nest, no database). See README.md and the notes in each module:
  * - scorePair: explainable reciprocal score of two actors;
- * - buildIndex + topKPartners / scoreAll / scoreRange: top-K without all pairs;
- * - bruteForceTopK + recallAtK: exact reference and recall check;
  * - localCausesScore, triadScore: helpers for the company and lab queries.
+ * Top-K search over a population (index, kernel, brute-force reference) is @maillage/candidate-search;
+ * seeded fixtures for tests and benchmarks are @maillage/scoring/testing.
  */
 export * from './version';
 export * from './types';
@@ -19,13 +19,25 @@ export type { ProximityResult } from './territory';
 export { directedCoverage, TOP_MATCHES } from './coverage';
 export { scorePair, scoreNormalized, ensureValidProfile } from './score-pair';
 export type { ScoringContext } from './score-pair';
-export { ScoringIndex, buildIndex } from './candidate-index';
-export type { BuildIndexOptions, CompiledProfile } from './candidate-index';
-export { ScoreKernel } from './kernel';
-export { blockCodes, collectGeo, shareBlock } from './blocks';
-export type { BlockLayout, GeoFacts, Postings } from './blocks';
-export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
-export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
-export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';
 export { localCausesScore, triadScore, sharedTerritoryOf } from './queries';
 export type { LocalCausesOptions, LocalCauseScore, TriadScore, NamedComponent } from './queries';
+
+// The formula primitives, for @maillage/candidate-search's typed-array kernel: it computes with the
+// same functions in the same order, so its scores stay bit-identical to scorePair (tested there).
+export {
+  ALLIED_EXCLUDE,
+  ALLIED_NONE,
+  ALLIED_PENALISE,
+  assemble,
+  formsCompatibility,
+  fuse,
+  gateOf,
+  needWeight,
+  offerValue,
+  popcount,
+  setSimilarity,
+  sizeOrdinal,
+  trustValue,
+} from './formulas';
+export { causesMaskOf, cmpStr, formsMaskOf, normalizeNeeds, normalizeOffers } from './normalize';
+export { levelRank } from './territory';

@@ -1,13 +1,10 @@
 import { ActorKind, Modality, SizeBand } from '@maillage/domain';
-import { buildIndex } from './candidate-index';
-import { ScoreKernel } from './kernel';
 import { PairContext } from './pair-context';
 import { DEFAULT_PROFILE, defineProfile } from './profile';
 import { buildRarity } from './rarity';
 import { ScoringContext, scorePair } from './score-pair';
 import { FIXTURE_TAXONOMY, LYON, PARIS, fixtureActor, fixtureActors } from './testing/fixture';
 import { mulberry32, shuffleInPlace as shuffle } from '@maillage/domain';
-import { generatePopulation } from './testing/population';
 import type { PairScore, ScoringActor } from './types';
 import { MODEL_VERSION } from './version';
 
@@ -223,30 +220,5 @@ describe('scorePair', () => {
         expect(y.score).toBe(x.score);
         expect(JSON.stringify(y)).toBe(JSON.stringify(x));
       }
-  });
-
-  it('the typed-array kernel gives bit-identical scores', () => {
-    const { actors: pop, taxonomy } = generatePopulation({ n: 400, seed: 3 });
-    const pairs = new PairContext({
-      alliances: pop.slice(0, 60).map((a, i) => [a.id, pop[(i * 7 + 3) % 60].id] as const),
-      metBefore: pop.slice(0, 40).map((a, i) => [a.id, pop[(i * 11 + 5) % 40].id] as const),
-    });
-    const penalise = defineProfile({
-      id: 'pen',
-      version: 1,
-      alliedPolicy: 'penalise',
-      causesMeasure: 'overlap',
-    });
-    for (const profile of [DEFAULT_PROFILE, penalise]) {
-      const ix = buildIndex(pop, taxonomy, { pairs });
-      const kernel = new ScoreKernel(ix, ix.compile(profile));
-      const c = { taxonomy, rarity: ix.rarity, pairs };
-      for (let a = 0; a < 60; a++)
-        for (let b = 0; b < ix.n; b += 3) {
-          const s = scorePair(ix.actors[a], ix.actors[b], c, profile);
-          expect(kernel.score(a, b)).toBe(s.score);
-          expect(kernel.excluded).toBe(s.excluded !== undefined);
-        }
-    }
   });
 });

@@ -1,5 +1,5 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Representative, ScheduleStatus } from '@maillage/events';
+import { ScheduleStatus } from '@maillage/events';
 
 @ObjectType()
 export class ParticipantForecast {
@@ -99,32 +99,4 @@ export class Schedule {
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt: Date | null;
   @Field(() => [ScheduleRound]) rounds: ScheduleRound[];
-}
-
-@ObjectType()
-export class AgendaPartner {
-  @Field(() => ID) actorId: string;
-  @Field(() => String, { nullable: true }) name: string | null;
-  @Field(() => Representative, { nullable: true }) representative: Representative | null;
-}
-
-@ObjectType()
-export class AgendaSlot {
-  @Field(() => Int) round: number;
-  @Field(() => GraphQLISODateTime) startsAt: Date;
-  @Field(() => GraphQLISODateTime) endsAt: Date;
-  @Field(() => ID, { nullable: true, description: 'Null on a break.' }) meetingId: string | null;
-  @Field(() => Int, { nullable: true }) table: number | null;
-  @Field(() => [AgendaPartner]) partners: AgendaPartner[];
-}
-
-@ObjectType()
-export class Agenda {
-  @Field(() => ID) eventId: string;
-  @Field() eventTitle: string;
-  @Field() venue: string;
-  @Field(() => ID) actorId: string;
-  @Field(() => String, { nullable: true }) actorName: string | null;
-  @Field(() => Int) version: number;
-  @Field(() => [AgendaSlot]) slots: AgendaSlot[];
 }

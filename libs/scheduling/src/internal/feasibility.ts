@@ -1,6 +1,4 @@
-import type { ReasonCode, Unplaced } from '../types';
-import type { InternalPlan } from './plan';
-import type { ProblemModel } from './problem-model';
+import type { InternalPlan, ProblemModel, ReasonCode, Unplaced } from '@maillage/schedule-model';
 
 /** An unplaced entry plus the pair it concerns (so a later check does not repeat it). */
 export interface Finding extends Unplaced {

@@ -1,9 +1,13 @@
-import { ScheduleInfeasibleError } from '../errors';
-import type { OptimiseOptions, ScheduleResult } from '../types';
-import { buildScheduleResult, type ResultMeta } from './build-result';
+import {
+  buildScheduleResult,
+  ScheduleInfeasibleError,
+  type InternalPlan,
+  type OptimiseOptions,
+  type ProblemModel,
+  type ResultMeta,
+  type ScheduleResult,
+} from '@maillage/schedule-model';
 import { findInfeasibilities, findUnmetRequirements, toUnplaced, type Finding } from './feasibility';
-import type { InternalPlan } from './plan';
-import type { ProblemModel } from './problem-model';
 
 /** Runs the necessary-condition checks; throws unless best-effort. */
 export function precheck(model: ProblemModel, options: Pick<OptimiseOptions, 'bestEffort'>): Finding[] {

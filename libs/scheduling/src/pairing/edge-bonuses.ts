@@ -1,5 +1,4 @@
-import { WEIGHT_SCALE } from '../internal/problem-model';
-import type { PairingState } from './pairing-state';
+import { WEIGHT_SCALE, type PairingState } from '@maillage/schedule-model';
 
 /**
  * Integer bonuses added to pair scores inside one round's matching. They steer the matching

@@ -1,8 +1,5 @@
-import { solveWithHighs } from '../bounds/highs-solver';
-import { buildPairLp, summariseLocked } from '../bounds/pair-lp';
-import type { CandidateGraph } from '../internal/candidate-graph';
-import type { ProblemModel } from '../internal/problem-model';
-import { WEIGHT_SCALE } from '../internal/problem-model';
+import { buildPairLp, solveWithHighs, summariseLocked } from '@maillage/schedule-bounds';
+import { WEIGHT_SCALE, type CandidateGraph, type ProblemModel } from '@maillage/schedule-model';
 
 /**
  * Bonus per candidate edge from the pair LP's optimal solution: x*[e] × 2 × WEIGHT_SCALE.

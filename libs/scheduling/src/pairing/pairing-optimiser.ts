@@ -1,9 +1,12 @@
-import type { CandidateGraph } from '../internal/candidate-graph';
-import type { InternalPlan } from '../internal/plan';
-import type { ProblemModel } from '../internal/problem-model';
+import {
+  PairingState,
+  type CandidateGraph,
+  type InternalPlan,
+  type ProblemModel,
+  type TrioSeat,
+} from '@maillage/schedule-model';
 import { mulberry32 } from '@maillage/domain';
 import { bonusConfig } from './edge-bonuses';
-import { PairingState, type TrioSeat } from './pairing-state';
 import { planPotential } from './plan-potential';
 import { solveRoundMatching } from './round-matching';
 import { seatTrios } from './trio-seating';

@@ -1,6 +1,5 @@
-import { scaleWeight } from '../internal/problem-model';
+import { scaleWeight, type PairingState } from '@maillage/schedule-model';
 import type { BonusConfig } from './edge-bonuses';
-import type { PairingState } from './pairing-state';
 
 /**
  * Global objective the improvement moves must increase (integer units): score of every meeting,

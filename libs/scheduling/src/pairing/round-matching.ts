@@ -1,7 +1,7 @@
-import { certifiedMaxWeightMatching } from '../matching/max-weight-matching';
+import { certifiedMaxWeightMatching } from '@maillage/matching';
 import { shuffleInPlace } from '@maillage/domain';
 import { type BonusConfig, mustMeetBonus, vertexBonus } from './edge-bonuses';
-import type { PairingState } from './pairing-state';
+import type { PairingState } from '@maillage/schedule-model';
 
 export interface RoundMatchingOutcome {
   edges: number[];

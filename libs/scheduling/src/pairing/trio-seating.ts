@@ -1,5 +1,5 @@
 import { shuffleInPlace } from '@maillage/domain';
-import type { PairingState } from './pairing-state';
+import type { PairingState } from '@maillage/schedule-model';
 
 /**
  * Seats each participant left without a partner in round r (odd count, or no compatible partner)

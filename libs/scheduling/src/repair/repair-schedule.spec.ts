@@ -1,6 +1,5 @@
-import { checkSchedule } from '../check/check-schedule';
+import { checkSchedule, type ScheduleProblem, type ScheduleResult } from '@maillage/schedule-model';
 import { optimiseSchedule } from '../optimise-schedule';
-import type { ScheduleProblem, ScheduleResult } from '../types';
 import { buildRepairProblem, repairSchedule } from './repair-schedule';
 
 function problemOf(count: number, rounds: number, overrides: Partial<ScheduleProblem> = {}): ScheduleProblem {

@@ -1,8 +1,15 @@
-import { ScheduleInputError } from '../errors';
-import type { CandidateGraph } from '../internal/candidate-graph';
-import { buildProblemModel, WEIGHT_SCALE } from '../internal/problem-model';
+import {
+  buildProblemModel,
+  ScheduleInputError,
+  WEIGHT_SCALE,
+  type CandidateGraph,
+  type LockedMeeting,
+  type OptimiseOptions,
+  type Participant,
+  type ScheduleProblem,
+  type ScheduleResult,
+} from '@maillage/schedule-model';
 import { runOptimiser } from '../optimise-schedule';
-import type { LockedMeeting, OptimiseOptions, Participant, ScheduleProblem, ScheduleResult } from '../types';
 
 export interface RepairRequest {
   /** First round to re-plan; rounds before it are kept exactly as in `previous` (played). */

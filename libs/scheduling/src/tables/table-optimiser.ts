@@ -1,5 +1,4 @@
-import type { InternalPlan } from '../internal/plan';
-import { type ProblemModel, WEIGHT_SCALE, scaleWeight } from '../internal/problem-model';
+import { scaleWeight, WEIGHT_SCALE, type InternalPlan, type ProblemModel } from '@maillage/schedule-model';
 import { mulberry32, shuffleInPlace } from '@maillage/domain';
 import { tableSizes } from './table-sizes';
 

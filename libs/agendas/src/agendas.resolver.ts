@@ -2,7 +2,7 @@ import { Args, ID, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { AgendaService } from './agenda.service';
 import { ExportsService } from './exports.service';
-import { Agenda } from './models/schedule.models';
+import { Agenda } from './models/agenda.models';
 
 /** Agendas and the table plan, on screen and as ICS, CSV and PDF files. */
 @Resolver()

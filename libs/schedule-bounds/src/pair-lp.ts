@@ -1,5 +1,4 @@
-import type { CandidateGraph } from '../internal/candidate-graph';
-import type { ProblemModel } from '../internal/problem-model';
+import type { CandidateGraph, ProblemModel } from '@maillage/schedule-model';
 import { SparseLinearModel } from './highs-solver';
 
 /** Meetings fixed before optimising (locked or played), summarised for the LP. */

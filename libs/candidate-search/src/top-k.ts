@@ -1,11 +1,20 @@
 import type { BlockLayout, Postings } from './blocks';
 import { CompiledProfile, familyBit, REL_SIBLING, ScoringIndex, buildIndex } from './candidate-index';
-import { fuse, gateOf, popcount, setSimilarity, formsCompatibility, COMPONENT_COUNT } from './formulas';
+import {
+  COMPONENT_COUNT,
+  DEFAULT_PROFILE,
+  formsCompatibility,
+  fuse,
+  gateOf,
+  MODEL_VERSION,
+  popcount,
+  profileKey,
+  ScoringProfile,
+  setSimilarity,
+  type ScoringActor,
+  type ScoringContext,
+} from '@maillage/scoring';
 import { ScoreKernel } from './kernel';
-import { DEFAULT_PROFILE, ScoringProfile, profileKey } from './profile';
-import type { ScoringContext } from './score-pair';
-import type { ScoringActor } from './types';
-import { MODEL_VERSION } from './version';
 
 /** One proposed partner. */
 export interface Partner {

@@ -1,6 +1,4 @@
-import { buildCandidateGraph } from '../internal/candidate-graph';
-import { buildProblemModel } from '../internal/problem-model';
-import type { ScheduleProblem } from '../types';
+import { buildCandidateGraph, buildProblemModel, type ScheduleProblem } from '@maillage/schedule-model';
 import { type SolveStatus, solveWithHighs } from './highs-solver';
 import { buildPairLp, summariseLocked } from './pair-lp';
 

@@ -1,10 +1,14 @@
 import type { ScoringIndex } from './candidate-index';
 import { ScoreKernel } from './kernel';
-import { normalizeActor } from './normalize';
-import { DEFAULT_PROFILE, ScoringProfile } from './profile';
-import { ScoringContext, scoreNormalized } from './score-pair';
+import {
+  DEFAULT_PROFILE,
+  normalizeActor,
+  scoreNormalized,
+  ScoringContext,
+  ScoringProfile,
+  type ScoringActor,
+} from '@maillage/scoring';
 import type { Partner } from './top-k';
-import type { ScoringActor } from './types';
 
 /**
  * Exact top-K of one actor against every other actor of the index (same exact kernel, same blocking

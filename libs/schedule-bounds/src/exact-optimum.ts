@@ -1,10 +1,13 @@
-import { ScheduleInputError } from '../errors';
-import { buildScheduleResult } from '../internal/build-result';
-import { buildCandidateGraph } from '../internal/candidate-graph';
-import type { InternalPlan } from '../internal/plan';
-import { buildProblemModel } from '../internal/problem-model';
-import { PairingState } from '../pairing/pairing-state';
-import type { ScheduleProblem, ScheduleResult } from '../types';
+import {
+  buildCandidateGraph,
+  buildProblemModel,
+  buildScheduleResult,
+  PairingState,
+  ScheduleInputError,
+  type InternalPlan,
+  type ScheduleProblem,
+  type ScheduleResult,
+} from '@maillage/schedule-model';
 import { SparseLinearModel, solveWithHighs, type SolveStatus } from './highs-solver';
 
 export interface ExactOptions {

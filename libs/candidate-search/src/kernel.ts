@@ -11,7 +11,7 @@ import {
   popcount,
   setSimilarity,
   trustValue,
-} from './formulas';
+} from '@maillage/scoring';
 
 function contains(list: Int32Array, s: number, e: number, x: number): boolean {
   let lo = s;

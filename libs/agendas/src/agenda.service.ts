@@ -8,10 +8,8 @@ import {
   canSeeRepresentative,
   roundTimes,
 } from '@maillage/events';
-import { Agenda, Schedule } from './models/schedule.models';
-import { ScheduleViewsService } from './schedule-views.service';
-import { SchedulesRepository } from './schedules.repository';
-import { SCHEDULE_ERRORS } from './schedules.errors';
+import { SCHEDULE_ERRORS, Schedule, ScheduleViewsService, SchedulesRepository } from '@maillage/schedules';
+import { Agenda } from './models/agenda.models';
 
 /** Personal agendas and the per-round table plan, from the published schedule. */
 @Injectable()

@@ -1,6 +1,6 @@
-import type { CandidateGraph } from '../internal/candidate-graph';
-import type { InternalPlan } from '../internal/plan';
-import type { ProblemModel } from '../internal/problem-model';
+import type { CandidateGraph } from './candidate-graph';
+import type { InternalPlan } from './plan';
+import type { ProblemModel } from './problem-model';
 
 /** What participant v does in round r (slot array values below 0; >= 0 is a candidate edge index). */
 export const SLOT_FREE = -1;

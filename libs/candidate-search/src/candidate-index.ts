@@ -1,14 +1,27 @@
 import { ActorFamily, Modality } from '@maillage/domain';
-import { needWeight, offerValue, popcount, sizeOrdinal } from './formulas';
-import { assertActor, causesMaskOf, cmpStr, formsMaskOf, normalizeNeeds, normalizeOffers } from './normalize';
-import { PairContext } from './pair-context';
-import type { Blocking, ScoringProfile } from './profile';
+import {
+  assertActor,
+  buildRarity,
+  causesMaskOf,
+  cmpStr,
+  ensureValidProfile,
+  formsMaskOf,
+  levelRank,
+  needWeight,
+  normalizeNeeds,
+  normalizeOffers,
+  offerValue,
+  PairContext,
+  popcount,
+  Rarity,
+  sizeOrdinal,
+  Taxonomy,
+  type Blocking,
+  type MatchVia,
+  type ScoringActor,
+  type ScoringProfile,
+} from '@maillage/scoring';
 import { BlockLayout, GeoFacts, buildLayout, collectGeo } from './blocks';
-import { Rarity, buildRarity } from './rarity';
-import { ensureValidProfile } from './score-pair';
-import { Taxonomy } from './taxonomy';
-import { levelRank } from './territory';
-import type { MatchVia, ScoringActor } from './types';
 
 export const REL_NONE = 0;
 export const REL_EXACT = 1;

@@ -1,8 +1,6 @@
 import { TerritoryLevel } from '@maillage/domain';
 import type { ScoringIndex } from './candidate-index';
-import { cmpStr } from './normalize';
-import type { Blocking } from './profile';
-import type { ScoringActor } from './types';
+import { cmpStr, type Blocking, type ScoringActor } from '@maillage/scoring';
 
 /**
  * Territory blocking. A block is a département (or a région, or the whole population for 'none').

@@ -1,13 +1,9 @@
-import { PairContext } from './pair-context';
+import { COMPONENT_COUNT, DEFAULT_PROFILE, defineProfile, PairContext, scorePair } from '@maillage/scoring';
 import { buildIndex } from './candidate-index';
 import { bruteForceTopK, bruteForceTopKMany, naiveTopK, recallAtK } from './brute-force';
-import { DEFAULT_PROFILE, defineProfile } from './profile';
-import { scorePair } from './score-pair';
 import { partnersOf, scoreAll, scoreRange, topKPartners } from './top-k';
-import { FIXTURE_TAXONOMY, fixtureActors } from './testing/fixture';
-import { generatePopulation } from './testing/population';
+import { FIXTURE_TAXONOMY, fixtureActors, generatePopulation } from '@maillage/scoring/testing';
 import { mulberry32, shuffleInPlace as shuffle } from '@maillage/domain';
-import { COMPONENT_COUNT } from './formulas';
 import { blockCodes, collectGeo } from './blocks';
 
 /** Walks every posting and rescores every candidate exactly: must equal brute force. */

@@ -1,0 +1,4 @@
+export * from './agendas.module';
+export * from './agenda.service';
+export * from './exports.service';
+export * from './models/agenda.models';

@@ -1,0 +1,15 @@
+/**
+ * Top-K complementary partners without scoring all pairs (pure: no Nest, no database), built on
+ * @maillage/scoring's formulas. See libs/scoring/src/README.md ("Top-K without all pairs"):
+ * - buildIndex + topKPartners / scoreAll / scoreRange: candidate index, territory blocks, top-K;
+ * - ScoreKernel: the typed-array scorer, bit-identical to scorePair;
+ * - bruteForceTopK + recallAtK: exact reference and recall check; naiveTopK: the all-pairs baseline.
+ */
+export { ScoringIndex, buildIndex } from './candidate-index';
+export type { BuildIndexOptions, CompiledProfile } from './candidate-index';
+export { ScoreKernel } from './kernel';
+export { blockCodes, collectGeo, shareBlock } from './blocks';
+export type { BlockLayout, GeoFacts, Postings } from './blocks';
+export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
+export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
+export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';
