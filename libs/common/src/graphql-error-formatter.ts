@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from './domain-errors';
+import { unavailableStore } from './store-errors';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -43,6 +44,16 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: (original as Error).message,
       path: formatted.path,
       extensions: { code: status === 401 ? ErrorCode.UNAUTHENTICATED : ErrorCode.FORBIDDEN },
+    };
+  }
+  const store = unavailableStore(original);
+  if (store) {
+    // Expected during an outage: the error's kind only (driver messages may echo parameters).
+    logger.warn(`${store} unavailable at ${formatted.path?.join('.') ?? '?'}: ${(original as Error).name}`);
+    return {
+      message: 'A data store is temporarily unavailable: the request did not complete, please retry shortly',
+      path: formatted.path,
+      extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, reason: `${store}_unavailable`, retryable: true },
     };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '?'}: ${describe(original)}`);

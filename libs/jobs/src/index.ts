@@ -10,3 +10,7 @@ export * from './job-handler-registry';
 export * from './redis-connection';
 export * from './job-worker.service';
 export * from './job-worker.module';
+export * from './deferred-job.entity';
+export * from './job-deferrals.service';
+export * from './sweep-task.decorator';
+export * from './sweeper.service';
