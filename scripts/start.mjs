@@ -58,9 +58,10 @@ async function waitForHealth(url, timeoutMs = 60_000) {
 /** A child has ended once it has an exit code or was ended by a signal (then exitCode is null). */
 const ended = (child) => child.exitCode !== null || child.signalCode !== null;
 
-/** Children get SIGTERM, then SIGKILL after this long; the whole stop stays within 10 s. */
-const CHILD_GRACE_MS = 5_000;
-const NEO4J_GRACE_MS = 4_000;
+/** Children get SIGTERM, then SIGKILL after this long (the worker gives active jobs 4 s); Neo4j
+ * gets 3 s: the whole stop stays within 10 s. */
+const CHILD_GRACE_MS = 4_500;
+const NEO4J_GRACE_MS = 3_000;
 
 function stopChild(child) {
   return new Promise((resolve) => {

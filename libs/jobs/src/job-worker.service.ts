@@ -16,7 +16,7 @@ import {
 import { JobRunsService } from './job-runs.service';
 import { createRedisConnection } from './redis-connection';
 
-/** How long SIGTERM waits for active jobs before abandoning them (npm start kills at 5 s). */
+/** How long SIGTERM waits for active jobs before abandoning them (npm start kills at 4.5 s). */
 export const SHUTDOWN_GRACE_MS = 4_000;
 
 /**
