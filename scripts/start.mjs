@@ -55,21 +55,34 @@ async function waitForHealth(url, timeoutMs = 60_000) {
   throw new SetupError(`the API did not become healthy at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** A child has ended once it has an exit code or was ended by a signal (then exitCode is null). */
+const ended = (child) => child.exitCode !== null || child.signalCode !== null;
+
+/** Children get SIGTERM, then SIGKILL after this long (the worker gives active jobs 4 s); Neo4j
+ * gets 3 s: the whole stop stays within 10 s. */
+const CHILD_GRACE_MS = 4_500;
+const NEO4J_GRACE_MS = 3_000;
+
+function stopChild(child) {
+  return new Promise((resolve) => {
+    if (ended(child)) return resolve();
+    const kill = setTimeout(() => child.kill('SIGKILL'), CHILD_GRACE_MS);
+    child.once('exit', () => {
+      clearTimeout(kill);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
+  const started = Date.now();
   log('stopping…');
-  await Promise.all(
-    children.map(
-      (c) =>
-        new Promise((resolve) => {
-          if (c.exitCode !== null) return resolve();
-          c.once('exit', resolve);
-          c.kill('SIGTERM');
-        }),
-    ),
-  );
-  if (neo4j) await neo4j.stop();
+  await Promise.all(children.map(stopChild));
+  if (neo4j) await neo4j.stop({ graceMs: NEO4J_GRACE_MS });
+  log(`stopped in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.exit(code);
 }
 

@@ -19,6 +19,7 @@ const OWNERS: Record<string, string> = {
   users: 'auth',
   api_keys: 'auth',
   job_runs: 'jobs',
+  deferred_jobs: 'jobs',
   import_files: 'actor-import',
   scoring_chunks: 'complementarity',
   events: 'events',

@@ -200,12 +200,13 @@ export async function startNeo4j({ dataDir, port, heap = '1g', pageCacheMb = 128
   child.stderr.removeAllListeners('data');
   child.stdout.resume();
   child.stderr.resume();
-  const stop = () =>
+  // Ended by a signal, a child has exitCode null and signalCode set: both mean "already gone".
+  const stop = ({ graceMs = 20_000 } = {}) =>
     new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 20_000).unref();
+      setTimeout(() => child.kill('SIGKILL'), graceMs).unref();
     });
   return { uri, child, stop };
 }

@@ -10,6 +10,7 @@ import { EventsCoreModule } from '@maillage/events';
 import { SchedulesCoreModule, SchedulesWorkerModule } from '@maillage/schedules';
 import { FollowUpCoreModule, FollowUpWorkerModule } from '@maillage/follow-up';
 import { OutboxCoreModule, OutboxWorkerModule } from '@maillage/outbox';
+import { HealthWorkerModule } from '@maillage/health';
 
 /**
  * The worker composition root: domain modules plus the BullMQ job runner, no HTTP. It imports
@@ -31,6 +32,7 @@ import { OutboxCoreModule, OutboxWorkerModule } from '@maillage/outbox';
     FollowUpWorkerModule,
     OutboxCoreModule,
     OutboxWorkerModule,
+    HealthWorkerModule,
   ],
 })
 export class WorkerModule {}

@@ -120,7 +120,8 @@ export const RECORD_ALLIANCE = `
 MATCH (x:Actor { id: $from }), (y:Actor { id: $to })
 MERGE (x)-[r:ALLIED_WITH { form: $form }]->(y)
 ON CREATE SET r.since = date($since), r.source = $source, r.createdAt = datetime()
-SET r.until = null
+// A fact replayed from the outbox never revives an alliance ended on or after its date.
+SET r.until = CASE WHEN $keepEnded AND r.until >= date($since) THEN r.until ELSE null END
 RETURN r.since AS since`;
 
 export const END_ALLIANCE = `

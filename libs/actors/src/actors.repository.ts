@@ -122,9 +122,21 @@ export class ActorsRepository {
     return (row?.deleted ?? 0) > 0;
   }
 
-  async recordAlliance(a: string, b: string, form: string, since: string, source: string): Promise<void> {
+  /**
+   * MERGE: recording twice is a no-op. `keepEnded` (facts relayed from the outbox, which may be
+   * replayed): an alliance ended on or after `since` stays ended.
+   */
+  async recordAlliance(
+    a: string,
+    b: string,
+    form: string,
+    since: string,
+    source: string,
+    options: { keepEnded?: boolean } = {},
+  ): Promise<void> {
     const [from, to] = a < b ? [a, b] : [b, a];
-    await this.neo4j.write(RECORD_ALLIANCE, { from, to, form, since, source });
+    const keepEnded = options.keepEnded ?? false;
+    await this.neo4j.write(RECORD_ALLIANCE, { from, to, form, since, source, keepEnded });
   }
 
   async endAlliance(a: string, b: string, form: string, until: string): Promise<boolean> {

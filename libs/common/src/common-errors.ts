@@ -1,7 +1,7 @@
 import { ErrorCode } from './domain-errors';
 import { ReasonOf, defineErrorReasons } from './error-reasons';
 
-const { BAD_USER_INPUT } = ErrorCode;
+const { BAD_USER_INPUT, SERVICE_UNAVAILABLE } = ErrorCode;
 
 /** Every `extensions.code` a client can receive, with its meaning (docs/errors.md). */
 export const GRAPHQL_ERROR_CODES = {
@@ -11,6 +11,8 @@ export const GRAPHQL_ERROR_CODES = {
   FORBIDDEN: 'The caller is known but may not do this.',
   UNAUTHENTICATED: 'The credential is missing where one is required, unknown, revoked or expired.',
   CONFLICT: 'The request is valid but clashes with the current state (status, uniqueness, concurrent edit).',
+  SERVICE_UNAVAILABLE:
+    'A store (Neo4j, PostgreSQL) is unreachable right now; nothing was half-written. Retry in a few seconds (`retryable: true`).',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the server logged it. No reason, no stack trace.',
 } as const satisfies Record<ErrorCode | 'INTERNAL_SERVER_ERROR', string>;
 
@@ -34,6 +36,18 @@ export const COMMON_ERRORS = defineErrorReasons('Request (GraphQL layer, paging)
     meaning: 'The cursor was not produced by this API (cursors are opaque).',
   },
   page_size: { codes: [BAD_USER_INPUT], field: 'first', meaning: 'The page size is outside 1 to 100.' },
+  neo4j_unavailable: {
+    codes: [SERVICE_UNAVAILABLE],
+    meaning: 'The graph database is unreachable; retry in a few seconds.',
+  },
+  postgresql_unavailable: {
+    codes: [SERVICE_UNAVAILABLE],
+    meaning: 'The relational database is unreachable; retry in a few seconds.',
+  },
+  redis_unavailable: {
+    codes: [SERVICE_UNAVAILABLE],
+    meaning: 'The queue store is unreachable and the request needed it; retry in a few seconds.',
+  },
 });
 export type CommonErrorReason = ReasonOf<typeof COMMON_ERRORS>;
 

@@ -5,6 +5,8 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   CONFLICT = 'CONFLICT',
+  /** A store (Neo4j, PostgreSQL) is unavailable: nothing was half-written, retry shortly. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** Path of the offending field, e.g. ["input", "offers", 2, "competenceId"]. */

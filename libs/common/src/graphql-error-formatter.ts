@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { CommonErrorReason, GraphqlErrorCode } from './common-errors';
 import { DomainError, ErrorCode } from './domain-errors';
+import { unavailableStore } from './store-errors';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -12,6 +13,7 @@ const GRAPHQL_CODE_OF: Record<ErrorCode, GraphqlErrorCode> = {
   [ErrorCode.FORBIDDEN]: 'FORBIDDEN',
   [ErrorCode.UNAUTHENTICATED]: 'UNAUTHENTICATED',
   [ErrorCode.CONFLICT]: 'CONFLICT',
+  [ErrorCode.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
 };
 
 /** Codes GraphQL/Apollo itself produces for malformed requests; they describe the caller's input. */
@@ -65,6 +67,20 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       message: (original as Error).message,
       path: formatted.path,
       extensions: { code: httpCode },
+    };
+  }
+  const store = unavailableStore(original);
+  if (store) {
+    // Expected during an outage: the error's kind only (driver messages may echo parameters).
+    logger.warn(`${store} unavailable at ${formatted.path?.join('.') ?? '?'}: ${(original as Error).name}`);
+    return {
+      message: 'A data store is temporarily unavailable: the request did not complete, please retry shortly',
+      path: formatted.path,
+      extensions: {
+        code: ErrorCode.SERVICE_UNAVAILABLE,
+        reason: `${store}_unavailable` satisfies CommonErrorReason,
+        retryable: true,
+      },
     };
   }
   logger.error(`Unexpected error at ${formatted.path?.join('.') ?? '?'}: ${describe(original)}`);

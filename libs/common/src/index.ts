@@ -9,3 +9,4 @@ export * from './domain-error.filter';
 export * from './graphql-enums';
 export * from './selection';
 export * from './csv-reader';
+export * from './store-errors';

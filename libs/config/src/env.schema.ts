@@ -19,6 +19,20 @@ export const envSchema = z.object({
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Port of the worker's health server (GET /health/live, /health/ready); unset: no server. */
+  WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  /** How often the worker's sweeper looks for lost jobs, stale runs and pending outbox rows. */
+  SWEEPER_INTERVAL_MS: z.coerce.number().int().min(100).default(15_000),
+  /** A QUEUED/RUNNING run without progress for this long and without a live job is recovered. */
+  SWEEPER_GRACE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** A Redis command of the job producer fails after this long (requests never wait on Redis). */
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Neo4j: opening a connection gives up after this. */
+  NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Neo4j: the driver retries a transaction on transient errors (e.g. server unavailable) this long. */
+  NEO4J_TX_RETRY_MS: z.coerce.number().int().min(0).default(1_000),
+  /** PostgreSQL: acquiring a pooled connection gives up after this. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

@@ -17,7 +17,7 @@ export class DatabaseModule {
         TypeOrmModule.forRootAsync({
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => ({
-            ...dataSourceOptions(config.DATABASE_URL, entities),
+            ...dataSourceOptions(config.DATABASE_URL, entities, config.DATABASE_CONNECT_TIMEOUT_MS),
             migrationsRun: false,
           }),
         }),

@@ -1,51 +1,44 @@
 import { Controller, Get } from '@nestjs/common';
-import {
-  HealthCheck,
-  HealthCheckService,
-  HealthIndicatorService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
-import { Neo4jService } from '@maillage/neo4j';
-import { JobsService } from '@maillage/jobs';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { StoreName, StoreProbes } from './store-probes';
 
-/** GET /health: Neo4j, PostgreSQL and Redis, each up or down with a reason. */
+/**
+ * Probes for an orchestrator or a load balancer:
+ * - GET /health/live: the process answers (restart it when this fails); touches no store.
+ * - GET /health/ready: Neo4j, PostgreSQL and Redis, each up or down with the error's kind, each
+ *   check bounded to 1.5 s (stop routing requests while it answers 503).
+ * - GET /health: same as /health/ready (kept for existing probes).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicators: HealthIndicatorService,
-    private readonly db: TypeOrmHealthIndicator,
-    private readonly neo4j: Neo4jService,
-    private readonly jobs: JobsService,
+    private readonly probes: StoreProbes,
   ) {}
+
+  @Get('live')
+  live() {
+    return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check(
+      (['neo4j', 'postgresql', 'redis'] as StoreName[]).map((store) => () => this.checkOne(store)),
+    );
+  }
 
   @Get()
   @HealthCheck()
   check() {
-    return this.health.check([
-      () => this.ping('neo4j', () => this.neo4j.ping()),
-      () => this.db.pingCheck('postgresql', { timeout: 3000 }),
-      () => this.ping('redis', () => this.jobs.ping()),
-    ]);
+    return this.ready();
   }
 
-  private async ping(key: string, probe: () => Promise<void>) {
-    const session = this.indicators.check(key);
-    try {
-      await withTimeout(probe(), 3000);
-      return session.up();
-    } catch (err) {
-      return session.down({ message: err instanceof Error ? err.message : String(err) });
-    }
+  private async checkOne(store: StoreName) {
+    const session = this.indicators.check(store);
+    const result = await this.probes.probe(store);
+    return result.status === 'up' ? session.up() : session.down({ message: result.error });
   }
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    promise.then(
-      (v) => (clearTimeout(timer), resolve(v)),
-      (e) => (clearTimeout(timer), reject(e)),
-    );
-  });
 }

@@ -1,1 +1,3 @@
 export * from './health.module';
+export * from './store-probes';
+export * from './worker-health.server';

@@ -11,3 +11,7 @@ export * from './redis-connection';
 export * from './job-worker.service';
 export * from './job-worker.module';
 export * from './jobs.errors';
+export * from './deferred-job.entity';
+export * from './job-deferrals.service';
+export * from './sweep-task.decorator';
+export * from './sweeper.service';

@@ -73,9 +73,10 @@ export const JOB_POLICIES: { [N in JobName]: JobPolicy<N> } = {
   [JobName.SCORING_CHUNK]: { attempts: 5, backoffMs: 2000, jobId: (p) => `chunk.${p.runId}.${p.chunk}` },
   [JobName.IMPORT_ACTORS_CSV]: { attempts: 3, backoffMs: 2000, jobId: (p) => `import.${p.runId}` },
   [JobName.GENERATE_SCHEDULE]: { attempts: 3, backoffMs: 2000, jobId: (p) => `schedule.${p.runId}` },
-  // No jobId: a relay enqueued while another is running must still run afterwards (rows written
-  // in between). Many retries with backoff ride out a Neo4j outage; rows stay pending meanwhile.
-  [JobName.RELAY_OUTBOX]: { attempts: 10, backoffMs: 2000 },
+  // Deduplicated: at most one relay pending, and one more queued while one is active (rows written
+  // in between still get relayed), so the sweeper may wake it on every sweep. Many retries with
+  // backoff ride out a Neo4j outage; rows stay pending meanwhile.
+  [JobName.RELAY_OUTBOX]: { attempts: 10, backoffMs: 2000, dedupId: () => 'relay-outbox' },
 };
 
 /** Completed jobs are kept briefly (for debugging), failed ones longer. */

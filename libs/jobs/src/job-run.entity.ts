@@ -37,6 +37,17 @@ export class JobRunEntity {
   @Column({ type: 'text', nullable: true })
   error: string | null;
 
+  /** The job that drives the run and its payload, so the sweeper can enqueue it again if it is lost. */
+  @Column({ type: 'varchar', length: 40, name: 'job_name', nullable: true })
+  jobName: string | null;
+
+  @Column({ type: 'jsonb', name: 'job_payload', nullable: true })
+  jobPayload: Record<string, unknown> | null;
+
+  /** Times the sweeper re-enqueued the run's job since its last progress (bounded: then FAILED). */
+  @Column({ type: 'integer', default: 0 })
+  recoveries: number;
+
   @Column({ type: 'uuid', name: 'requested_by', nullable: true })
   requestedBy: string | null;
 
@@ -54,4 +65,3 @@ export class JobRunEntity {
 }
 
 /** The TypeORM entities this lib owns (job_runs), for the composition in libs/entities. */
-export const JOB_ENTITIES = [JobRunEntity];

@@ -1,7 +1,7 @@
 import { JobName } from './job-contract';
 import { JobRunEntity } from './job-run.entity';
 import { DEFAULT_ENQUEUE_FAILURE, JobEnqueueError, JobRunsService } from './job-runs.service';
-import { JobsService } from './jobs.service';
+import { JobsService, RedisUnavailableError } from './jobs.service';
 
 /** An in-memory job_runs table: enough for the create / enqueue / fail sequence. */
 function setup(enqueue: () => Promise<string>) {
@@ -85,6 +85,27 @@ describe('JobRunsService.startRun', () => {
     expect(rows.get('run-1')).toMatchObject({
       status: 'FAILED',
       error: 'The import could not be queued; please retry',
+    });
+  });
+});
+
+describe('JobRunsService.startRun while Redis is unavailable', () => {
+  it('keeps the run QUEUED with its job recorded, for the sweeper to enqueue once Redis is back', async () => {
+    const { rows, service } = setup(async () => {
+      throw new RedisUnavailableError(JobName.SCORING_REBUILD);
+    });
+    const undone: string[] = [];
+    const run = await service.startRun(
+      JobName.SCORING_REBUILD,
+      { scope: 'all', requestedBy: 'u1' },
+      (runId) => ({ runId }),
+      { undo: async (r) => void undone.push(r.id) },
+    );
+    expect(undone).toEqual([]);
+    expect(rows.get(run.id)).toMatchObject({
+      status: 'QUEUED',
+      jobName: JobName.SCORING_REBUILD,
+      jobPayload: { runId: run.id },
     });
   });
 });

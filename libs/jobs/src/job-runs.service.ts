@@ -5,7 +5,7 @@ import { In, Repository } from 'typeorm';
 import { JobPayload, RunJobName } from './job-contract';
 import { errorKind } from './job-failure';
 import { JobRunEntity } from './job-run.entity';
-import { JobsService } from './jobs.service';
+import { JobsService, RedisUnavailableError } from './jobs.service';
 import { JOB_ERRORS } from './jobs.errors';
 
 /** What a new run records; `kind` defaults to the job name (one job may serve several kinds). */
@@ -50,9 +50,11 @@ export class JobRunsService {
   ) {}
 
   /**
-   * The one way to start a user-visible job: records the run (QUEUED), then enqueues the job whose
-   * payload names it. If that fails, the run is marked FAILED (nobody polls a run no worker will
-   * take) and a JobEnqueueError is thrown.
+   * The one way to start a user-visible job: records the run (QUEUED) with the job that drives it,
+   * then enqueues that job. When Redis is unavailable the run stays QUEUED: it is recorded, and the
+   * worker's sweeper enqueues its job once Redis is back (the request does not wait). Any other
+   * enqueue failure marks the run FAILED (nobody polls a run no worker will take) and throws a
+   * JobEnqueueError.
    */
   async startRun<N extends RunJobName>(
     job: N,
@@ -68,9 +70,18 @@ export class JobRunsService {
       await this.fail(created.id, reason);
       throw err;
     }
+    const jobPayload = payload(created.id);
+    await this.runs.update({ id: created.id }, {
+      jobName: job,
+      jobPayload: jobPayload as Record<string, unknown>,
+    } as never);
     try {
-      await this.jobs.enqueue(job, payload(created.id));
+      await this.jobs.enqueue(job, jobPayload);
     } catch (err) {
+      if (err instanceof RedisUnavailableError) {
+        this.logger.warn(`run ${created.id} stays QUEUED until Redis is back: ${errorKind(err)}`);
+        return created;
+      }
       this.logger.warn(`could not enqueue ${job} for run ${created.id}: ${errorKind(err)}`);
       await options.undo?.(created);
       await this.fail(created.id, reason);
@@ -111,6 +122,7 @@ export class JobRunsService {
          progress = CASE WHEN total_units > 0 THEN LEAST(1, (done_units + $2)::float / total_units) ELSE progress END,
          counts = (SELECT COALESCE(jsonb_object_agg(k, COALESCE((counts->>k)::bigint, 0) + COALESCE((($3::jsonb)->>k)::bigint, 0)), '{}'::jsonb)
                    FROM (SELECT jsonb_object_keys(counts || $3::jsonb) AS k) keys),
+         recoveries = CASE WHEN $2 > 0 THEN 0 ELSE recoveries END,
          updated_at = now()
        WHERE id = $1`,
       [id, units, JSON.stringify(counts)],
@@ -134,6 +146,32 @@ export class JobRunsService {
       { id, status: In(['QUEUED', 'RUNNING']) },
       { status: 'FAILED', error: error.slice(0, 2000), finishedAt: new Date() },
     );
+    return (res.affected ?? 0) > 0;
+  }
+
+  /**
+   * Runs still QUEUED/RUNNING whose last change is older than `graceMs`, oldest first: the sweeper
+   * checks whether their job still lives in Redis.
+   */
+  async stale(graceMs: number, limit = 100): Promise<JobRunEntity[]> {
+    return this.runs
+      .createQueryBuilder('r')
+      .where("r.status IN ('QUEUED', 'RUNNING')")
+      .andWhere('r.job_name IS NOT NULL')
+      .andWhere('r.updated_at < now() - make_interval(secs => :secs)', { secs: graceMs / 1000 })
+      .orderBy('r.updated_at', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Counts one more recovery (reset by progress) and restarts the grace period; false if the run ended. */
+  async markRecovered(id: string): Promise<boolean> {
+    const res = await this.runs
+      .createQueryBuilder()
+      .update()
+      .set({ recoveries: () => 'recoveries + 1' } as never)
+      .where("id = :id AND status IN ('QUEUED', 'RUNNING')", { id })
+      .execute();
     return (res.affected ?? 0) > 0;
   }
 }

@@ -16,6 +16,9 @@ import {
 import { JobRunsService } from './job-runs.service';
 import { createRedisConnection } from './redis-connection';
 
+/** How long SIGTERM waits for active jobs before abandoning them (npm start kills at 4.5 s). */
+export const SHUTDOWN_GRACE_MS = 4_000;
+
 /**
  * Discovers every @JobHandler, refuses to start unless each job name has exactly one, and runs
  * one BullMQ worker per queue. close() on shutdown lets active jobs finish (SIGTERM-safe).
@@ -128,8 +131,22 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
     );
   }
 
+  /**
+   * SIGTERM: stop taking jobs and let the active ones finish, for at most SHUTDOWN_GRACE_MS; a job
+   * still running then is abandoned (its lock expires and another worker takes it: handlers are
+   * idempotent).
+   */
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.close()));
+    let timer: NodeJS.Timeout | undefined;
+    const graceful = Promise.all(this.workers.map((w) => w.close())).then(() => true);
+    const late = new Promise<false>(
+      (resolve) => (timer = setTimeout(() => resolve(false), SHUTDOWN_GRACE_MS)),
+    );
+    if (!(await Promise.race([graceful, late]))) {
+      this.logger.warn(`active jobs still running after ${SHUTDOWN_GRACE_MS} ms: abandoned to other workers`);
+      await Promise.all(this.workers.map((w) => w.close(true).catch(() => undefined)));
+    }
+    clearTimeout(timer);
     this.connections.forEach((c) => c.disconnect());
   }
 }

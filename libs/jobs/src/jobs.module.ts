@@ -1,15 +1,20 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DeferredJobEntity } from './deferred-job.entity';
+import { JobDeferrals } from './job-deferrals.service';
 import { JobsService } from './jobs.service';
-import { JOB_ENTITIES } from './job-run.entity';
+import { JobRunEntity } from './job-run.entity';
 import { JobRunsService } from './job-runs.service';
 import { ScoringRequests } from './scoring-requests';
+
+/** This lib's tables, for TypeORM's forFeature and the app-wide entity list. */
+export const JOB_ENTITIES = [JobRunEntity, DeferredJobEntity];
 
 /** Producer side, for every process: the typed enqueue, job runs and the rescore entry point. */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(JOB_ENTITIES)],
-  providers: [JobsService, JobRunsService, ScoringRequests],
-  exports: [JobsService, JobRunsService, ScoringRequests],
+  providers: [JobsService, JobRunsService, JobDeferrals, ScoringRequests],
+  exports: [JobsService, JobRunsService, JobDeferrals, ScoringRequests],
 })
 export class JobsCoreModule {}

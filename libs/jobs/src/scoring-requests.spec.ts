@@ -1,5 +1,6 @@
 import { JobName } from './job-contract';
-import { JobsService } from './jobs.service';
+import { JobDeferrals } from './job-deferrals.service';
+import { JobsService, RedisUnavailableError } from './jobs.service';
 import { ScoringRequests } from './scoring-requests';
 
 describe('ScoringRequests.rescoreActors', () => {
@@ -23,5 +24,26 @@ describe('ScoringRequests.rescoreActors', () => {
       new ScoringRequests(jobs as unknown as JobsService).rescoreActors(['a', 'b']),
     ).resolves.toBeUndefined();
     expect(jobs.enqueue).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('ScoringRequests.rescoreActors while Redis is unavailable', () => {
+  it('stops waiting on Redis after the first failure and defers every rescore in one write', async () => {
+    const jobs = {
+      enqueue: jest.fn(async () => {
+        throw new RedisUnavailableError(JobName.SCORE_ACTOR);
+      }),
+    };
+    const deferrals = { deferQuietly: jest.fn(async () => undefined) };
+    await new ScoringRequests(
+      jobs as unknown as JobsService,
+      deferrals as unknown as JobDeferrals,
+    ).rescoreActors(['a', 'b', 'c']);
+    expect(jobs.enqueue).toHaveBeenCalledTimes(1);
+    expect(deferrals.deferQuietly).toHaveBeenCalledWith(JobName.SCORE_ACTOR, [
+      { actorId: 'a' },
+      { actorId: 'b' },
+      { actorId: 'c' },
+    ]);
   });
 });

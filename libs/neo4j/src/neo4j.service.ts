@@ -18,7 +18,15 @@ export class Neo4jService implements OnApplicationShutdown {
     this.driver = neo4j.driver(
       config.NEO4J_URI,
       config.NEO4J_PASSWORD ? neo4j.auth.basic(config.NEO4J_USER, config.NEO4J_PASSWORD) : undefined,
-      { disableLosslessIntegers: false, maxConnectionPoolSize: 64 },
+      {
+        disableLosslessIntegers: false,
+        maxConnectionPoolSize: 64,
+        // A Neo4j that is down answers ServiceUnavailable within seconds (driver defaults: 30 s to
+        // connect, 60 s to acquire, 30 s of transaction retries), mapped to SERVICE_UNAVAILABLE.
+        connectionTimeout: config.NEO4J_TIMEOUT_MS,
+        connectionAcquisitionTimeout: config.NEO4J_TIMEOUT_MS + 1000,
+        maxTransactionRetryTime: config.NEO4J_TX_RETRY_MS,
+      },
     );
   }
 

@@ -31,6 +31,14 @@ export class OutboxEntity {
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 
+  /**
+   * Dead letter: set after OUTBOX_MAX_ATTEMPTS failures that were not a store outage (a row its
+   * handler keeps rejecting). The relay skips it, so it never blocks the rows behind it; an operator
+   * may clear it to replay the row.
+   */
+  @Column({ type: 'timestamptz', name: 'dead_at', nullable: true })
+  deadAt: Date | null;
+
   /** Error kind of the last failed relay (no message: driver messages may echo data). */
   @Column({ type: 'varchar', length: 200, name: 'last_error', nullable: true })
   lastError: string | null;

@@ -26,8 +26,9 @@ export class OutboxService {
 
   /**
    * Runs `work` in one PostgreSQL transaction; the messages it writes through `write` share it.
-   * Once committed, and when something was written, the relay is enqueued. Best effort: if Redis
-   * is down the rows wait for the next relay (each worker start runs one).
+   * Once committed, and when something was written, the relay is enqueued. Best effort, and it
+   * never waits on Redis: if Redis is down the rows stay pending and the worker's sweeper wakes the
+   * relay once Redis is back (OutboxRelayJob.sweep).
    */
   async transaction<T>(work: (m: EntityManager, write: OutboxWrite) => Promise<T>): Promise<T> {
     let written = 0;

@@ -1,0 +1,424 @@
+import type { Job } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Role } from '@maillage/auth';
+import { ScoringRunsService } from '@maillage/complementarity';
+import { ALLIANCE_FROM_EVENT } from '@maillage/follow-up';
+import { WorkerHealthServer } from '@maillage/health';
+import { JobName, JobWorkerService, JobsService, QUEUE_OF_JOB, QueueName } from '@maillage/jobs';
+import { Neo4jService } from '@maillage/neo4j';
+import { OUTBOX_MAX_ATTEMPTS, OutboxRelayJob } from '@maillage/outbox';
+import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
+import { Neo4jServer, RedisServer, until } from './support/faults';
+
+/**
+ * Fault injection on real services (issue 10). The API and an in-process worker run on their own
+ * redis-server, which the tests kill and restart empty; the last suite stops its own Neo4j. Each
+ * scenario asserts what a user notices: a bounded answer, the write kept, runs that finish by
+ * themselves (the worker's sweeper), harmless duplicates. Measured figures are printed.
+ */
+
+const figures: string[] = [];
+const measure = (label: string, ms: number) => figures.push(`${label}: ${Math.round(ms)} ms`);
+const timed = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
+  const t = Date.now();
+  const v = await fn();
+  return [v, Date.now() - t];
+};
+
+const SAVED = [
+  'REDIS_URL',
+  'REDIS_PREFIX',
+  'SWEEPER_INTERVAL_MS',
+  'SWEEPER_GRACE_MS',
+  'WORKER_HEALTH_PORT',
+  'NEO4J_URI',
+];
+const saved = Object.fromEntries(SAVED.map((k) => [k, process.env[k]]));
+function restoreEnv() {
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
+afterAll(() => {
+  restoreEnv();
+  process.stdout.write(`\n[reliability] measured:\n  ${figures.join('\n  ')}\n`);
+});
+
+type Run = { status: string; error: string | null; counts?: Record<string, number> };
+const SCORING_RUN = `query($id: ID!) { scoringRun(id: $id) { status error counts { actors edges chunks chunksDone } } }`;
+
+/** What the worker would deliver: enough of a BullMQ job for JobWorkerService.process. */
+const delivery = <N extends JobName>(name: N, data: unknown): Job =>
+  ({
+    name,
+    data,
+    id: `dup-${name}`,
+    queueName: QUEUE_OF_JOB[name],
+    attemptsMade: 0,
+    opts: { attempts: 1 },
+    updateProgress: async () => undefined,
+  }) as unknown as Job;
+
+describe('reliability: Redis failures (e2e, own redis-server)', () => {
+  let redis: RedisServer;
+  let api: TestApi;
+  let worker: TestWorker;
+  let admin: { apiKey: string };
+  let organiser: { apiKey: string };
+  let needer: string;
+  let offerer: string;
+  const tag = `Rel${Date.now().toString(36)}`;
+
+  const scoringRun = async (id: string) =>
+    (await api.ok<{ scoringRun: Run }>(SCORING_RUN, { id }, admin.apiKey)).scoringRun;
+  const lastComputed = async (actorId: string) => {
+    const [row] = await worker
+      .get(Neo4jService)
+      .read<{ at: string | null }>(
+        'MATCH (:Actor { id: $id })-[e:COMPLEMENTS]->() RETURN toString(max(e.computedAt)) AS at',
+        { id: actorId },
+      );
+    return row?.at ? Date.parse(row.at) : 0;
+  };
+
+  beforeAll(async () => {
+    redis = await RedisServer.start();
+    Object.assign(process.env, {
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: `rel${Date.now().toString(36)}`,
+      SWEEPER_INTERVAL_MS: '300',
+      SWEEPER_GRACE_MS: '1500',
+      WORKER_HEALTH_PORT: '0',
+    });
+    api = await TestApi.start();
+    worker = await TestWorker.start();
+    admin = await api.user(Role.ADMIN);
+    organiser = await api.user(Role.ORGANISER);
+    needer = await api.createActor(
+      {
+        kind: 'ASSOCIATION',
+        name: `${tag} needer`,
+        communeCode: '38185',
+        causes: [4],
+        offers: [skills('communication.events')],
+        needs: [{ competenceId: 'digital.website', priority: 3 }],
+      },
+      organiser.apiKey,
+    );
+    offerer = await api.createActor(
+      {
+        kind: 'COMPANY',
+        name: `${tag} offerer`,
+        communeCode: '38185',
+        causes: [4],
+        offers: [skills('digital.website')],
+        needs: [{ competenceId: 'communication.events', priority: 3 }],
+      },
+      organiser.apiKey,
+    );
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await redis?.kill();
+    restoreEnv();
+  });
+
+  it('answers writes within 2 s while Redis is down, keeps them, and rescores once Redis is back', async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { name } }`;
+    const [, baseline] = await timed(() =>
+      api.ok(UPDATE, { id: needer, input: { description: 'baseline' } }, organiser.apiKey),
+    );
+    measure('updateActor with Redis up (baseline)', baseline);
+    await redis.kill();
+    const before = Date.now();
+    const [updated, ms] = await timed(() =>
+      api.gql<{ updateActor: { name: string } }>(
+        UPDATE,
+        { id: needer, input: { name: `${tag} needer (edited)` } },
+        organiser.apiKey,
+      ),
+    );
+    measure('updateActor while Redis is down', ms);
+    expect(updated.errors).toBeUndefined();
+    expect(ms).toBeLessThan(2000);
+    const read = await api.ok<{ actor: { name: string } }>(`query($id: ID!) { actor(id: $id) { name } }`, {
+      id: needer,
+    });
+    expect(read.actor.name).toBe(`${tag} needer (edited)`); // committed
+
+    // A run requested meanwhile is recorded (QUEUED), not refused.
+    const [started, runMs] = await timed(() =>
+      api.ok<{ startScoringRun: { id: string; status: string } }>(
+        `mutation { startScoringRun { id status } }`,
+        {},
+        admin.apiKey,
+      ),
+    );
+    measure('startScoringRun while Redis is down', runMs);
+    expect(runMs).toBeLessThan(2000);
+    expect(started.startScoringRun.status).toBe('QUEUED');
+
+    // Readiness says so within 2 s; liveness does not (restarting the API would not help).
+    const [ready, readyMs] = await timed(() => fetch(`${api.url}/health/ready`));
+    measure('API /health/ready with Redis down', readyMs);
+    expect(ready.status).toBe(503);
+    expect(readyMs).toBeLessThan(2000);
+    const body = (await ready.json()) as { error: Record<string, unknown>; info: Record<string, unknown> };
+    expect(Object.keys(body.error)).toEqual(['redis']);
+    expect(Object.keys(body.info).sort()).toEqual(['neo4j', 'postgresql']);
+    expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
+    const workerPort = worker.get(WorkerHealthServer).port();
+    const [workerReady, workerMs] = await timed(() => fetch(`http://127.0.0.1:${workerPort}/health/ready`));
+    measure('worker /health/ready with Redis down', workerMs);
+    expect(workerReady.status).toBe(503);
+    expect((await fetch(`http://127.0.0.1:${workerPort}/health/live`)).status).toBe(200);
+
+    const db = worker.get(DataSource);
+    const deferred = (await db.query('SELECT dedupe_key FROM deferred_jobs WHERE dedupe_key = $1', [
+      `score-actor.${needer}`,
+    ])) as unknown[];
+    expect(deferred).toHaveLength(1);
+
+    await redis.start(); // empty
+    const back = Date.now();
+    await until('the deferred rescore ran', async () => (await lastComputed(needer)) >= before, 30_000);
+    measure('Redis back -> deferred rescore done', Date.now() - back);
+    const run = await eventually(
+      () => scoringRun(started.startScoringRun.id),
+      (r) => finished(r.status),
+      30_000,
+    );
+    measure('Redis back -> run requested during the outage SUCCEEDED', Date.now() - back);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(await db.query('SELECT 1 FROM deferred_jobs')).toHaveLength(0);
+    expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+  });
+
+  it('finishes a scoring rebuild whose jobs Redis lost mid-run (restarted empty), with the same result', async () => {
+    const jobs = worker.get(JobsService);
+    await jobs.queue(QueueName.SCORING).pause(); // hold the chunks in Redis, then lose them
+    const started = await api.ok<{ startScoringRun: { id: string } }>(
+      `mutation { startScoringRun { id } }`,
+      {},
+      admin.apiKey,
+    );
+    const runId = started.startScoringRun.id;
+    await worker.get(ScoringRunsService).plan(runId); // what the rebuild job does: RUNNING, chunks queued
+    expect((await scoringRun(runId)).status).toBe('RUNNING');
+    await redis.restartEmpty();
+    const t = Date.now();
+    const run = await eventually(
+      () => scoringRun(runId),
+      (r) => finished(r.status),
+      45_000,
+    );
+    measure('Redis emptied mid-rebuild -> run SUCCEEDED (sweeper)', Date.now() - t);
+    expect(run).toMatchObject({ status: 'SUCCEEDED', error: null });
+    expect(run.counts!.chunksDone).toBe(run.counts!.chunks);
+
+    // Duplicate delivery of every scoring job kind is harmless: same run, same counts, same edges.
+    const edges = async () =>
+      worker
+        .get(Neo4jService)
+        .read<{ b: string; score: number }>(
+          'MATCH (:Actor { id: $id })-[e:COMPLEMENTS]->(b) RETURN b.id AS b, e.score AS score ORDER BY b',
+          { id: needer },
+        );
+    const edgesBefore = await edges();
+    const runner = worker.get(JobWorkerService);
+    await runner.process(delivery(JobName.SCORING_REBUILD, { runId }));
+    await runner.process(delivery(JobName.SCORING_CHUNK, { runId, chunk: 0 }));
+    await runner.process(delivery(JobName.SCORE_ACTOR, { actorId: needer }));
+    await runner.process(delivery(JobName.SCORE_ACTOR, { actorId: needer }));
+    expect(await scoringRun(runId)).toEqual(run);
+    expect(await edges()).toEqual(edgesBefore);
+    expect(edgesBefore.map((e) => e.b)).toContain(offerer);
+  });
+
+  it('finishes a schedule generation whose job Redis lost (restarted empty); a duplicate changes nothing', async () => {
+    const ids = [needer, offerer];
+    for (let i = 0; i < 4; i++)
+      ids.push(
+        await api.createActor(
+          {
+            kind: i % 2 ? 'COMPANY' : 'ASSOCIATION',
+            name: `${tag} participant ${i}`,
+            communeCode: '38185',
+            offers: [skills(i % 2 ? 'digital.website' : 'communication.events')],
+            needs: [{ competenceId: i % 2 ? 'communication.events' : 'digital.website', priority: 3 }],
+          },
+          organiser.apiKey,
+        ),
+      );
+    const event = await api.ok<{ createEvent: { id: string } }>(
+      `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+      {
+        input: {
+          title: `${tag} event`,
+          startsAt: '2026-03-10T08:00:00.000Z',
+          venue: 'Grenoble',
+          format: 'ONE_TO_ONE',
+          rounds: 3,
+          roundMinutes: 7,
+        },
+      },
+      organiser.apiKey,
+    );
+    const eventId = event.createEvent.id;
+    await api.ok(`mutation($e: ID!) { openEvent(eventId: $e) { status } }`, { e: eventId }, organiser.apiKey);
+    for (const actorId of ids)
+      await api.ok(
+        `mutation($input: RegisterParticipantInput!) { registerParticipant(input: $input) { id } }`,
+        { input: { eventId, actorId } },
+        organiser.apiKey,
+      );
+
+    await worker.get(JobsService).queue(QueueName.SCHEDULING).pause();
+    const started = await api.ok<{ generateSchedule: { id: string; status: string } }>(
+      `mutation($e: ID!) { generateSchedule(eventId: $e) { id status } }`,
+      { e: eventId },
+      organiser.apiKey,
+    );
+    expect(started.generateSchedule.status).toBe('QUEUED');
+    await redis.restartEmpty();
+    const t = Date.now();
+    const RUN = `query($id: ID!) { scheduleRun(id: $id) { status error scheduleId } }`;
+    const run = await eventually(
+      () =>
+        api.ok<{ scheduleRun: Run & { scheduleId: string } }>(
+          RUN,
+          { id: started.generateSchedule.id },
+          organiser.apiKey,
+        ),
+      (r) => finished(r.scheduleRun.status),
+      45_000,
+    );
+    measure('Redis emptied before a generation ran -> run SUCCEEDED (sweeper)', Date.now() - t);
+    expect(run.scheduleRun).toMatchObject({ status: 'SUCCEEDED', error: null });
+
+    const version = async () =>
+      (
+        await api.ok<{ schedule: { id: string; version: number } }>(
+          `query($e: ID!) { schedule(eventId: $e) { id version } }`,
+          { e: eventId },
+          organiser.apiKey,
+        )
+      ).schedule;
+    const current = await version();
+    await worker
+      .get(JobWorkerService)
+      .process(delivery(JobName.GENERATE_SCHEDULE, { runId: started.generateSchedule.id, eventId }));
+    expect(await version()).toEqual(current);
+    expect(current.id).toBe(run.scheduleRun.scheduleId);
+  });
+
+  it('dead-letters an outbox row its handler keeps rejecting without blocking the others; replays never revive an ended alliance', async () => {
+    const db = worker.get(DataSource);
+    const relay = worker.get(OutboxRelayJob);
+    const insert = async (key: string, payload: object) =>
+      (
+        (await db.query(
+          `INSERT INTO outbox (kind, dedupe_key, payload) VALUES ($1, $2, $3::jsonb) RETURNING id`,
+          [ALLIANCE_FROM_EVENT, `${tag}.${key}`, JSON.stringify(payload)],
+        )) as { id: string }[]
+      )[0].id;
+    const base = { eventId: '00000000-0000-4000-8000-000000000000', meetingId: 'm', a: needer, b: offerer };
+    // Inserted first, so it is the first row every relay takes.
+    const bad = await insert('bad', { ...base, form: 'POOLING', since: 'not-a-date' });
+    const good = await insert('good', { ...base, form: 'RESOURCES', since: '2020-01-10' });
+    const row = async (id: string) =>
+      (
+        (await db.query('SELECT processed_at, dead_at, attempts FROM outbox WHERE id = $1', [id])) as {
+          processed_at: Date | null;
+          dead_at: Date | null;
+          attempts: number;
+        }[]
+      )[0];
+    await relay.relay().catch(() => undefined);
+    expect((await row(good)).processed_at).not.toBeNull(); // not blocked by the bad row ahead of it
+    await until(
+      'the bad row is dead-lettered',
+      async () => {
+        await relay.relay().catch(() => undefined);
+        return (await row(bad)).dead_at !== null;
+      },
+      30_000,
+    );
+    expect((await row(bad)).attempts).toBeGreaterThanOrEqual(OUTBOX_MAX_ATTEMPTS);
+    await expect(relay.relay()).resolves.toBeDefined(); // nothing relayable left behind it
+
+    // The alliance recorded from the event is ended by its editor; a replay of the fact keeps it ended.
+    const ALLIANCES = `query($id: ID!) { actor(id: $id) { alliances { partner { id } form active } } }`;
+    const resources = async () =>
+      (
+        await api.ok<{ actor: { alliances: { partner: { id: string }; form: string; active: boolean }[] } }>(
+          ALLIANCES,
+          { id: needer },
+          organiser.apiKey,
+        )
+      ).actor.alliances
+        .filter((a) => a.partner.id === offerer && a.form === 'RESOURCES')
+        .map((a) => a.active);
+    expect(await resources()).toEqual([true]);
+    await api.ok(
+      `mutation($input: EndAllianceInput!) { endAlliance(input: $input) { id } }`,
+      { input: { actorId: needer, partnerId: offerer, form: 'RESOURCES' } },
+      admin.apiKey,
+    );
+    expect(await resources()).toEqual([false]);
+    await db.query('UPDATE outbox SET processed_at = NULL WHERE id = $1', [good]); // a replay
+    await relay.relay();
+    expect((await row(good)).processed_at).not.toBeNull();
+    expect(await resources()).toEqual([false]);
+    await db.query('DELETE FROM outbox WHERE id = ANY($1::uuid[])', [[bad, good]]);
+  });
+});
+
+describe('reliability: Neo4j stopped (e2e, own Neo4j)', () => {
+  let neo4j: Neo4jServer;
+  let api: TestApi;
+  const QUERY = `{ actors(first: 1) { edges { node { id } } } }`;
+
+  beforeAll(async () => {
+    neo4j = await Neo4jServer.start();
+    process.env.NEO4J_URI = neo4j.uri;
+    api = await TestApi.start();
+  }, 180_000);
+
+  afterAll(async () => {
+    await api?.close();
+    await neo4j?.stop();
+    restoreEnv();
+  }, 60_000);
+
+  it('answers SERVICE_UNAVAILABLE within a few seconds, reports it within 2 s, and recovers by itself', async () => {
+    expect((await api.gql(QUERY)).errors).toBeUndefined();
+    await neo4j.stop();
+
+    const [down, ms] = await timed(() => api.gql(QUERY));
+    measure('GraphQL query with Neo4j down', ms);
+    expect(down.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', retryable: true });
+    expect(JSON.stringify(down)).not.toMatch(/ECONNREFUSED|at .*\.ts:\d+/);
+    expect(ms).toBeLessThan(6000);
+    const [again, ms2] = await timed(() => api.gql(QUERY));
+    measure('second GraphQL query with Neo4j down', ms2);
+    expect(again.errors?.[0].extensions?.code).toBe('SERVICE_UNAVAILABLE');
+
+    const [ready, readyMs] = await timed(() => fetch(`${api.url}/health/ready`));
+    measure('API /health/ready with Neo4j down', readyMs);
+    expect(ready.status).toBe(503);
+    expect(readyMs).toBeLessThan(2000);
+    const body = (await ready.json()) as { error: Record<string, unknown> };
+    expect(Object.keys(body.error)).toEqual(['neo4j']);
+
+    await neo4j.start();
+    const back = Date.now();
+    await until('queries work again', async () => (await api.gql(QUERY)).errors === undefined, 30_000);
+    measure('Neo4j back -> first successful query', Date.now() - back);
+    expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
+  });
+});
