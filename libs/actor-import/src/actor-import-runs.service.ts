@@ -4,7 +4,7 @@ import { Repository } from 'typeorm';
 import { checkCsvRowCount, checkCsvSize, CsvLimits, NotFoundError } from '@maillage/common';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { JobName, JobRunsService } from '@maillage/jobs';
-import { ActorImportService } from './actor-import.service';
+import { ActorImportService, importAccessOf } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
 import { MAX_BYTES, SYNC_MAX_BYTES, SYNC_MAX_ROWS } from './import-limits';
 import { ImportReport } from './import-report';
@@ -42,7 +42,11 @@ export class ActorImportRunsService {
     checkCsvSize(csv, SYNC_LIMITS);
     const parsed = this.imports.importer.parse(csv);
     checkCsvRowCount(parsed.rows.length, SYNC_LIMITS);
-    return this.imports.importParsed(parsed, { dryRun, managedBy: principal.organisationId });
+    return this.imports.importParsed(parsed, {
+      dryRun,
+      managedBy: principal.organisationId,
+      access: importAccessOf(principal),
+    });
   }
 
   /** Large files: stored in PostgreSQL, processed by the import job; the payload carries the run id only. */
@@ -60,6 +64,7 @@ export class ActorImportRunsService {
             this.files.create({
               runId: r.id,
               organisationId: principal.organisationId,
+              requestedByAdmin: principal.role === Role.ADMIN,
               content: csv,
               sizeBytes: Buffer.byteLength(csv),
             }),

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
-import { ActorRecord, ActorsRepository, ActorsService } from '@maillage/actors';
+import { ActorRecord, ActorsRepository, ActorsService, canSeeActor } from '@maillage/actors';
 import { AllianceForm } from '@maillage/domain';
 import { CreateEventInput, MAX_PARTICIPANTS, RegisterParticipantInput } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
@@ -117,8 +117,8 @@ export class EventsService {
       'eventId',
     ]);
     const actor = await this.actors.get(p, input.actorId, ['input', 'actorId']);
-    await this.checkActorList(input.mustMeet ?? [], ['input', 'mustMeet'], input.actorId);
-    await this.checkActorList(input.mustNotMeet ?? [], ['input', 'mustNotMeet'], input.actorId);
+    await this.checkActorList(p, input.mustMeet ?? [], ['input', 'mustMeet'], input.actorId);
+    await this.checkActorList(p, input.mustNotMeet ?? [], ['input', 'mustNotMeet'], input.actorId);
     const both = (input.mustMeet ?? []).findIndex((id) => input.mustNotMeet?.includes(id));
     if (both >= 0)
       throw badInput(
@@ -250,9 +250,17 @@ export class EventsService {
     return new Map(actors.map((a) => [a.id, a.name]));
   }
 
-  private async checkActorList(ids: string[], field: (string | number)[], self: string): Promise<void> {
+  /** Must-(not-)meet ids: each an actor the caller may see (others answer like unknown ids). */
+  private async checkActorList(
+    p: Principal,
+    ids: string[],
+    field: (string | number)[],
+    self: string,
+  ): Promise<void> {
     if (ids.length === 0) return;
-    const found = new Set((await this.actorsRepository.getMany(ids)).map((a) => a.id));
+    const found = new Set(
+      (await this.actorsRepository.getMany(ids)).filter((a) => canSeeActor(p, a)).map((a) => a.id),
+    );
     ids.forEach((id, i) => {
       if (id === self) throw badInput('an actor cannot name itself', [...field, i], 'self_reference');
       if (!found.has(id))

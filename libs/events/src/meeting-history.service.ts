@@ -40,14 +40,24 @@ export function roundsHeld(event: HeldEventClock, now: Date): number {
 export class MeetingHistoryService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Every pair, or those touching one of `actorIds`; sorted, each pair as [smaller id, larger id]. */
-  async metBeforePairs(actorIds: readonly string[] | null = null, now = new Date()): Promise<MetPair[]> {
+  /**
+   * Every pair, or those touching one of `actorIds`; sorted, each pair as [smaller id, larger id].
+   * `organisationIds`: only the events these organisations ran (what a lab may know), null for all.
+   */
+  async metBeforePairs(
+    actorIds: readonly string[] | null = null,
+    now = new Date(),
+    organisationIds: readonly string[] | null = null,
+  ): Promise<MetPair[]> {
     if (actorIds !== null && actorIds.length === 0) return [];
+    if (organisationIds !== null && organisationIds.length === 0) return [];
     const played = (
       (await this.db.query(
         `SELECT s.id AS schedule_id, e.status, e.starts_at, e.rounds, e.round_minutes, e.change_minutes, e.pauses
          FROM schedules s JOIN events e ON e.id = s.event_id
-         WHERE s.status = 'PUBLISHED' AND e.status IN ('LIVE', 'CLOSED')`,
+         WHERE s.status = 'PUBLISHED' AND e.status IN ('LIVE', 'CLOSED')
+           AND ($1::uuid[] IS NULL OR e.organisation_id = ANY($1::uuid[]))`,
+        [organisationIds === null ? null : [...organisationIds]],
       )) as PlayedRow[]
     )
       .map((r) => ({ scheduleId: r.schedule_id, through: roundsHeld(toClock(r), now) }))

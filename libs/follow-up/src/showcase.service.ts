@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@maillage/common';
-import { Action, Principal, assertAllowed } from '@maillage/auth';
+import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { badInput } from '@maillage/events';
 import { ShowcaseActor, ShowcaseAlliance } from './models/follow-up.models';
@@ -21,7 +21,8 @@ export class ShowcaseService {
   /**
    * Exemplary alliances born at events: pairs that reported an AGREEMENT rated SHOWCASE_MIN_RATING
    * or more on average, or confirmed by the survey. Organisations only (ids, names, kinds), never
-   * representatives, comments or ratings by person; actors the caller may not see are left out.
+   * representatives, comments or ratings by person; actors the caller may not see are left out,
+   * and so are other labs' events (titles and ratings are theirs): admins see every lab's.
    */
   async showcase(p: Principal, limit: number): Promise<ShowcaseAlliance[]> {
     assertAllowed(p, Action.AUTHENTICATED_READ);
@@ -47,10 +48,10 @@ export class ShowcaseService {
        )
        SELECT r.a, r.b, r.rating, r.confirmed, e.title, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month
        FROM rated r JOIN events e ON e.id = r.event_id
-       WHERE r.confirmed OR r.rating >= $1
+       WHERE (r.confirmed OR r.rating >= $1) AND ($3::uuid IS NULL OR e.organisation_id = $3::uuid)
        ORDER BY r.confirmed DESC, r.rating DESC NULLS LAST, e.starts_at DESC, r.a, r.b
        LIMIT $2`,
-      [SHOWCASE_MIN_RATING, limit * 3],
+      [SHOWCASE_MIN_RATING, limit * 3, p.role === Role.ADMIN ? null : p.organisationId],
     )) as { a: string; b: string; rating: number | null; confirmed: boolean; title: string; month: string }[];
     const seen = new Map<string, ShowcaseActor | null>();
     const visible = async (id: string): Promise<ShowcaseActor | null> => {
