@@ -117,7 +117,11 @@ export class ActorsService {
    * The actor, for a caller about to change it: role first (FORBIDDEN), then visibility (NOT_FOUND,
    * exactly like an unknown id), then the object rule (FORBIDDEN): see canEditActor.
    */
-  async editable(principal: Principal, id: string, field: (string | number)[] = ['id']): Promise<ActorRecord> {
+  async editable(
+    principal: Principal,
+    id: string,
+    field: (string | number)[] = ['id'],
+  ): Promise<ActorRecord> {
     assertAllowed(principal, Action.ACTOR_UPDATE);
     const actor = await this.get(principal, id, field);
     assertCanEditActor(principal, actor, field);
@@ -226,7 +230,9 @@ export class ActorsService {
     actor.memberOf.forEach((id, i) => refs.actor(id, [...root, 'memberOf', i]));
     const missing = await this.repository.missingReferences(refs.keys());
     if (principal && actor.memberOf.length) {
-      const heads = await this.repository.getMany(actor.memberOf.filter((id) => !missing.actors.includes(id)));
+      const heads = await this.repository.getMany(
+        actor.memberOf.filter((id) => !missing.actors.includes(id)),
+      );
       missing.actors.push(...heads.filter((h) => !canSeeActor(principal, h)).map((h) => h.id));
     }
     refs.assertNoneMissing(missing);

@@ -200,8 +200,10 @@ export class ComplementarityService {
       LOCAL_CAUSES_CANDIDATES,
       visibilityParams(p),
     );
-    const [{ ctx }, profile] = await Promise.all([this.context.forActors([actorId], { metBeforeOf: metBeforeScope(p) }),
-      this.profileOf(p),]);
+    const [{ ctx }, profile] = await Promise.all([
+      this.context.forActors([actorId], { metBeforeOf: metBeforeScope(p) }),
+      this.profileOf(p),
+    ]);
     const scored = candidates
       .filter((c) => c.id !== actorId)
       .map((c) =>

@@ -97,7 +97,10 @@ export class ScoringDataRepository {
    * with its event clock): every pair, or those touching `ids`. Sorted, each pair as
    * [smaller id, larger id]. `organisations`: only their events (null: every event).
    */
-  metBefore(ids: readonly string[] | null = null, organisations: readonly string[] | null = null): Promise<Pair[]> {
+  metBefore(
+    ids: readonly string[] | null = null,
+    organisations: readonly string[] | null = null,
+  ): Promise<Pair[]> {
     return this.meetings.metBeforePairs(ids, new Date(), organisations);
   }
 

@@ -189,7 +189,9 @@ export class ScoringProfilesService {
 export function canUseProfile(p: Principal, s: StoredProfile, platform: StoredProfile): boolean {
   if (s.builtIn || s.key === platform.key) return true;
   if (p.kind !== 'user') return false;
-  return p.role === Role.ADMIN || (s.ownerOrganisationId !== null && s.ownerOrganisationId === p.organisationId);
+  return (
+    p.role === Role.ADMIN || (s.ownerOrganisationId !== null && s.ownerOrganisationId === p.organisationId)
+  );
 }
 
 function stripNulls<T extends object>(o: T): Partial<T> {
