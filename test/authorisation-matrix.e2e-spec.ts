@@ -123,7 +123,7 @@ const MATRIX: Record<string, Row> = {
   causes: { vars: () => ({}), expect: PUBLIC_READ },
   competence: { vars: () => ({ id: 'digital.website' }), expect: PUBLIC_READ },
   competences: { vars: () => ({}), expect: PUBLIC_READ },
-  event: { vars: (w) => ({ id: w.eventId }), expect: LAB_A_EVENT_OR_PARTICIPANT },
+  event: { vars: (w) => ({ id: w.eventId }), expect: LAB_A_EVENT },
   eventStats: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   events: { vars: () => ({}), expect: ORGANISERS },
   explainPair: { vars: (w) => ({ a: w.target, b: w.partner }), expect: PUBLIC_READ },
@@ -137,7 +137,7 @@ const MATRIX: Record<string, Row> = {
   meetingsDueForSurvey: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   partners: { vars: (w) => ({ actorId: w.target }), expect: PUBLIC_READ },
   registrations: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
-  schedule: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT_OR_PARTICIPANT },
+  schedule: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   scheduleRun: { vars: (w) => ({ id: w.scheduleRunId }), expect: LAB_A_EVENT },
   scoringProfile: {
     vars: (w) => ({ id: w.profileA }),
@@ -348,6 +348,7 @@ describe('authorisation matrix generated from schema.gql (e2e)', () => {
         { i: { eventId, actorId } },
         A,
       );
+    await api.ok(`mutation($e: ID!) { openEvent(eventId: $e) { id } }`, { e: eventId }, A);
     const started = await api.ok<{ generateSchedule: { id: string } }>(
       `mutation($e: ID!) { generateSchedule(eventId: $e) { id } }`,
       { e: eventId },

@@ -182,7 +182,7 @@ describe('tenancy (e2e)', () => {
 
   it('shows alliances and memberships only with actors the caller may see', async () => {
     const head = await api.createActor(
-      { name: `Private network ${tag}`, kind: 'NETWORK', visibility: 'PRIVATE' },
+      { name: `Private network ${tag}`, kind: 'NETWORK_HEAD', visibility: 'PRIVATE' },
       labA.apiKey,
     );
     const secret = await api.createActor(
