@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { ActorImportService } from '@maillage/actor-import';
 import { Role } from '@maillage/auth';
 import { TestApi } from './support/api';
@@ -263,6 +265,42 @@ describe('tenancy (e2e)', () => {
       labB.apiKey,
     );
     expect(choose.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('counts "met before" only at the caller’s own lab’s events (admins: all)', async () => {
+    const a = await api.createActor({ name: `Met A ${tag}`, kind: 'ASSOCIATION' }, labA.apiKey);
+    const b = await api.createActor({ name: `Met B ${tag}`, kind: 'COMPANY' }, labA.apiKey);
+    const db = api.app.get(DataSource);
+    const [eventId, scheduleId] = [randomUUID(), randomUUID()];
+    await db.query(
+      `INSERT INTO events (id, organisation_id, title, starts_at, format, rounds, round_minutes, status)
+       VALUES ($1, $2, $3, now() - interval '1 day', 'ONE_TO_ONE', 1, 7, 'CLOSED')`,
+      [eventId, labA.organisationId, `Lab A meeting ${tag}`],
+    );
+    await db.query(
+      `INSERT INTO schedules (id, event_id, version, status, algorithm, total_score, pair_weights)
+       VALUES ($1, $2, 1, 'PUBLISHED', 'test', 1, '{"ids":[],"weights":[],"excluded":[]}')`,
+      [scheduleId, eventId],
+    );
+    await db.query(
+      `INSERT INTO meetings (schedule_id, round, table_number, participant_ids, score) VALUES ($1, 1, 1, $2, 1)`,
+      [scheduleId, [a, b]],
+    );
+    const metBefore = async (key?: string) =>
+      (
+        await api.ok<{ explainPair: { metBefore: boolean; warnings: string[] } }>(
+          `query($a: ID!, $b: ID!) { explainPair(a: $a, b: $b) { metBefore warnings } }`,
+          { a, b },
+          key,
+        )
+      ).explainPair;
+    expect((await metBefore(labA.apiKey)).metBefore).toBe(true);
+    expect((await metBefore(admin.apiKey)).metBefore).toBe(true);
+    for (const key of [labB.apiKey, undefined]) {
+      const seen = await metBefore(key);
+      expect(seen.metBefore).toBe(false);
+      expect(seen.warnings.some((w) => w.startsWith('MET_BEFORE'))).toBe(false);
+    }
   });
 
   it('shows contact persons only to admins, the managing organisation and the actor editors', async () => {
