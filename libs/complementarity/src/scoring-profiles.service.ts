@@ -119,7 +119,8 @@ export class ScoringProfilesService {
       if (err instanceof ProfileValidationError) throw invalid(err.issues, input);
       throw err;
     }
-    const saved = await this.profiles.create(profile, p.organisationId);
+    // Every version of a slug belongs to the slug's lab, even one an admin publishes for it.
+    const saved = await this.profiles.create(profile, latest ? latest.ownerOrganisationId : p.organisationId);
     const platform = await this.profiles.platform();
     const mine = await this.profiles.activeFor([orgScope(p.organisationId)]);
     return toModel(saved, platform.key, mine.key);
