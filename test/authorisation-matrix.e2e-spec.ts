@@ -1,236 +1,459 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  GraphQLField,
+  GraphQLObjectType,
+  buildSchema,
+  getNamedType,
+  isLeafType,
+  isObjectType,
+  isAbstractType,
+} from 'graphql';
 import { Role } from '@maillage/auth';
-import { TestApi } from './support/api';
-
-type Caller = 'anonymous' | 'viewer' | 'editorOwn' | 'editorOther' | 'organiser' | 'admin';
-type Outcome = 'ok' | 'FORBIDDEN' | 'UNAUTHENTICATED';
+import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 
 /**
- * The authorisation matrix, asserted through the real API: every mutation × every kind of caller.
- * Each case runs against a fresh target actor so cases do not depend on one another.
+ * The authorisation matrix, generated from schema.gql and asserted through the real API: every
+ * Query and Mutation field × every kind of caller. An operation of the schema without a row below
+ * fails the suite, so a new operation cannot ship without its expectations.
+ *
+ * "target" is an actor managed by lab A (its organiser is organiserOwn) and represented by
+ * editorOwn; it takes part in lab A's live event. editorOther represents an actor of lab B,
+ * organiserOther is an organiser of lab B.
+ *
+ * Outcomes: `ok` = the caller passes authorisation (no FORBIDDEN, NOT_FOUND or UNAUTHENTICATED;
+ * a state error such as "already published" still counts as allowed); a denial must carry exactly
+ * that code, and `data.<operation>` must be null.
  */
-const MATRIX: Record<
-  string,
-  {
-    mutation: (ids: { target: string; partner: string; org: string }) => [string, Record<string, unknown>];
-    expect: Record<Caller, Outcome>;
-  }
-> = {
+const CALLERS = [
+  'anonymous',
+  'viewer',
+  'editorOwn',
+  'editorOther',
+  'organiserOwn',
+  'organiserOther',
+  'admin',
+] as const;
+type Caller = (typeof CALLERS)[number];
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED';
+const DENIALS = new Set(['FORBIDDEN', 'NOT_FOUND', 'UNAUTHENTICATED']);
+
+/** Ids every case may use (built once), plus per-case ones from `fresh`. */
+interface World {
+  orgA: string;
+  orgB: string;
+  target: string;
+  partner: string;
+  third: string;
+  other: string;
+  eventId: string;
+  scheduleId: string;
+  meetingId: string;
+  scheduleRunId: string;
+  importRunId: string;
+  scoringRunId: string;
+  profileA: string;
+  unique: string;
+  fresh: Record<string, string>;
+}
+
+interface Row {
+  vars: (w: World) => Record<string, unknown>;
+  expect: Record<Caller, Outcome>;
+  /** Objects this case consumes or changes for good, created anew for each case. */
+  fresh?: (ctx: FreshContext) => Promise<Record<string, string>>;
+}
+
+interface FreshContext {
+  api: TestApi;
+  keys: Record<Caller, string | undefined>;
+  world: World;
+}
+
+/** Short-hands for the usual rows. */
+const all = (o: Outcome): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((c) => [c, o])) as Record<Caller, Outcome>;
+const PUBLIC_READ = all('ok');
+const SIGNED_IN = { ...all('ok'), anonymous: 'UNAUTHENTICATED' } as Record<Caller, Outcome>;
+const rule = (
+  allowed: Caller[],
+  denied: Outcome = 'FORBIDDEN',
+  overrides: Partial<Record<Caller, Outcome>> = {},
+): Record<Caller, Outcome> => ({
+  ...(Object.fromEntries(
+    CALLERS.map((c) => [c, allowed.includes(c) ? 'ok' : c === 'anonymous' ? 'UNAUTHENTICATED' : denied]),
+  ) as Record<Caller, Outcome>),
+  ...overrides,
+});
+/** Admins only (platform-wide operations). */
+const ADMIN_ONLY = rule(['admin']);
+/** Admins and any organiser (no object of another tenant involved). */
+const ORGANISERS = rule(['organiserOwn', 'organiserOther', 'admin']);
+/** The target actor's editors: its managing organisation, its own editor, admins. */
+const EDITS_TARGET = rule(['editorOwn', 'organiserOwn', 'admin']);
+/** Lab A's event: its organisers and admins (other labs' organisers: FORBIDDEN). */
+const LAB_A_EVENT = rule(['organiserOwn', 'admin']);
+/** Lab A's event, for its organisers or the participant (the target's editor). */
+const LAB_A_EVENT_OR_PARTICIPANT = rule(['organiserOwn', 'admin', 'editorOwn']);
+
+const freshActor =
+  (kind = 'ASSOCIATION') =>
+  async ({ api, keys }: FreshContext) => ({
+    actor: await api.createActor(
+      { name: `Fresh ${Math.random().toString(36).slice(2)}`, kind },
+      keys.organiserOwn!,
+    ),
+  });
+
+const freshEvent = async ({ api, keys }: FreshContext) => ({
+  event: await createEvent(api, keys.organiserOwn!),
+});
+
+const csv = (w: World) => `external_id,name,kind\nmatrix-${w.unique},Matrix import,COMPANY\n`;
+
+const MATRIX: Record<string, Row> = {
+  // ---------------------------------------------------------------- queries
+  actor: { vars: (w) => ({ id: w.target }), expect: PUBLIC_READ },
+  actors: { vars: () => ({ first: 5 }), expect: PUBLIC_READ },
+  agenda: { vars: (w) => ({ eventId: w.eventId, actorId: w.target }), expect: LAB_A_EVENT_OR_PARTICIPANT },
+  agendaIcs: {
+    vars: (w) => ({ eventId: w.eventId, actorId: w.target }),
+    expect: LAB_A_EVENT_OR_PARTICIPANT,
+  },
+  causes: { vars: () => ({}), expect: PUBLIC_READ },
+  competence: { vars: () => ({ id: 'digital.website' }), expect: PUBLIC_READ },
+  competences: { vars: () => ({}), expect: PUBLIC_READ },
+  event: { vars: (w) => ({ id: w.eventId }), expect: LAB_A_EVENT },
+  eventStats: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  events: { vars: () => ({}), expect: ORGANISERS },
+  explainPair: { vars: (w) => ({ a: w.target, b: w.partner }), expect: PUBLIC_READ },
+  importRun: {
+    vars: (w) => ({ id: w.importRunId }),
+    expect: rule(['organiserOwn', 'admin'], 'FORBIDDEN', { organiserOther: 'NOT_FOUND' }),
+  },
+  labStats: { vars: (w) => ({ organisationId: w.orgA }), expect: LAB_A_EVENT },
+  localCauses: { vars: (w) => ({ actorId: w.partner }), expect: PUBLIC_READ },
+  me: { vars: () => ({}), expect: PUBLIC_READ },
+  meetingsDueForSurvey: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  partners: { vars: (w) => ({ actorId: w.target }), expect: PUBLIC_READ },
+  registrations: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  schedule: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  scheduleRun: { vars: (w) => ({ id: w.scheduleRunId }), expect: LAB_A_EVENT },
+  scoringProfile: {
+    vars: (w) => ({ id: w.profileA }),
+    expect: rule(['organiserOwn', 'admin'], 'NOT_FOUND'),
+  },
+  scoringProfiles: { vars: () => ({}), expect: SIGNED_IN },
+  scoringRun: { vars: (w) => ({ id: w.scoringRunId }), expect: ADMIN_ONLY },
+  showcaseAlliances: { vars: () => ({ limit: 5 }), expect: SIGNED_IN },
+  simulateEvent: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  tablePlanCsv: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  tablePlanPdf: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  territories: { vars: () => ({ namePrefix: 'Gre' }), expect: PUBLIC_READ },
+  territory: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
+  territoryChildren: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
+  triads: { vars: (w) => ({ actorId: w.target }), expect: PUBLIC_READ },
+
+  // -------------------------------------------------------------- mutations
+  activateScoringProfile: {
+    vars: () => ({ profileId: 'default@1', territory: '38' }),
+    expect: ADMIN_ONLY,
+  },
+  checkIn: { vars: (w) => ({ eventId: w.eventId, actorId: w.target }), expect: LAB_A_EVENT },
+  closeEvent: { vars: (w) => ({ eventId: w.fresh.event }), expect: LAB_A_EVENT, fresh: freshEvent },
   createActor: {
-    mutation: () => [
-      `mutation($i: CreateActorInput!) { createActor(input: $i) { id } }`,
-      { i: { name: 'Matrix Co', kind: 'COMPANY' } },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'FORBIDDEN',
-      editorOther: 'FORBIDDEN',
-      organiser: 'ok',
-      admin: 'ok',
-    },
+    vars: () => ({ input: { name: 'Matrix Co', kind: 'COMPANY' } }),
+    expect: ORGANISERS,
+  },
+  createEvent: { vars: () => ({ input: eventInput('Matrix event') }), expect: ORGANISERS },
+  createOrganisation: { vars: () => ({ input: { name: 'Matrix lab', kind: 'LAB' } }), expect: ADMIN_ONLY },
+  createUser: {
+    vars: (w) => ({ input: { organisationId: w.orgA, email: `m${w.unique}@test.local`, role: 'VIEWER' } }),
+    expect: ADMIN_ONLY,
+  },
+  deleteActor: { vars: (w) => ({ id: w.fresh.actor }), expect: ADMIN_ONLY, fresh: freshActor() },
+  endAlliance: {
+    vars: (w) => ({ input: { actorId: w.target, partnerId: w.third, form: 'CO_PRODUCTION' } }),
+    expect: EDITS_TARGET,
+  },
+  generateSchedule: { vars: (w) => ({ eventId: w.fresh.event }), expect: LAB_A_EVENT, fresh: freshEvent },
+  importActorsCsv: { vars: (w) => ({ csv: csv(w), dryRun: true }), expect: ORGANISERS },
+  issueToken: { vars: () => ({}), expect: SIGNED_IN },
+  lockMeeting: { vars: (w) => ({ meetingId: w.meetingId, locked: true }), expect: LAB_A_EVENT },
+  markLateArrival: {
+    vars: (w) => ({ eventId: w.eventId, actorId: w.partner, fromRound: 1 }),
+    expect: LAB_A_EVENT,
+  },
+  markNoShow: {
+    vars: (w) => ({ eventId: w.eventId, actorId: w.third, fromRound: 2 }),
+    expect: LAB_A_EVENT,
+  },
+  openEvent: { vars: (w) => ({ eventId: w.fresh.event }), expect: LAB_A_EVENT, fresh: freshEvent },
+  publishSchedule: { vars: (w) => ({ scheduleId: w.scheduleId }), expect: LAB_A_EVENT },
+  recordAlliance: {
+    vars: (w) => ({ input: { actorId: w.target, partnerId: w.partner, form: 'RESOURCES' } }),
+    expect: EDITS_TARGET,
+  },
+  recordFeedback: {
+    vars: (w) => ({ input: { meetingId: w.meetingId, actorId: w.target, rating: 4, outcome: 'NONE' } }),
+    expect: LAB_A_EVENT_OR_PARTICIPANT,
+  },
+  recordOutcomeSurvey: {
+    vars: (w) => ({ input: { meetingId: w.meetingId, actorId: w.target, outcome: 'NONE' } }),
+    expect: LAB_A_EVENT_OR_PARTICIPANT,
+  },
+  registerParticipant: {
+    vars: (w) => ({ input: { eventId: w.fresh.event, actorId: w.target } }),
+    expect: LAB_A_EVENT,
+    fresh: freshEvent,
+  },
+  registerParticipantsCsv: {
+    vars: (w) => ({ eventId: w.fresh.event, csv: `actor_id\n${w.target}\n`, dryRun: true }),
+    expect: LAB_A_EVENT,
+    fresh: freshEvent,
+  },
+  repairSchedule: { vars: (w) => ({ eventId: w.eventId, fromRound: 2 }), expect: LAB_A_EVENT },
+  saveScoringProfile: {
+    vars: (w) => ({ input: { slug: `matrix-${w.unique}` } }),
+    expect: ORGANISERS,
+  },
+  setCauses: { vars: (w) => ({ actorId: w.target, input: { causes: [4] } }), expect: EDITS_TARGET },
+  setNeeds: {
+    vars: (w) => ({
+      actorId: w.target,
+      input: { needs: [{ competenceId: 'digital.website', priority: 3 }] },
+    }),
+    expect: EDITS_TARGET,
+  },
+  setOffers: {
+    vars: (w) => ({ actorId: w.target, input: { offers: [skills('communication.events')] } }),
+    expect: EDITS_TARGET,
+  },
+  setOrganisationScoringProfile: { vars: () => ({ profileId: null }), expect: ORGANISERS },
+  setTerritories: {
+    vars: (w) => ({ actorId: w.target, input: { actsIn: ['38'] } }),
+    expect: EDITS_TARGET,
+  },
+  startActorsCsvImport: { vars: (w) => ({ csv: csv(w) }), expect: ORGANISERS },
+  startScoringRun: { vars: () => ({ scope: { territory: '38185' } }), expect: ADMIN_ONLY },
+  swapParticipants: {
+    vars: (w) => ({ input: { scheduleId: w.scheduleId, round: 1, actorA: w.target, actorB: w.partner } }),
+    expect: LAB_A_EVENT,
   },
   updateActor: {
-    mutation: ({ target }) => [
-      `mutation($id: ID!) { updateActor(id: $id, input: { description: "edited" }) { id } }`,
-      { id: target },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'ok',
-      editorOther: 'FORBIDDEN',
-      organiser: 'ok',
-      admin: 'ok',
-    },
-  },
-  setCauses: {
-    mutation: ({ target }) => [
-      `mutation($id: ID!) { setCauses(actorId: $id, input: { causes: [4] }) { id } }`,
-      { id: target },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'ok',
-      editorOther: 'FORBIDDEN',
-      organiser: 'ok',
-      admin: 'ok',
-    },
-  },
-  setTerritories: {
-    mutation: ({ target }) => [
-      `mutation($id: ID!) { setTerritories(actorId: $id, input: { actsIn: ["38"] }) { id } }`,
-      { id: target },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'ok',
-      editorOther: 'FORBIDDEN',
-      organiser: 'ok',
-      admin: 'ok',
-    },
-  },
-  recordAlliance: {
-    mutation: ({ target, partner }) => [
-      `mutation($a: ID!, $b: ID!) { recordAlliance(input: { actorId: $a, partnerId: $b, form: CO_PRODUCTION }) { id } }`,
-      { a: target, b: partner },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'ok',
-      editorOther: 'FORBIDDEN',
-      organiser: 'ok',
-      admin: 'ok',
-    },
-  },
-  deleteActor: {
-    mutation: ({ target }) => [`mutation($id: ID!) { deleteActor(id: $id) }`, { id: target }],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'FORBIDDEN',
-      editorOther: 'FORBIDDEN',
-      organiser: 'FORBIDDEN',
-      admin: 'ok',
-    },
-  },
-  importActorsCsv: {
-    mutation: () => [
-      `mutation($csv: String!) { importActorsCsv(csv: $csv, dryRun: true) { rows { status } } }`,
-      {
-        csv: `external_id,name,kind\nmatrix-${Date.now()}-${Math.random().toString(36).slice(2)},Matrix import,COMPANY\n`,
-      },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'FORBIDDEN',
-      editorOther: 'FORBIDDEN',
-      organiser: 'ok',
-      admin: 'ok',
-    },
-  },
-  startActorsCsvImport: {
-    mutation: () => [
-      `mutation($csv: String!) { startActorsCsvImport(csv: $csv) { id } }`,
-      {
-        csv: `external_id,name,kind\nmatrix-${Date.now()}-${Math.random().toString(36).slice(2)},Matrix import,COMPANY\n`,
-      },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'FORBIDDEN',
-      editorOther: 'FORBIDDEN',
-      organiser: 'ok',
-      admin: 'ok',
-    },
-  },
-  createOrganisation: {
-    mutation: () => [`mutation { createOrganisation(input: { name: "Matrix lab", kind: LAB }) { id } }`, {}],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'FORBIDDEN',
-      editorOther: 'FORBIDDEN',
-      organiser: 'FORBIDDEN',
-      admin: 'ok',
-    },
-  },
-  createUser: {
-    mutation: ({ org }) => [
-      `mutation($i: CreateUserInput!) { createUser(input: $i) { apiKey } }`,
-      {
-        i: {
-          organisationId: org,
-          email: `m${Date.now()}${Math.random().toString(36).slice(2)}@test.local`,
-          role: 'VIEWER',
-        },
-      },
-    ],
-    expect: {
-      anonymous: 'UNAUTHENTICATED',
-      viewer: 'FORBIDDEN',
-      editorOwn: 'FORBIDDEN',
-      editorOther: 'FORBIDDEN',
-      organiser: 'FORBIDDEN',
-      admin: 'ok',
-    },
+    vars: (w) => ({ id: w.target, input: { description: 'edited' } }),
+    expect: EDITS_TARGET,
   },
 };
 
-const CALLERS: Caller[] = ['anonymous', 'viewer', 'editorOwn', 'editorOther', 'organiser', 'admin'];
+const schema = buildSchema(readFileSync(join(__dirname, '..', 'schema.gql'), 'utf8'));
+const OPERATIONS: { kind: 'query' | 'mutation'; field: GraphQLField<unknown, unknown> }[] = [
+  ...Object.values((schema.getQueryType() as GraphQLObjectType).getFields()).map((field) => ({
+    kind: 'query' as const,
+    field,
+  })),
+  ...Object.values((schema.getMutationType() as GraphQLObjectType).getFields()).map((field) => ({
+    kind: 'mutation' as const,
+    field,
+  })),
+];
 
-describe('authorisation matrix (e2e)', () => {
+/** `query($id: ID!) { actor(id: $id) { __typename } }`, typed from the schema's own arguments. */
+function operationText(
+  kind: string,
+  field: GraphQLField<unknown, unknown>,
+  vars: Record<string, unknown>,
+): string {
+  const args = field.args.filter((a) => a.name in vars);
+  const unknown = Object.keys(vars).filter((k) => !field.args.some((a) => a.name === k));
+  if (unknown.length) throw new Error(`${field.name}: no argument ${unknown.join(', ')}`);
+  const decl = args.length ? `(${args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')})` : '';
+  const pass = args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
+  const type = getNamedType(field.type);
+  const selection = isLeafType(type)
+    ? ''
+    : isObjectType(type) || isAbstractType(type)
+      ? ' { __typename }'
+      : '';
+  return `${kind}${decl} { ${field.name}${pass}${selection} }`;
+}
+
+function eventInput(title: string) {
+  return {
+    title,
+    startsAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    format: 'ONE_TO_ONE',
+    rounds: 2,
+    roundMinutes: 7,
+  };
+}
+
+async function createEvent(api: TestApi, key: string): Promise<string> {
+  const res = await api.ok<{ createEvent: { id: string } }>(
+    `mutation($input: CreateEventInput!) { createEvent(input: $input) { id } }`,
+    { input: eventInput(`Fresh event ${Math.random().toString(36).slice(2)}`) },
+    key,
+  );
+  return res.createEvent.id;
+}
+
+describe('authorisation matrix generated from schema.gql (e2e)', () => {
   let api: TestApi;
-  let admin: { apiKey: string; organisationId: string };
-
-  const newActor = (name: string, contact = false): Promise<string> =>
-    api.createActor(
-      {
-        name,
-        kind: 'ASSOCIATION',
-        ...(contact ? { contact: { name: 'Alex Dupont', email: 'alex@example.org' } } : {}),
-      },
-      admin.apiKey,
-    );
-
-  async function keyFor(caller: Caller, target: string): Promise<string | undefined> {
-    switch (caller) {
-      case 'anonymous':
-        return undefined;
-      case 'viewer':
-        return (await api.user(Role.VIEWER)).apiKey;
-      case 'editorOwn':
-        return (await api.user(Role.ACTOR_EDITOR, { actorIds: [target] })).apiKey;
-      case 'editorOther':
-        return (await api.user(Role.ACTOR_EDITOR, { actorIds: ['act_someone_else'] })).apiKey;
-      case 'organiser':
-        return (await api.user(Role.ORGANISER)).apiKey;
-      case 'admin':
-        return admin.apiKey;
-    }
-  }
+  let worker: TestWorker;
+  const keys = {} as Record<Caller, string | undefined>;
+  let world: Omit<World, 'unique' | 'fresh'>;
 
   beforeAll(async () => {
     api = await TestApi.start();
-    admin = await api.user(Role.ADMIN);
-  });
-  afterAll(async () => api.close());
+    worker = await TestWorker.start();
+    const admin = await api.user(Role.ADMIN);
+    const organiserOwn = await api.user(Role.ORGANISER);
+    const organiserOther = await api.user(Role.ORGANISER);
+    const A = organiserOwn.apiKey;
+    const create = (input: Record<string, unknown>, key = A) => api.createActor(input, key);
+    const target = await create({
+      name: 'Matrix target',
+      kind: 'ASSOCIATION',
+      communeCode: '38185',
+      offers: [skills('communication.events')],
+      needs: [{ competenceId: 'digital.website', priority: 3 }],
+    });
+    const partner = await create({
+      name: 'Matrix partner',
+      kind: 'COMPANY',
+      communeCode: '38185',
+      offers: [skills('digital.website')],
+      needs: [{ competenceId: 'communication.events', priority: 3 }],
+    });
+    const third = await create({ name: 'Matrix third', kind: 'COMMUNE', communeCode: '38185' });
+    const other = await create({ name: 'Matrix lab B actor', kind: 'COMPANY' }, organiserOther.apiKey);
+    await api.ok(
+      `mutation($i: RecordAllianceInput!) { recordAlliance(input: $i) { id } }`,
+      { i: { actorId: target, partnerId: third, form: 'CO_PRODUCTION' } },
+      A,
+    );
+    keys.anonymous = undefined;
+    keys.viewer = (await api.user(Role.VIEWER)).apiKey;
+    keys.editorOwn = (await api.user(Role.ACTOR_EDITOR, { actorIds: [target] })).apiKey;
+    keys.editorOther = (await api.user(Role.ACTOR_EDITOR, { actorIds: [other] })).apiKey;
+    keys.organiserOwn = A;
+    keys.organiserOther = organiserOther.apiKey;
+    keys.admin = admin.apiKey;
 
-  const cases = Object.entries(MATRIX).flatMap(([name, spec]) =>
-    CALLERS.map((caller) => [name, caller, spec.expect[caller]] as const),
+    // Lab A's event, live: scheduled, published, the target checked in.
+    const eventId = await createEvent(api, A);
+    for (const actorId of [target, partner, third])
+      await api.ok(
+        `mutation($i: RegisterParticipantInput!) { registerParticipant(input: $i) { id } }`,
+        { i: { eventId, actorId } },
+        A,
+      );
+    await api.ok(`mutation($e: ID!) { openEvent(eventId: $e) { id } }`, { e: eventId }, A);
+    const started = await api.ok<{ generateSchedule: { id: string } }>(
+      `mutation($e: ID!) { generateSchedule(eventId: $e) { id } }`,
+      { e: eventId },
+      A,
+    );
+    const run = await eventually(
+      () =>
+        api.ok<{ scheduleRun: { status: string; scheduleId: string | null } }>(
+          `query($id: ID!) { scheduleRun(id: $id) { status scheduleId } }`,
+          { id: started.generateSchedule.id },
+          A,
+        ),
+      (r) => finished(r.scheduleRun.status),
+      30_000,
+    );
+    expect(run.scheduleRun.status).toBe('SUCCEEDED');
+    const scheduleId = run.scheduleRun.scheduleId!;
+    const { schedule } = await api.ok<{
+      schedule: { rounds: { meetings: { id: string; participantIds: string[] }[] }[] };
+    }>(
+      `query($e: ID!) { schedule(eventId: $e) { rounds { meetings { id participantIds } } } }`,
+      { e: eventId },
+      A,
+    );
+    const meetingId = schedule.rounds
+      .flatMap((r) => r.meetings)
+      .find((m) => m.participantIds.includes(target))!.id;
+    await api.ok(`mutation($s: ID!) { publishSchedule(scheduleId: $s) { id } }`, { s: scheduleId }, A);
+    await api.ok(
+      `mutation($e: ID!, $a: ID!) { checkIn(eventId: $e, actorId: $a) { id } }`,
+      { e: eventId, a: target },
+      A,
+    );
+
+    const importRun = await api.ok<{ startActorsCsvImport: { id: string } }>(
+      `mutation($csv: String!) { startActorsCsvImport(csv: $csv) { id } }`,
+      { csv: `external_id,name,kind\nmatrix-setup-${Date.now()},Matrix setup,COMPANY\n` },
+      A,
+    );
+    const scoringRun = await api.ok<{ startScoringRun: { id: string } }>(
+      `mutation { startScoringRun(scope: { territory: "38185" }) { id } }`,
+      {},
+      admin.apiKey,
+    );
+    const profile = await api.ok<{ saveScoringProfile: { id: string } }>(
+      `mutation($i: SaveScoringProfileInput!) { saveScoringProfile(input: $i) { id } }`,
+      { i: { slug: `lab-a-${Date.now().toString(36)}` } },
+      A,
+    );
+    world = {
+      orgA: organiserOwn.organisationId,
+      orgB: organiserOther.organisationId,
+      target,
+      partner,
+      third,
+      other,
+      eventId,
+      scheduleId,
+      meetingId,
+      scheduleRunId: started.generateSchedule.id,
+      importRunId: importRun.startActorsCsvImport.id,
+      scoringRunId: scoringRun.startScoringRun.id,
+      profileA: profile.saveScoringProfile.id,
+    };
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('has a row for every Query and Mutation field of schema.gql, and none for a field it lacks', () => {
+    const operations = OPERATIONS.map((o) => o.field.name).sort();
+    expect(operations.filter((name) => !(name in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((name) => !operations.includes(name))).toEqual([]);
+    expect(OPERATIONS.length * CALLERS.length).toBe(CASES.length);
+  });
+
+  const CASES = OPERATIONS.flatMap(({ kind, field }) =>
+    CALLERS.map(
+      (caller) => [field.name, caller, MATRIX[field.name]?.expect[caller] ?? 'missing', kind] as const,
+    ),
   );
 
-  it.each(cases)('%s by %s → %s', async (name, caller, expected) => {
-    const target = await newActor(`Target ${name} ${caller}`);
-    const partner = await newActor(`Partner ${name} ${caller}`);
-    const key = await keyFor(caller, target);
-    const [query, variables] = MATRIX[name].mutation({ target, partner, org: admin.organisationId });
-    const res = await api.gql(query, variables, key);
+  it.each(CASES)('%s by %s → %s', async (name, caller, expected, kind) => {
+    const row = MATRIX[name];
+    expect(row).toBeDefined();
+    const field = OPERATIONS.find((o) => o.field.name === name)!.field;
+    const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    const fresh = row.fresh ? await row.fresh({ api, keys, world: { ...world, unique, fresh: {} } }) : {};
+    const vars = row.vars({ ...world, unique, fresh });
+    const res = await api.gql(operationText(kind, field, vars), vars, keys[caller]);
+    const codes = (res.errors ?? []).map((e) => String(e.extensions?.code));
     if (expected === 'ok') {
-      expect(res.errors).toBeUndefined();
+      expect({
+        caller,
+        codes: codes.filter((c) => DENIALS.has(c)),
+        errors: res.errors?.[0]?.message,
+      }).toEqual({
+        caller,
+        codes: [],
+        errors: res.errors?.[0]?.message,
+      });
     } else {
-      expect(res.errors?.[0].extensions?.code).toBe(expected);
-      expect(res.data?.[name] ?? null).toBeNull();
+      expect({ caller, code: codes[0] }).toEqual({ caller, code: expected });
+      expect((res.data as Record<string, unknown> | null | undefined)?.[name] ?? null).toBeNull();
     }
-  });
-
-  it('shows contact persons only to admins, the managing organisation and the actor editors', async () => {
-    const id = await newActor('Contact holder', true);
-    const query = `query($id: ID!) { actor(id: $id) { contact { name email } } }`;
-    const visible = async (key?: string) =>
-      ((await api.gql<{ actor: { contact: unknown } }>(query, { id }, key)).data?.actor.contact ?? null) !==
-      null;
-    expect(await visible(undefined)).toBe(false);
-    expect(await visible((await api.user(Role.VIEWER)).apiKey)).toBe(false);
-    expect(await visible((await api.user(Role.ORGANISER)).apiKey)).toBe(false); // another organisation
-    expect(
-      await visible((await api.user(Role.ORGANISER, { organisationId: admin.organisationId })).apiKey),
-    ).toBe(true);
-    expect(await visible((await api.user(Role.ACTOR_EDITOR, { actorIds: [id] })).apiKey)).toBe(true);
-    expect(await visible(admin.apiKey)).toBe(true);
   });
 });

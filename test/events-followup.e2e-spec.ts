@@ -416,6 +416,8 @@ describe('speed-meeting follow-up (e2e, real worker)', () => {
 
     const SHOWCASE = `query($n: Int!) { showcaseAlliances(limit: $n) { actors { id name kind } eventTitle eventMonth averageRating confirmedBySurvey } }`;
     const badLimit = await gql(SHOWCASE, { n: 0 }, viewer.apiKey);
+    // The showcase shows a lab's own events (titles and ratings are the lab's): one of its viewers.
+    const labViewer = await api.user(Role.VIEWER, { organisationId: organiser.organisationId });
     expect(badLimit.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: ['limit'] });
     const show = await ok<{
       showcaseAlliances: {
@@ -423,12 +425,21 @@ describe('speed-meeting follow-up (e2e, real worker)', () => {
         confirmedBySurvey: boolean;
         averageRating: number | null;
       }[];
-    }>(SHOWCASE, { n: 50 }, viewer.apiKey);
+    }>(SHOWCASE, { n: 50 }, labViewer.apiKey);
     const ids = (x: { actors: { id: string }[] }) => pairKey(x.actors.map((y) => y.id));
     const confirmed = show.showcaseAlliances.find((x) => ids(x) === pairKey(surveyed.participantIds));
     expect(confirmed).toMatchObject({ confirmedBySurvey: true });
     const rated = show.showcaseAlliances.find((x) => ids(x) === pairKey(other.participantIds));
     expect(rated).toMatchObject({ confirmedBySurvey: false, averageRating: 4.5 });
+    // Another lab's viewer sees none of this lab's events.
+    const outside = await ok<{ showcaseAlliances: { actors: { id: string }[] }[] }>(
+      SHOWCASE,
+      { n: 50 },
+      viewer.apiKey,
+    );
+    expect(
+      outside.showcaseAlliances.find((x) => ids(x) === pairKey(surveyed.participantIds)),
+    ).toBeUndefined();
     const text = JSON.stringify(show.showcaseAlliances);
     expect(text).not.toContain('@example.org');
     expect(text).not.toContain('Person ');

@@ -48,6 +48,8 @@ describe('scoring profiles and met-before penalty (e2e, real worker)', () => {
   let admin: { apiKey: string; organisationId: string };
   let organiser: { apiKey: string; organisationId: string };
   let viewer: { apiKey: string };
+  // A lab's profiles are its own (and admins'): a viewer of the organiser's lab lists them.
+  let labViewer: { apiKey: string };
   const ids: Record<string, string> = {};
   const tag = `Prf${Date.now().toString(36)}`;
   const slug = `no-causes-${tag.toLowerCase()}`;
@@ -89,6 +91,7 @@ describe('scoring profiles and met-before penalty (e2e, real worker)', () => {
     admin = await api.user(Role.ADMIN);
     organiser = await api.user(Role.ORGANISER);
     viewer = await api.user(Role.VIEWER);
+    labViewer = await api.user(Role.VIEWER, { organisationId: organiser.organisationId });
     await create('assoc', {
       kind: 'ASSOCIATION',
       offers: [skills('communication.events')],
@@ -187,14 +190,14 @@ describe('scoring profiles and met-before penalty (e2e, real worker)', () => {
     expect(byAdmin.errors).toBeUndefined();
     const list = await gql<{
       scoringProfiles: { id: string; builtIn: boolean; activeOnPlatform: boolean }[];
-    }>(`{ scoringProfiles { id builtIn activeOnPlatform } }`, {}, viewer.apiKey);
+    }>(`{ scoringProfiles { id builtIn activeOnPlatform } }`, {}, labViewer.apiKey);
     const listed = list.scoringProfiles.map((p) => p.id);
     expect(listed[0]).toBe('default@1');
     expect(listed).toEqual(expect.arrayContaining([`${slug}@1`, `${slug}@2`, `${slug}@3`]));
     const one = await gql<{ scoringProfile: { id: string } }>(
       `query($id: ID!) { scoringProfile(id: $id) { id } }`,
       { id: slug },
-      viewer.apiKey,
+      labViewer.apiKey,
     );
     expect(one.scoringProfile.id).toBe(`${slug}@3`);
     const missing = await api.gql(`{ scoringProfile(id: "nope@1") { id } }`, {}, viewer.apiKey);

@@ -5,7 +5,7 @@ import { checkCsvRowCount, checkCsvSize, CsvLimits } from '@maillage/common';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { JobName, JobRunsService } from '@maillage/jobs';
 import { ACTOR_IMPORT_ERRORS, ActorImportErrorReason } from './actor-import.errors';
-import { ActorImportService } from './actor-import.service';
+import { ActorImportService, importAccessOf } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
 import { MAX_BYTES, SYNC_MAX_BYTES, SYNC_MAX_ROWS } from './import-limits';
 import { ImportReport } from './import-report';
@@ -43,7 +43,11 @@ export class ActorImportRunsService {
     checkCsvSize(csv, SYNC_LIMITS);
     const parsed = this.imports.importer.parse(csv);
     checkCsvRowCount(parsed.rows.length, SYNC_LIMITS);
-    return this.imports.importParsed(parsed, { dryRun, managedBy: principal.organisationId });
+    return this.imports.importParsed(parsed, {
+      dryRun,
+      managedBy: principal.organisationId,
+      access: importAccessOf(principal),
+    });
   }
 
   /** Large files: stored in PostgreSQL, processed by the import job; the payload carries the run id only. */
@@ -61,6 +65,7 @@ export class ActorImportRunsService {
             this.files.create({
               runId: r.id,
               organisationId: principal.organisationId,
+              requestedByAdmin: principal.role === Role.ADMIN,
               content: csv,
               sizeBytes: Buffer.byteLength(csv),
             }),

@@ -43,6 +43,11 @@ export const ACTOR_IMPORT_ROW_REASONS = defineRowReasons(
         'The row needs an external_id, a SIREN or an RNA number, so that a re-import updates the same actor.',
     },
     duplicate_siren: { column: 'siren', meaning: 'Same SIREN as an earlier row.' },
+    actor_not_editable: {
+      column: 'external_id, siren, rna',
+      meaning:
+        'The identifier belongs to an actor the caller may not edit (the same words whether it is private or public).',
+    },
     duplicate_rna: { column: 'rna', meaning: 'Same RNA number as an earlier row.' },
     duplicate_external_id: { column: 'external_id', meaning: 'Same external_id as an earlier row.' },
     key_conflict: {

@@ -2,10 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { BadInputError } from '@maillage/common';
+import { Principal, Role } from '@maillage/auth';
 import { JobContext, JobHandler, JobName, JobPayload, JobRunsService } from '@maillage/jobs';
-import { ActorImportService, ChunkResult } from './actor-import.service';
+import { ActorImportService, ChunkResult, importAccessOf } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
 import { countOutcomes, emptyCounts, ImportCounts, MAX_REPORTED_ERRORS } from './import-report';
+
+/**
+ * The importer as the policy sees it: only admins and organisers may import, and what an
+ * organiser may edit depends on its organisation alone (recorded with the file).
+ */
+function requester(file: ImportFileEntity): Principal {
+  if (!file.organisationId) return { kind: 'anonymous' };
+  return {
+    kind: 'user',
+    userId: '',
+    organisationId: file.organisationId,
+    role: file.requestedByAdmin ? Role.ADMIN : Role.ORGANISER,
+    actorIds: [],
+  };
+}
 
 /** Another attempt of the same job moved the run on: this one stops without touching it. */
 class ConcurrentRunError extends Error {}
@@ -88,6 +104,7 @@ export class ActorImportJob {
     await this.imports.importParsed(parsed, {
       dryRun: false,
       managedBy: file.organisationId,
+      access: importAccessOf(requester(file)),
       startAt: processed,
       onChunk,
     });

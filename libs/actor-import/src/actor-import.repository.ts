@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Visibility } from '@maillage/domain';
 import { Neo4jService } from '@maillage/neo4j';
 
 export interface ActorKeys {
@@ -6,6 +7,8 @@ export interface ActorKeys {
   siren: string | null;
   rna: string | null;
   externalId: string | null;
+  visibility: Visibility | null;
+  managedBy: string | null;
 }
 
 /** Index-backed lookups (uniqueness constraints on each key), one round trip per chunk. */
@@ -17,7 +20,8 @@ CALL () {
   UNION
   UNWIND $externalIds AS v MATCH (a:Actor { externalId: v }) RETURN a
 }
-RETURN a.id AS id, a.siren AS siren, a.rna AS rna, a.externalId AS externalId`;
+RETURN a.id AS id, a.siren AS siren, a.rna AS rna, a.externalId AS externalId,
+  a.visibility AS visibility, a.managedBy AS managedBy`;
 
 @Injectable()
 export class ActorImportRepository {

@@ -44,6 +44,8 @@ class FakeGraph {
           siren: a.siren ?? null,
           rna: a.rna ?? null,
           externalId: a.externalId ?? null,
+          visibility: a.visibility,
+          managedBy: a.managedBy ?? null,
         })),
   } as unknown as ActorImportRepository;
 
@@ -65,7 +67,14 @@ class FakeGraph {
       })),
       needs: a.needs.map((n) => ({ competence: { id: n.competenceId, label: '' }, priority: n.priority })),
       causes: a.causes.map((sdg) => ({ sdg, label: '' })),
-      memberOf: a.memberOf.map((id) => ({ id, name: '', kind: a.kind, family: a.family })),
+      memberOf: a.memberOf.map((id) => ({
+        id,
+        name: '',
+        kind: a.kind,
+        family: a.family,
+        visibility: null,
+        managedBy: null,
+      })),
       contact: a.contact
         ? { name: a.contact.name ?? null, email: a.contact.email ?? null, phone: a.contact.phone ?? null }
         : null,

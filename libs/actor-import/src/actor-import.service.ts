@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, DomainError } from '@maillage/common';
-import { ActorsRepository, ActorWrite, newActorId, toWrite } from '@maillage/actors';
+import { ActorsRepository, ActorWrite, canSeeActor, newActorId, toWrite } from '@maillage/actors';
+import { Principal, canEditActor } from '@maillage/auth';
+import { Visibility } from '@maillage/domain';
 import { ScoringRequests } from '@maillage/jobs';
 import { ActorCsvImporter, ParsedImport, ParsedRow, ValidRow } from './actor-csv-importer';
 import { ActorImportRepository, ActorKeys } from './actor-import.repository';
@@ -16,8 +18,24 @@ import {
   RowOutcome,
 } from './import-report';
 
+/**
+ * Who runs an import, as far as existing actors go: a row matching an actor the importer may not
+ * edit is rejected (whether or not it may see it: the error is the same). Absent (the CLI, an
+ * operator on the machine): every actor.
+ */
+export interface ImportAccess {
+  canEdit(actor: { id: string; visibility: Visibility | null; managedBy: string | null }): boolean;
+}
+
+/** The access of a signed-in importer: the policy's canEditActor (which implies seeing the actor). */
+export function importAccessOf(principal: Principal): ImportAccess {
+  return { canEdit: (actor) => canSeeActor(principal, actor) && canEditActor(principal, actor) };
+}
+
 export interface ImportOptions {
   dryRun: boolean;
+  /** Which existing actors the rows may change (default: all). */
+  access?: ImportAccess;
   /** Organisation recorded as managing the actors this import creates. */
   managedBy: string | null;
   /** Index of the first parsed row to process (a retried job resumes where it stopped). */
@@ -101,7 +119,7 @@ export class ActorImportService {
   private async importChunk(rows: ParsedRow[], present: ReadonlySet<Column>, options: ImportOptions) {
     const valid = rows.flatMap((r) => (r.valid ? [r.valid] : []));
     const decisions = new Map<number, Decision>();
-    for (const d of await this.decide(valid, present, options.managedBy)) decisions.set(d.row, d);
+    for (const d of await this.decide(valid, present, options)) decisions.set(d.row, d);
 
     const outcomes: RowOutcome[] = [];
     const errors: RowError[] = [];
@@ -141,12 +159,12 @@ export class ActorImportService {
   private async decide(
     rows: ValidRow[],
     present: ReadonlySet<Column>,
-    managedBy: string | null,
+    { managedBy, access }: Pick<ImportOptions, 'managedBy' | 'access'>,
   ): Promise<Decision[]> {
     if (rows.length === 0) return [];
     const missing = await this.missingReferences(rows);
     const checked = rows.filter((r) => !missing.has(r.row));
-    const owners = await this.owners(checked);
+    const { owners, editable } = await this.owners(checked, access);
     const matched = new Map<number, string | null>();
     const decisions: Decision[] = [...missing].map(([row, errors]) => ({ row, errors }));
     for (const r of checked) {
@@ -156,6 +174,26 @@ export class ActorImportService {
         return value ? owners[c].get(value) : undefined;
       };
       const id = MATCH_ORDER.map(ownerOf).find((o) => o !== undefined) ?? null;
+      // Before anything that names an actor: an identifier of an actor the importer may not edit
+      // rejects the row, with the same words whether that actor is private or not.
+      const locked = MATCH_ORDER.find((c) => {
+        const owner = ownerOf(c);
+        return owner !== undefined && !editable.has(owner);
+      });
+      if (locked) {
+        decisions.push({
+          row: r.row,
+          errors: [
+            {
+              row: r.row,
+              column: locked,
+              reason: 'actor_not_editable',
+              message: `${locked}: this identifier belongs to an actor you may not edit`,
+            },
+          ],
+        });
+        continue;
+      }
       for (const c of MATCH_ORDER) {
         const owner = ownerOf(c);
         if (owner !== undefined && owner !== id) {
@@ -235,7 +273,10 @@ export class ActorImportService {
     return byRow;
   }
 
-  private async owners(rows: ValidRow[]): Promise<Record<KeyColumn, Map<string, string>>> {
+  private async owners(
+    rows: ValidRow[],
+    access: ImportAccess | undefined,
+  ): Promise<{ owners: Record<KeyColumn, Map<string, string>>; editable: Set<string> }> {
     const values = (c: KeyColumn) =>
       rows.flatMap((r) => (r.input[KEY_PROPERTY[c]] ? [r.input[KEY_PROPERTY[c]] as string] : []));
     const found: ActorKeys[] = await this.keys.findByKeys({
@@ -253,7 +294,8 @@ export class ActorImportService {
       if (a.rna) owners.rna.set(a.rna, a.id);
       if (a.externalId) owners.external_id.set(a.externalId, a.id);
     }
-    return owners;
+    const editable = new Set(found.filter((a) => !access || access.canEdit(a)).map((a) => a.id));
+    return { owners, editable };
   }
 }
 

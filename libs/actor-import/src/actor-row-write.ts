@@ -7,7 +7,8 @@ type Contact = NonNullable<ActorWrite['contact']>;
 /**
  * The actor a row describes. For an existing actor, columns absent from the file keep their
  * current values, an empty cell clears optional data, and identifiers (SIREN, RNA, external_id)
- * and visibility are never cleared by an empty cell. The managing organisation is kept.
+ * and visibility are never cleared by an empty cell. The managing organisation is kept, even when
+ * there is none.
  */
 export function rowToActorWrite(
   input: CreateActorInput,
@@ -41,7 +42,8 @@ export function rowToActorWrite(
     description: has('description') ? (input.description ?? null) : (base.description ?? null),
     sizeBand: has('size_band') ? (input.sizeBand ?? null) : (base.sizeBand ?? null),
     visibility: input.visibility ?? base.visibility,
-    managedBy: base.managedBy ?? ids.managedBy,
+    // An import never changes who manages an existing actor (an unmanaged one stays unmanaged).
+    managedBy: current ? (current.managedBy ?? null) : ids.managedBy,
     communeCode: has('commune') ? (input.communeCode ?? null) : (base.communeCode ?? null),
     actsIn: has('acts_in') ? (input.actsIn ?? []) : base.actsIn,
     offers: has('offers')

@@ -18,6 +18,10 @@ export class ImportFileEntity {
   @Column({ type: 'uuid', name: 'organisation_id', nullable: true })
   organisationId: string | null;
 
+  /** The importer was a platform admin (may edit every actor); else an organiser of organisationId. */
+  @Column({ type: 'boolean', name: 'requested_by_admin', default: false })
+  requestedByAdmin: boolean;
+
   @Column({ type: 'text', nullable: true })
   content: string | null;
 

@@ -1,5 +1,15 @@
 import { ActorFamily, ActorKind, AllianceForm, SizeBand, TerritoryLevel, Visibility } from '@maillage/domain';
 
+/** Another actor named inside an actor (alliance partner, network head), with what visibility needs. */
+export interface ActorRef {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  family: ActorFamily;
+  visibility: Visibility | null;
+  managedBy: string | null;
+}
+
 /** An actor as read from the graph (plain JS, converted at the repository edge). */
 export interface ActorRecord {
   id: string;
@@ -22,14 +32,14 @@ export interface ActorRecord {
   needs: { competence: { id: string; label: string }; priority: number }[];
   causes: { sdg: number; label: string }[];
   alliances: {
-    partner: { id: string; name: string; kind: ActorKind; family: ActorFamily };
+    partner: ActorRef;
     form: AllianceForm;
     since: Date | null;
     until: Date | null;
     active: boolean;
     source: string;
   }[];
-  memberOf: { id: string; name: string; kind: ActorKind; family: ActorFamily }[];
+  memberOf: ActorRef[];
   contact: { name: string | null; email: string | null; phone: string | null } | null;
 }
 

@@ -4,6 +4,8 @@ import { actorVisibleTo } from './actor-visibility';
 /**
  * Cypher for actors, parameterised only. The projection fetches an actor with everything the
  * GraphQL type exposes in one round trip (pattern comprehensions), so lists never go N+1.
+ * Partners and network heads carry their visibility and manager: toActorModel leaves out those
+ * the caller may not see (canSeeActor), so writes still keep them.
  */
 export const ACTOR_PROJECTION = `a {
   .id, .externalId, .name, .kind, .family, .siren, .rna, .description, .sizeBand, .visibility,
@@ -15,9 +17,9 @@ export const ACTOR_PROJECTION = `a {
   needs: [(a)-[n:NEEDS]->(c:Competence) | { competence: c { .id, .label }, priority: n.priority }],
   causes: [(a)-[:SERVES]->(s:Cause) | s { .sdg, .label }],
   alliances: [(a)-[r:ALLIED_WITH]-(p:Actor) | {
-    partner: p { .id, .name, .kind, .family }, form: r.form, since: r.since, until: r.until,
+    partner: p { .id, .name, .kind, .family, .visibility, .managedBy }, form: r.form, since: r.since, until: r.until,
     active: r.until IS NULL, source: coalesce(r.source, 'manual') }],
-  memberOf: [(a)-[:MEMBER_OF]->(h:Actor) | h { .id, .name, .kind, .family }],
+  memberOf: [(a)-[:MEMBER_OF]->(h:Actor) | h { .id, .name, .kind, .family, .visibility, .managedBy }],
   contact: head([(a)-[:HAS_CONTACT]->(p:ContactPerson) | p { .name, .email, .phone }])
 }`;
 

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal, canSeeContact } from '@maillage/auth';
 import { ActorRecord } from './actor-record';
+import { canSeeActor } from './actor-visibility';
 import { ActorsService } from './actors.service';
 import {
   ActorFilter,
@@ -15,9 +16,17 @@ import {
 } from './dto/actor.inputs';
 import { Actor, ActorConnection } from './models/actor.model';
 
-/** Personal data leaves the server only for callers the policy allows. */
+/**
+ * The one exit of an actor to GraphQL: personal data only for callers the policy allows, and
+ * alliances and memberships only with actors the caller may see (the one visibility rule).
+ */
 export function toActorModel(principal: Principal, record: ActorRecord): Actor {
-  return { ...record, contact: canSeeContact(principal, record) ? record.contact : null } as Actor;
+  return {
+    ...record,
+    alliances: record.alliances.filter((a) => canSeeActor(principal, a.partner)),
+    memberOf: record.memberOf.filter((h) => canSeeActor(principal, h)),
+    contact: canSeeContact(principal, record) ? record.contact : null,
+  } as Actor;
 }
 
 @Resolver(() => Actor)

@@ -99,16 +99,30 @@ export class ActorsService {
       memberOf: input.memberOf ?? [],
       contact: input.contact ?? null,
     };
-    await this.checkReferences(actor, ['input']);
+    await this.checkReferences(actor, ['input'], principal);
     await this.checkUnique(actor);
     await this.repository.upsert(actor);
     await this.profileChanged(actor.id);
     return this.get(principal, actor.id);
   }
 
+  /**
+   * The actor, for a caller about to change it: role first (FORBIDDEN), then visibility (NOT_FOUND,
+   * exactly like an unknown id), then the object rule (FORBIDDEN): see canEditActor.
+   */
+  async editable(
+    principal: Principal,
+    id: string,
+    field: (string | number)[] = ['id'],
+  ): Promise<ActorRecord> {
+    assertAllowed(principal, Action.ACTOR_UPDATE);
+    const actor = await this.get(principal, id, field);
+    assertCanEditActor(principal, actor, field);
+    return actor;
+  }
+
   async update(principal: Principal, id: string, input: UpdateActorInput): Promise<ActorRecord> {
-    assertCanEditActor(principal, id);
-    const current = await this.get(principal, id);
+    const current = await this.editable(principal, id);
     const kind = input.kind ?? current.kind;
     const next: ActorWrite = {
       ...toWrite(current),
@@ -160,14 +174,13 @@ export class ActorsService {
 
   async recordAlliance(principal: Principal, input: RecordAllianceInput): Promise<ActorRecord> {
     assertAllowed(principal, Action.ALLIANCE_WRITE);
-    assertCanEditActor(principal, input.actorId, ['input', 'actorId']);
+    await this.editable(principal, input.actorId, ['input', 'actorId']);
     if (input.actorId === input.partnerId) {
       throw ACTOR_ERRORS.badInput('input.partnerId: an actor cannot ally with itself', {
         field: ['input', 'partnerId'],
         reason: 'self_alliance',
       });
     }
-    await this.get(principal, input.actorId, ['input', 'actorId']);
     await this.get(principal, input.partnerId, ['input', 'partnerId']);
     const since = input.since ?? new Date().toISOString().slice(0, 10);
     await this.repository.recordAlliance(input.actorId, input.partnerId, input.form, since, 'manual');
@@ -178,9 +191,14 @@ export class ActorsService {
 
   async endAlliance(principal: Principal, input: EndAllianceInput): Promise<ActorRecord> {
     assertAllowed(principal, Action.ALLIANCE_WRITE);
-    assertCanEditActor(principal, input.actorId, ['input', 'actorId']);
+    await this.editable(principal, input.actorId, ['input', 'actorId']);
     const until = input.until ?? new Date().toISOString().slice(0, 10);
-    const ended = await this.repository.endAlliance(input.actorId, input.partnerId, input.form, until);
+    // A partner the caller may not see has no alliance the caller may see either.
+    const partner = await this.repository.summary(input.partnerId);
+    const ended =
+      !!partner &&
+      canSeeActor(principal, partner) &&
+      (await this.repository.endAlliance(input.actorId, input.partnerId, input.form, until));
     if (!ended) {
       throw ACTOR_ERRORS.notFound('No such alliance between these actors', {
         field: ['input', 'partnerId'],
@@ -192,15 +210,25 @@ export class ActorsService {
     return this.get(principal, input.actorId);
   }
 
-  /** Validation shared with the CSV import: every reference must exist. */
-  async checkReferences(actor: ActorWrite, root: (string | number)[]): Promise<void> {
+  /**
+   * Validation shared with the CSV import: every reference must exist. With a principal, the
+   * network heads named (memberOf) must also be visible to it: others answer like unknown ids.
+   */
+  async checkReferences(actor: ActorWrite, root: (string | number)[], principal?: Principal): Promise<void> {
     const refs = new ReferenceCollector();
     refs.territory(actor.communeCode, [...root, 'communeCode']);
     actor.actsIn.forEach((code, i) => refs.territory(code, [...root, 'actsIn', i]));
     actor.offers.forEach((o, i) => refs.competence(o.competenceId, [...root, 'offers', i, 'competenceId']));
     actor.needs.forEach((n, i) => refs.competence(n.competenceId, [...root, 'needs', i, 'competenceId']));
     actor.memberOf.forEach((id, i) => refs.actor(id, [...root, 'memberOf', i]));
-    refs.assertNoneMissing(await this.repository.missingReferences(refs.keys()));
+    const missing = await this.repository.missingReferences(refs.keys());
+    if (principal && actor.memberOf.length) {
+      const heads = await this.repository.getMany(
+        actor.memberOf.filter((id) => !missing.actors.includes(id)),
+      );
+      missing.actors.push(...heads.filter((h) => !canSeeActor(principal, h)).map((h) => h.id));
+    }
+    refs.assertNoneMissing(missing);
   }
 
   async checkUnique(actor: Pick<ActorWrite, 'id' | 'siren' | 'rna' | 'externalId'>): Promise<void> {
@@ -221,8 +249,7 @@ export class ActorsService {
     change: (a: ActorWrite) => ActorWrite,
     root: (string | number)[],
   ): Promise<ActorRecord> {
-    assertCanEditActor(principal, id, ['actorId']);
-    const current = await this.get(principal, id, ['actorId']);
+    const current = await this.editable(principal, id, ['actorId']);
     const next = change(toWrite(current));
     await this.checkReferences(next, root);
     await this.repository.upsert(next);

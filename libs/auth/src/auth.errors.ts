@@ -22,6 +22,11 @@ export const AUTH_ERRORS = defineErrorReasons('Authentication and permissions', 
     field: 'id, input.actorId',
     meaning: 'An actor editor may only edit the actors they represent.',
   },
+  not_actor_manager: {
+    codes: [FORBIDDEN],
+    field: 'id, input.actorId',
+    meaning: 'An organiser may only edit the actors its organisation manages (another lab’s public actor).',
+  },
   unknown_organisation: {
     codes: [NOT_FOUND],
     field: 'organisationId',

@@ -18,8 +18,8 @@ export enum Action {
 }
 
 /**
- * The authorisation matrix, in one place. ACTOR_EDITOR rights on actors are further limited to
- * the actors the user represents (see canEditActor).
+ * The role part of the authorisation matrix, in one place. Rights on one actor are further limited
+ * to the actors the caller may edit (see canEditActor).
  */
 export const PERMISSIONS: Record<Action, Role[]> = {
   [Action.ACTOR_CREATE]: [Role.ADMIN, Role.ORGANISER],
@@ -49,24 +49,41 @@ export function assertAllowed(principal: Principal, action: Action): asserts pri
   }
 }
 
-/** Editors edit only the actors they represent; admins and organisers edit any actor. */
-export function canEditActor(principal: Principal, actorId: string): boolean {
-  if (principal.kind !== 'user') return false;
-  if (principal.role === Role.ADMIN || principal.role === Role.ORGANISER) return true;
-  return principal.role === Role.ACTOR_EDITOR && principal.actorIds.includes(actorId);
+/** The part of an actor that decides who may edit it. */
+export interface ManagedActor {
+  id: string;
+  managedBy?: string | null;
 }
 
+/**
+ * Who may edit an actor (profile, offers, needs, causes, territories, alliances): admins any
+ * actor; an organiser the actors its organisation manages (`managedBy`); an actor editor the
+ * actors it represents. An actor managed by nobody is edited by admins (and its editors) only.
+ * Callers first check the actor is visible (else NOT_FOUND, like an unknown id): see docs/SECURITY.md.
+ */
+export function canEditActor(principal: Principal, actor: ManagedActor): boolean {
+  if (principal.kind !== 'user') return false;
+  if (principal.role === Role.ADMIN) return true;
+  if (principal.role === Role.ORGANISER)
+    return !!actor.managedBy && actor.managedBy === principal.organisationId;
+  return principal.role === Role.ACTOR_EDITOR && principal.actorIds.includes(actor.id);
+}
+
+/** FORBIDDEN unless the caller may edit this (visible) actor. */
 export function assertCanEditActor(
   principal: Principal,
-  actorId: string,
+  actor: ManagedActor,
   field: (string | number)[] = ['id'],
 ): void {
   assertAllowed(principal, Action.ACTOR_UPDATE);
-  if (!canEditActor(principal, actorId)) {
-    throw AUTH_ERRORS.forbidden(`You do not represent actor ${actorId}`, {
-      field,
-      reason: 'not_actor_editor',
-    });
+  if (!canEditActor(principal, actor)) {
+    const organiser = principal.role === Role.ORGANISER;
+    throw AUTH_ERRORS.forbidden(
+      organiser
+        ? `Actor ${actor.id} is managed by another organisation`
+        : `You do not represent actor ${actor.id}`,
+      { field, reason: organiser ? 'not_actor_manager' : 'not_actor_editor' },
+    );
   }
 }
 

@@ -27,7 +27,7 @@ import {
   ScoringRun,
   Triad,
 } from './models/complementarity.models';
-import { ScoringContextService } from './scoring-context.service';
+import { ScoringContextService, metBeforeScope } from './scoring-context.service';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunsService } from './scoring-runs.service';
 import { STORED_K } from './scoring-engine.service';
@@ -102,7 +102,9 @@ export class ComplementarityService {
     if (stored.length === 0) return [];
     const live =
       withReasons || rerank
-        ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)])
+        ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)], {
+            metBeforeOf: metBeforeScope(p),
+          })
         : null;
     const a = live?.actors.get(actorId);
     const out: PartnerProposal[] = [];
@@ -165,7 +167,7 @@ export class ComplementarityService {
       this.actors.get(p, bId, ['b']),
       this.profiles.effective(p, profileId),
     ]);
-    const { actors, ctx } = await this.context.forActors([aId, bId]);
+    const { actors, ctx } = await this.context.forActors([aId, bId], { metBeforeOf: metBeforeScope(p) });
     const a = actors.get(aId);
     const b = actors.get(bId);
     if (!a)
@@ -213,7 +215,10 @@ export class ComplementarityService {
       LOCAL_CAUSES_CANDIDATES,
       visibilityParams(p),
     );
-    const [{ ctx }, profile] = await Promise.all([this.context.forActors([actorId]), this.profileOf(p)]);
+    const [{ ctx }, profile] = await Promise.all([
+      this.context.forActors([actorId], { metBeforeOf: metBeforeScope(p) }),
+      this.profileOf(p),
+    ]);
     const scored = candidates
       .filter((c) => c.id !== actorId)
       .map((c) =>
@@ -266,7 +271,7 @@ export class ComplementarityService {
     const ids = trios.flatMap((t) => [t.association, t.company, t.publicActor]);
     const [names, { actors, ctx }, profile] = await Promise.all([
       this.edges.summaries(ids),
-      this.context.forActors(ids),
+      this.context.forActors(ids, { metBeforeOf: metBeforeScope(p) }),
       this.profileOf(p),
     ]);
     const visible = (id: string) => names.has(id) && canSee(p, names.get(id)!);

@@ -8,10 +8,12 @@
 export abstract class MetBeforeSource {
   /**
    * Every pair, or those touching one of `actorIds` (none for an empty list); sorted, each pair
-   * as [smaller id, larger id].
+   * as [smaller id, larger id]. `organisationIds`: only the events these organisations ran
+   * (what a lab may know), null for every event.
    */
   abstract metBeforePairs(
     actorIds?: readonly string[] | null,
     now?: Date,
+    organisationIds?: readonly string[] | null,
   ): Promise<(readonly [string, string])[]>;
 }

@@ -1,9 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { PairContext, ScoringActor, ScoringContext, Taxonomy, rarityFromCounts } from '@maillage/scoring';
 import { ScoringDataRepository } from './scoring-data.repository';
+import { Principal, Role } from '@maillage/auth';
 
 const TAXONOMY_TTL_MS = 60_000;
 const RARITY_TTL_MS = 10_000;
+
+/** Whose events a caller's live scores may use for "met before": admins all, a lab its own, anonymous none. */
+export function metBeforeScope(p: Principal): string[] | null {
+  if (p.kind !== 'user') return [];
+  return p.role === Role.ADMIN ? null : [p.organisationId];
+}
 
 /**
  * Context for live scores (explanations, local causes, triads, event pair weights): the taxonomy and the
@@ -16,15 +23,19 @@ export class ScoringContextService {
 
   constructor(private readonly data: ScoringDataRepository) {}
 
-  /** The actors (by id) and a scoring context knowing their alliances. */
+  /**
+   * The actors (by id) and a scoring context knowing their alliances. `metBeforeOf`: the
+   * organisations whose events count as "met before" (a caller learns nothing of another lab's
+   * events: see metBeforeScope); absent, every event.
+   */
   async forActors(
     ids: readonly string[],
-    options: { metBefore?: boolean } = {},
+    options: { metBefore?: boolean; metBeforeOf?: readonly string[] | null } = {},
   ): Promise<{ actors: Map<string, ScoringActor>; ctx: ScoringContext }> {
     const [actors, alliances, metBefore, taxonomy, rarity] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
-      options.metBefore === false ? [] : this.data.metBefore(ids),
+      options.metBefore === false ? [] : this.data.metBefore(ids, options.metBeforeOf ?? null),
       this.cachedTaxonomy(),
       this.cachedRarity(),
     ]);

@@ -95,10 +95,13 @@ export class ScoringDataRepository {
   /**
    * Pairs of actors who already met at a speed-meeting event (the schedules lib's meeting
    * history, with the event clock): every pair, or those touching `ids`. Sorted, each pair as
-   * [smaller id, larger id].
+   * [smaller id, larger id]. `organisations`: only their events (null: every event).
    */
-  metBefore(ids: readonly string[] | null = null): Promise<Pair[]> {
-    return this.meetings.metBeforePairs(ids);
+  metBefore(
+    ids: readonly string[] | null = null,
+    organisations: readonly string[] | null = null,
+  ): Promise<Pair[]> {
+    return this.meetings.metBeforePairs(ids, new Date(), organisations);
   }
 
   async allActors(): Promise<ScoringActor[]> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
-import { ActorRecord, ActorsRepository, ActorsService } from '@maillage/actors';
+import { ActorRecord, ActorsRepository, ActorsService, canSeeActor } from '@maillage/actors';
 import { AllianceForm } from '@maillage/domain';
 import { CreateEventInput, MAX_PARTICIPANTS, RegisterParticipantInput } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
@@ -110,9 +110,16 @@ export class EventsService {
    * clock): LIVE and CLOSED events with at least one round started. For the meeting history (the
    * met-before penalty); no access check.
    */
-  async roundsHeldByEvent(now: Date): Promise<Map<string, number>> {
+  async roundsHeldByEvent(
+    now: Date,
+    organisationIds: readonly string[] | null = null,
+  ): Promise<Map<string, number>> {
+    if (organisationIds !== null && organisationIds.length === 0) return new Map();
     const held = await this.events.find({
-      where: { status: In([EventStatus.LIVE, EventStatus.CLOSED]) },
+      where: {
+        status: In([EventStatus.LIVE, EventStatus.CLOSED]),
+        ...(organisationIds === null ? {} : { organisationId: In([...organisationIds]) }),
+      },
       select: {
         id: true,
         status: true,
@@ -151,8 +158,8 @@ export class EventsService {
       'eventId',
     ]);
     const actor = await this.actors.get(p, input.actorId, ['input', 'actorId']);
-    await this.checkActorList(input.mustMeet ?? [], ['input', 'mustMeet'], input.actorId);
-    await this.checkActorList(input.mustNotMeet ?? [], ['input', 'mustNotMeet'], input.actorId);
+    await this.checkActorList(p, input.mustMeet ?? [], ['input', 'mustMeet'], input.actorId);
+    await this.checkActorList(p, input.mustNotMeet ?? [], ['input', 'mustNotMeet'], input.actorId);
     const both = (input.mustMeet ?? []).findIndex((id) => input.mustNotMeet?.includes(id));
     if (both >= 0)
       throw badInput(
@@ -284,9 +291,17 @@ export class EventsService {
     return new Map(actors.map((a) => [a.id, a.name]));
   }
 
-  private async checkActorList(ids: string[], field: (string | number)[], self: string): Promise<void> {
+  /** Must-(not-)meet ids: each an actor the caller may see (others answer like unknown ids). */
+  private async checkActorList(
+    p: Principal,
+    ids: string[],
+    field: (string | number)[],
+    self: string,
+  ): Promise<void> {
     if (ids.length === 0) return;
-    const found = new Set((await this.actorsRepository.getMany(ids)).map((a) => a.id));
+    const found = new Set(
+      (await this.actorsRepository.getMany(ids)).filter((a) => canSeeActor(p, a)).map((a) => a.id),
+    );
     ids.forEach((id, i) => {
       if (id === self) throw badInput('an actor cannot name itself', [...field, i], 'self_reference');
       if (!found.has(id))

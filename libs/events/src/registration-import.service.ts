@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CsvRowError, DomainError, readCsvTable } from '@maillage/common';
 import { Principal } from '@maillage/auth';
-import { ActorsRepository, ActorsService } from '@maillage/actors';
+import { ActorsRepository, ActorsService, canSeeActor } from '@maillage/actors';
 import { MAX_CONSTRAINTS, MAX_PARTICIPANTS } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
 import { RegistrationEntity } from './entities/registration.entity';
@@ -176,17 +176,23 @@ export class RegistrationImportService {
       if (!value) continue;
       const found = await this.actorsRepository.conflicts({ id: '', [key]: value });
       const id = found?.[key];
+      // An actor the caller may not see answers like no actor at all (its id is never named).
       if (!id) return reject(column, 'unknown_actor', `no actor with this ${column}`);
-      return this.visible(p, id, column);
+      return this.visible(p, id, column, `no actor with this ${column}`);
     }
     return reject('actor_id', 'required', 'give actor_id, siren, rna or external_id');
   }
 
-  private async visible(p: Principal, id: string, column: string): Promise<string> {
+  private async visible(
+    p: Principal,
+    id: string,
+    column: string,
+    message = `actor ${id} not found`,
+  ): Promise<string> {
     try {
       return (await this.actors.get(p, id)).id;
     } catch (err) {
-      if (err instanceof DomainError) return reject(column, 'unknown_actor', `actor ${id} not found`);
+      if (err instanceof DomainError) return reject(column, 'unknown_actor', message);
       throw err;
     }
   }
@@ -216,8 +222,8 @@ export class RegistrationImportService {
       }
       rounds.sort((a, b) => a - b);
     }
-    const mustMeet = await this.actorList(r.must_meet, 'must_meet', actorId);
-    const mustNotMeet = await this.actorList(r.must_not_meet, 'must_not_meet', actorId);
+    const mustMeet = await this.actorList(p, r.must_meet, 'must_meet', actorId);
+    const mustNotMeet = await this.actorList(p, r.must_not_meet, 'must_not_meet', actorId);
     const both = mustMeet.find((id) => mustNotMeet.includes(id));
     if (both) reject('must_meet', 'contradiction', `${both} is both a must-meet and a must-not-meet`);
     const attended = rounds?.length ?? event.rounds;
@@ -253,7 +259,13 @@ export class RegistrationImportService {
     };
   }
 
-  private async actorList(value: string | undefined, column: string, self: string): Promise<string[]> {
+  /** Must-(not-)meet ids: each an actor the caller may see (others answer like unknown ids). */
+  private async actorList(
+    p: Principal,
+    value: string | undefined,
+    column: string,
+    self: string,
+  ): Promise<string[]> {
     if (!value) return [];
     const ids = value
       .split('|')
@@ -264,7 +276,9 @@ export class RegistrationImportService {
     if (ids.includes(self)) reject(column, 'self_reference', 'an actor cannot name itself');
     const bad = ids.find((id) => !ACTOR_ID.test(id));
     if (bad) reject(column, 'unknown_actor', `actor ${bad} not found`);
-    const found = new Set((await this.actorsRepository.getMany(ids)).map((a) => a.id));
+    const found = new Set(
+      (await this.actorsRepository.getMany(ids)).filter((a) => canSeeActor(p, a)).map((a) => a.id),
+    );
     const missing = ids.find((id) => !found.has(id));
     if (missing) reject(column, 'unknown_actor', `actor ${missing} not found`);
     return ids;

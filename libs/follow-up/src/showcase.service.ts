@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@maillage/common';
-import { Action, Principal, assertAllowed } from '@maillage/auth';
+import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { EventsService } from '@maillage/events';
 import { SchedulesRepository } from '@maillage/schedules';
@@ -25,13 +25,15 @@ export class ShowcaseService {
   /**
    * Exemplary alliances born at events: pairs that reported an AGREEMENT rated SHOWCASE_MIN_RATING
    * or more on average, or confirmed by the survey. Organisations only (ids, names, kinds), never
-   * representatives, comments or ratings by person; actors the caller may not see are left out.
+   * representatives, comments or ratings by person; actors the caller may not see are left out,
+   * and so are other labs' events (titles and ratings are theirs): admins see every lab's.
    */
   async showcase(p: Principal, limit: number): Promise<ShowcaseAlliance[]> {
     assertAllowed(p, Action.AUTHENTICATED_READ);
     if (!Number.isInteger(limit) || limit < 1 || limit > 50)
       throw badInput('must be between 1 and 50', ['limit'], 'out_of_range');
-    const rows = await this.candidates(limit * 3);
+    // A lab sees only its own events' alliances (admins: all), so no other lab's event leaks.
+    const rows = await this.candidates(limit * 3, p.role === Role.ADMIN ? null : p.organisationId);
     const seen = new Map<string, ShowcaseActor | null>();
     const visible = async (id: string): Promise<ShowcaseActor | null> => {
       if (!seen.has(id)) {
@@ -68,7 +70,7 @@ export class ShowcaseService {
    * titles and dates come from libs/schedules and libs/events, in one batched call each, and are
    * joined in as arrays, so the query keeps PostgreSQL's ordering and averaging.
    */
-  private async candidates(take: number): Promise<ShowcaseRow[]> {
+  private async candidates(take: number, organisationId: string | null): Promise<ShowcaseRow[]> {
     const [meetings, surveyed] = await Promise.all([
       // Meetings with feedback on a pair that agreed somewhere: their agreements and ratings.
       this.dataSource.query(
@@ -87,10 +89,9 @@ export class ShowcaseService {
     ]);
     if (meetings.length === 0 && surveyed.length === 0) return [];
     const played = await this.schedules.publishedMeetingEvents(meetings.map((m) => m.meeting_id));
-    const events = await this.events.findByIds([
-      ...played.map((m) => m.eventId),
-      ...surveyed.map((s) => s.event_id),
-    ]);
+    const events = (
+      await this.events.findByIds([...played.map((m) => m.eventId), ...surveyed.map((s) => s.event_id)])
+    ).filter((e) => organisationId === null || e.organisationId === organisationId);
     return (await this.dataSource.query(
       `WITH played AS (
          SELECT * FROM unnest($3::uuid[], $4::uuid[]) AS p(meeting_id, event_id)

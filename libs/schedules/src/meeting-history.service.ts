@@ -23,10 +23,17 @@ export class MeetingHistoryService implements MetBeforeSource {
     private readonly events: EventsService,
   ) {}
 
-  /** Every pair, or those touching one of `actorIds`; sorted, each pair as [smaller id, larger id]. */
-  async metBeforePairs(actorIds: readonly string[] | null = null, now = new Date()): Promise<MetPair[]> {
+  /**
+   * Every pair, or those touching one of `actorIds`; sorted, each pair as [smaller id, larger id].
+   * `organisationIds`: only the events these organisations ran (what a lab may know), null for all.
+   */
+  async metBeforePairs(
+    actorIds: readonly string[] | null = null,
+    now = new Date(),
+    organisationIds: readonly string[] | null = null,
+  ): Promise<MetPair[]> {
     if (actorIds !== null && actorIds.length === 0) return [];
-    const held = await this.events.roundsHeldByEvent(now);
+    const held = await this.events.roundsHeldByEvent(now, organisationIds);
     if (held.size === 0) return [];
     const rows = (await this.db.query(
       `SELECT DISTINCT x.id AS a, y.id AS b

@@ -46,13 +46,13 @@ export class ScoringProfilesService {
       this.profiles.platform(),
       this.profiles.activeFor([orgScope(p.organisationId)]),
     ]);
-    return all.map((s) => toModel(s, platform.key, mine.key));
+    return all.filter((s) => canUseProfile(p, s, platform)).map((s) => toModel(s, platform.key, mine.key));
   }
 
   async get(p: Principal, id: string): Promise<ScoringProfileModel> {
     assertAllowed(p, Action.AUTHENTICATED_READ);
-    const stored = await this.resolve(id, ['id']);
-    const [platform, mine] = await Promise.all([
+    const [stored, platform, mine] = await Promise.all([
+      this.resolve(id, ['id'], p),
       this.profiles.platform(),
       this.profiles.activeFor([orgScope(p.organisationId)]),
     ]);
@@ -79,7 +79,7 @@ export class ScoringProfilesService {
         reason: 'not_profile_owner',
       });
     const base = input.basedOn
-      ? await this.resolve(input.basedOn, ['input', 'basedOn'])
+      ? await this.resolve(input.basedOn, ['input', 'basedOn'], p)
       : (latest ?? BUILT_IN);
     let extra: Record<string, unknown> = {};
     if (input.definition !== undefined && input.definition !== null) {
@@ -112,7 +112,8 @@ export class ScoringProfilesService {
       if (err instanceof ProfileValidationError) throw invalid(err.issues, input);
       throw err;
     }
-    const saved = await this.profiles.create(profile, p.organisationId);
+    // Every version of a slug belongs to the slug's lab, even one an admin publishes for it.
+    const saved = await this.profiles.create(profile, latest ? latest.ownerOrganisationId : p.organisationId);
     const platform = await this.profiles.platform();
     const mine = await this.profiles.activeFor([orgScope(p.organisationId)]);
     return toModel(saved, platform.key, mine.key);
@@ -134,7 +135,7 @@ export class ScoringProfilesService {
   /** The caller's lab's default profile for live scores (null resets to the platform's). */
   async setForOrganisation(p: Principal, profileId: string | null): Promise<ScoringProfileModel> {
     assertAllowed(p, Action.SCORING_PROFILE_MANAGE);
-    const stored = profileId ? await this.resolve(profileId, ['profileId']) : null;
+    const stored = profileId ? await this.resolve(profileId, ['profileId'], p) : null;
     await this.profiles.choose(orgScope(p.organisationId), stored?.key ?? null, p.userId);
     const platform = await this.profiles.platform();
     const effective = stored ?? platform;
@@ -153,23 +154,41 @@ export class ScoringProfilesService {
     const scopes = p.kind === 'user' ? [orgScope(p.organisationId), PLATFORM_SCOPE] : [PLATFORM_SCOPE];
     const [chosen, explicit] = await Promise.all([
       this.profiles.choices(scopes),
-      profileId ? this.resolve(profileId, field) : null,
+      profileId ? this.resolve(profileId, field, p) : null,
     ]);
     const platform = chosen.get(PLATFORM_SCOPE) ?? BUILT_IN;
     const stored = explicit ?? (scopes.map((s) => chosen.get(s)).find((x) => x !== undefined) || platform);
     return { stored, platform };
   }
 
-  /** A profile by "slug@version" or slug (latest), or NOT_FOUND on `field`. */
-  async resolve(id: string, field: (string | number)[]): Promise<StoredProfile> {
-    const stored = await this.profiles.get(id.trim());
-    if (!stored)
+  /**
+   * A profile by "slug@version" or slug (latest), when it exists and (with a caller) the caller may
+   * use it; else NOT_FOUND on `field`, exactly like an unknown id.
+   */
+  async resolve(id: string, field: (string | number)[], p?: Principal): Promise<StoredProfile> {
+    const [stored, platform] = await Promise.all([
+      this.profiles.get(id.trim()),
+      p ? this.profiles.platform() : null,
+    ]);
+    if (!stored || (p && platform && !canUseProfile(p, stored, platform)))
       throw SCORING_PROFILE_ERRORS.notFound(`Scoring profile ${id} not found`, {
         field,
         reason: 'unknown_scoring_profile',
       });
     return stored;
   }
+}
+
+/**
+ * Who may see and score with a profile: everyone the built-in and the platform's active one; the
+ * owning lab (its members) its own; admins all. Others answer NOT_FOUND, like an unknown id.
+ */
+export function canUseProfile(p: Principal, s: StoredProfile, platform: StoredProfile): boolean {
+  if (s.builtIn || s.key === platform.key) return true;
+  if (p.kind !== 'user') return false;
+  return (
+    p.role === Role.ADMIN || (s.ownerOrganisationId !== null && s.ownerOrganisationId === p.organisationId)
+  );
 }
 
 function stripNulls<T extends object>(o: T): Partial<T> {

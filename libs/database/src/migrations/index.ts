@@ -4,6 +4,7 @@ import { ScoringChunks1764340000000 } from './1764340000000-scoring-chunks';
 import { SpeedMeetingEvents1764350000000 } from './1764350000000-speed-meeting-events';
 import { EventFollowUp1764360000000 } from './1764360000000-event-follow-up';
 import { Reliability1764370000000 } from './1764370000000-reliability';
+import { ImportFileRequester1764380000000 } from './1764380000000-import-file-requester';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: (new () => object)[] = [
   SpeedMeetingEvents1764350000000,
   EventFollowUp1764360000000,
   Reliability1764370000000,
+  ImportFileRequester1764380000000,
 ];
