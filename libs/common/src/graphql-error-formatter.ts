@@ -5,7 +5,22 @@ import { DomainError, ErrorCode } from './domain-errors';
 const logger = new Logger('GraphQLErrors');
 
 /** Codes GraphQL/Apollo itself produces for malformed requests; they describe the caller's input. */
-const INPUT_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED']);
+const INPUT_CODES = new Set([
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'GRAPHQL_PARSE_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Refusals made before execution (limits, malformed HTTP requests) keep their code and figures. */
+const REQUEST_CODES = new Set<string>([
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 /**
  * One place that maps every error to a client-facing shape: a code, the field path and a reason.
@@ -26,6 +41,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = String(formatted.extensions?.code ?? '');
+  if (REQUEST_CODES.has(code)) {
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const reason = code === ErrorCode.BAD_REQUEST ? { reason: 'malformed_request' } : {};
+    return { message: formatted.message, extensions: { ...reason, ...extensions, code } };
+  }
   if (INPUT_CODES.has(code)) {
     return {
       message: formatted.message,
