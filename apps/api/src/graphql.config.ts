@@ -16,6 +16,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     formatError: formatGraphQLError,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     plugins: [
       queryLimitsPlugin({
         maxCost: config.GRAPHQL_MAX_COST,

@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { Kind, OperationTypeNode, parse } from 'graphql';
 import { ErrorCode } from '@maillage/common';
+import { countTokens, queryTooComplex } from './query-limits';
 import { HttpRequest, Middleware, Next, sendRequestError } from './request-errors';
 
 /** The mutations that carry a CSV file in the request and keep their documented caps (docs/csv-import.md). */
@@ -11,6 +12,8 @@ export interface BodyLimits {
   defaultBytes: number;
   /** A request whose operations only call CSV_MUTATIONS. */
   csvBytes: number;
+  /** Lexical tokens in the query, counted before it is parsed. */
+  maxTokens: number;
 }
 
 const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
@@ -78,7 +81,8 @@ export function graphqlBody(limits: BodyLimits): Middleware {
         ErrorCode.PAYLOAD_TOO_LARGE,
         `Request body over ${mb(limit)}` +
           (limit === limits.defaultBytes
-            ? ` (only ${[...CSV_MUTATIONS].join(' and ')} take up to ${mb(limits.csvBytes)})`
+            ? ` (only ${[...CSV_MUTATIONS].join(' and ')} take up to ${mb(limits.csvBytes)}, ` +
+              'with the query member first in the JSON body)'
             : ''),
         { reason: 'body_too_large', limitBytes: limit },
       );
@@ -114,9 +118,10 @@ export function graphqlBody(limits: BodyLimits): Middleware {
       }
     });
     req.on('error', () => {
-      if (!refused) sendRequestError(res, 400, ErrorCode.BAD_REQUEST, 'Request body not received', {
-        reason: 'body_aborted',
-      });
+      if (!refused)
+        sendRequestError(res, 400, ErrorCode.BAD_REQUEST, 'Request body not received', {
+          reason: 'body_aborted',
+        });
       refused = true;
     });
     req.on('end', () => {
@@ -131,6 +136,13 @@ export function graphqlBody(limits: BodyLimits): Middleware {
       }
       if (size > limits.defaultBytes && !isCsvOnlyDocument((body as { query?: unknown } | null)?.query)) {
         return tooLarge(limits.defaultBytes);
+      }
+      const query = (body as { query?: unknown } | null)?.query;
+      const tokens = typeof query === 'string' ? countTokens(query, limits.maxTokens) : 0;
+      if (tokens > limits.maxTokens) {
+        const { message, extensions } = queryTooComplex('max_tokens', limits.maxTokens, tokens);
+        const { http: _http, ...rest } = extensions;
+        return sendRequestError(res, 400, ErrorCode.QUERY_TOO_COMPLEX, message, rest);
       }
       req.body = body;
       next();

@@ -28,14 +28,22 @@ export class ApiLimitsModule implements NestModule, OnModuleDestroy {
   configure(consumer: MiddlewareConsumer): void {
     const c = this.config;
     const limiter = new RateLimiter(
-      { perIp: c.RATE_LIMIT_PER_IP, perKey: c.RATE_LIMIT_PER_KEY, windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS },
+      {
+        perIp: c.RATE_LIMIT_PER_IP,
+        perKey: c.RATE_LIMIT_PER_KEY,
+        windowSeconds: c.RATE_LIMIT_WINDOW_SECONDS,
+      },
       this.redis,
       c.REDIS_PREFIX,
     );
     consumer
       .apply(
         limiter.middleware(),
-        graphqlBody({ defaultBytes: c.GRAPHQL_BODY_LIMIT_BYTES, csvBytes: c.GRAPHQL_CSV_BODY_LIMIT_BYTES }),
+        graphqlBody({
+          defaultBytes: c.GRAPHQL_BODY_LIMIT_BYTES,
+          csvBytes: c.GRAPHQL_CSV_BODY_LIMIT_BYTES,
+          maxTokens: c.GRAPHQL_MAX_TOKENS,
+        }),
       )
       .forRoutes('graphql');
   }

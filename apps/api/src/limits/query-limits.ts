@@ -84,17 +84,15 @@ export function shapeOverrun(schema: GraphQLSchema, document: DocumentNode, limi
 }
 
 /**
- * Apollo plugin refusing, before any resolver runs, queries over the token, depth, alias and cost
- * limits with QUERY_TOO_COMPLEX (HTTP 400): `extensions` carry `reason`, `limit` and `found`.
+ * Apollo plugin refusing, before any resolver runs, queries over the depth, alias and cost limits
+ * with QUERY_TOO_COMPLEX (HTTP 400): `extensions` carry `reason`, `limit` and `found`. Tokens are
+ * counted before parsing, by the body reader (graphql-body.ts); Apollo hooks before parsing cannot
+ * refuse a request (a throw there is a 500). GET requests have graphql's own `maxTokens` parse option.
  */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
       return {
-        async didResolveSource({ source }) {
-          const tokens = countTokens(source, limits.maxTokens);
-          if (tokens > limits.maxTokens) throw queryTooComplex('max_tokens', limits.maxTokens, tokens);
-        },
         async didResolveOperation({ schema, document, request, operationName }) {
           const overrun = shapeOverrun(schema, document, limits);
           if (overrun) throw overrun;

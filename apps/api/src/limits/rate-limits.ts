@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import IORedis, { Redis } from 'ioredis';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { ErrorCode } from '@maillage/common';
 import { HttpRequest, Middleware, Next, sendRequestError } from './request-errors';
 
@@ -40,7 +45,9 @@ export class RateLimiter {
 
   /** Counts one request; resolves to a refusal when a limit is reached, else null. */
   async consume(ip: string, credential: string | undefined) {
-    const checks: [RateLimiterAbstract, string, 'ip' | 'key', number][] = [[this.ip, ip, 'ip', this.limits.perIp]];
+    const checks: [RateLimiterAbstract, string, 'ip' | 'key', number][] = [
+      [this.ip, ip, 'ip', this.limits.perIp],
+    ];
     if (credential) {
       const hash = createHash('sha256').update(credential).digest('base64url');
       checks.push([this.key, hash, 'key', this.limits.perKey]);
