@@ -96,13 +96,19 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
         async didResolveOperation({ schema, document, request, operationName }) {
           const overrun = shapeOverrun(schema, document, limits);
           if (overrun) throw overrun;
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [fieldCostEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              operationName: operationName ?? undefined,
+              variables: request.variables ?? {},
+              estimators: [fieldCostEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not coerce: nothing will execute; Apollo reports them (BAD_USER_INPUT).
+            return;
+          }
           if (cost > limits.maxCost) throw queryTooComplex('max_cost', limits.maxCost, cost);
         },
       };

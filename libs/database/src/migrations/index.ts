@@ -3,6 +3,7 @@ import { ActorImportFiles1764330000000 } from './1764330000000-actor-import-file
 import { ScoringChunks1764340000000 } from './1764340000000-scoring-chunks';
 import { SpeedMeetingEvents1764350000000 } from './1764350000000-speed-meeting-events';
 import { EventFollowUp1764360000000 } from './1764360000000-event-follow-up';
+import { UserDisabledAt1764380000000 } from './1764380000000-user-disabled-at';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -11,4 +12,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ScoringChunks1764340000000,
   SpeedMeetingEvents1764350000000,
   EventFollowUp1764360000000,
+  UserDisabledAt1764380000000,
 ];
