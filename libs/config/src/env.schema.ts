@@ -30,14 +30,24 @@ export const envSchema = z.object({
   /** Window of both rate limits, in seconds. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
   /** Request body cap, except the CSV import mutations (see GRAPHQL_CSV_BODY_LIMIT_BYTES). */
-  GRAPHQL_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
+  GRAPHQL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   /** Body cap of a request whose only fields are importActorsCsv / startActorsCsvImport. */
-  GRAPHQL_CSV_BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(21 * 1024 * 1024),
+  GRAPHQL_CSV_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(21 * 1024 * 1024),
   /** Query cost: each field costs 1, the expensive ones more (apps/api/src/limits/query-limits.ts). */
   GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(1000),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  /** Worker threads of the API for simulateEvent's optimiser and LP bound (off the event loop). */
+  SIMULATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
