@@ -2,10 +2,9 @@
 // `npm start`: installs what is missing, brings up Neo4j (embedded, unless NEO4J_URI is set),
 // checks PostgreSQL and Redis, migrates and seeds (idempotent), then runs the API and one worker.
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  CLI_MAIN,
   ROOT,
   SetupError,
   checkRedis,
@@ -99,8 +98,13 @@ async function main() {
   const secretFile = path.join(DATA_DIR, 'auth-token-secret');
   if (!env.AUTH_TOKEN_SECRET) {
     if (!existsSync(secretFile)) {
-      writeFileSync(secretFile, (await import('node:crypto')).randomBytes(32).toString('base64url'));
-      chmodSync(secretFile, 0o600);
+      // Created with mode 0600 (never readable by others), then renamed: atomic.
+      const tmp = `${secretFile}.${process.pid}.tmp`;
+      writeFileSync(tmp, (await import('node:crypto')).randomBytes(32).toString('base64url'), {
+        mode: 0o600,
+        flag: 'wx',
+      });
+      renameSync(tmp, secretFile);
     }
     env.AUTH_TOKEN_SECRET = readFileSync(secretFile, 'utf8').trim();
   }
@@ -128,23 +132,10 @@ async function main() {
   runCli(env, 'seed');
   runCli(env, 'seed-demo');
 
+  // The first admin's key goes straight from the CLI to a 0600 file (written atomically), never
+  // through a pipe or the terminal.
   const keyFile = path.join(DATA_DIR, 'admin-api-key');
-  if (!existsSync(keyFile)) {
-    const result = await new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI_MAIN, 'create-admin'], { cwd: ROOT, env });
-      let output = '';
-      child.stdout.on('data', (d) => (output += d));
-      child.stderr.pipe(process.stderr);
-      child.on('exit', (code) =>
-        code === 0 ? resolve(output) : reject(new SetupError('create-admin failed')),
-      );
-    });
-    const key = /API key \(shown once\): (\S+)/.exec(result)?.[1];
-    if (key) {
-      writeFileSync(keyFile, key);
-      chmodSync(keyFile, 0o600);
-    }
-  }
+  if (!existsSync(keyFile)) runCli(env, 'create-admin', '--key-file', keyFile);
   const adminKey = existsSync(keyFile)
     ? readFileSync(keyFile, 'utf8').trim()
     : '(see npm run cli -- create-admin)';

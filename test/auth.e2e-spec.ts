@@ -1,4 +1,5 @@
-import { Role } from '@maillage/auth';
+import { JwtService } from '@nestjs/jwt';
+import { Role, TOKEN_AUDIENCE, TOKEN_ISSUER } from '@maillage/auth';
 import { TestApi } from './support/api';
 
 describe('authentication and accounts (e2e)', () => {
@@ -95,5 +96,120 @@ describe('authentication and accounts (e2e)', () => {
     );
     expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0].message).toMatch(/EMPEROR/);
+  });
+
+  describe('tokens and keys', () => {
+    const ME = '{ me { authenticated user { id role } } }';
+    const ISSUE = 'mutation { issueToken { token expiresInSeconds } }';
+    const KEYS = '{ apiKeys { id label revokedAt } }';
+    const tokenOf = async (key: string) =>
+      (await api.ok<{ issueToken: { token: string; expiresInSeconds: number } }>(ISSUE, {}, key)).issueToken;
+    const code = async (credential: string) =>
+      (await api.gql(ME, {}, credential)).errors?.[0]?.extensions?.code;
+    const jwt = new JwtService();
+    const secret = () => process.env.AUTH_TOKEN_SECRET as string;
+
+    it('mints a token from an API key, never from another token', async () => {
+      const viewer = await api.user(Role.VIEWER);
+      const { token, expiresInSeconds } = await tokenOf(viewer.apiKey);
+      expect(expiresInSeconds).toBeLessThanOrEqual(86_400);
+      const again = await api.gql(ISSUE, {}, token);
+      expect(again.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'token_from_token' });
+    });
+
+    it('accepts HS256 tokens of this issuer and audience only, and reads the role from the database', async () => {
+      const viewer = await api.user(Role.VIEWER);
+      const [key] = (await api.ok<{ apiKeys: { id: string }[] }>(KEYS, {}, viewer.apiKey)).apiKeys;
+      const claims = { sub: viewer.user.id, kid: key.id };
+      const base = { secret: secret(), issuer: TOKEN_ISSUER, audience: TOKEN_AUDIENCE, expiresIn: 600 };
+      expect(await code(await jwt.signAsync(claims, base))).toBeUndefined();
+      // A forged role claim is ignored: the user is still a viewer.
+      const forged = await jwt.signAsync({ ...claims, role: 'ADMIN', org: 'x' }, base);
+      const me = await api.ok<{ me: { user: { role: string } } }>(ME, {}, forged);
+      expect(me.me.user.role).toBe('VIEWER');
+      const unsigned = [{ alg: 'none', typ: 'JWT' }, claims]
+        .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+        .join('.');
+      for (const bad of [
+        await jwt.signAsync(claims, { ...base, algorithm: 'HS512' }),
+        await jwt.signAsync(claims, { ...base, issuer: 'someone-else' }),
+        await jwt.signAsync(claims, { ...base, audience: 'another-api' }),
+        await jwt.signAsync(claims, { ...base, secret: `${secret()}-not-it` }),
+        `${unsigned}.`,
+      ]) {
+        expect(await code(bad)).toBe('UNAUTHENTICATED');
+      }
+      // Older than the maximum lifetime: refused even if its own expiry says otherwise.
+      const old = await jwt.signAsync(
+        { ...claims, iat: Math.floor(Date.now() / 1000) - 2 * 86_400 },
+        { ...base, expiresIn: 3 * 86_400 },
+      );
+      expect(await code(old)).toBe('UNAUTHENTICATED');
+    });
+
+    it('revokes a key and the tokens minted from it; rotates a key', async () => {
+      const viewer = await api.user(Role.VIEWER);
+      const created = await api.ok<{ createApiKey: { key: { id: string }; apiKey: string } }>(
+        'mutation { createApiKey(label: "laptop") { key { id } apiKey } }',
+        {},
+        viewer.apiKey,
+      );
+      const second = created.createApiKey.apiKey;
+      const { token } = await tokenOf(second);
+      expect(await code(token)).toBeUndefined();
+      const revoked = await api.ok<{ revokeApiKey: { revokedAt: string | null } }>(
+        'mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
+        { id: created.createApiKey.key.id },
+        viewer.apiKey,
+      );
+      expect(revoked.revokeApiKey.revokedAt).not.toBeNull();
+      expect(await code(second)).toBe('UNAUTHENTICATED');
+      expect(await code(token)).toBe('UNAUTHENTICATED');
+      expect(await code(viewer.apiKey)).toBeUndefined();
+
+      // Another user's key answers like an unknown one.
+      const other = await api.user(Role.VIEWER);
+      const [first] = (await api.ok<{ apiKeys: { id: string }[] }>(KEYS, {}, viewer.apiKey)).apiKeys;
+      const foreign = await api.gql(
+        'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+        { id: first.id },
+        other.apiKey,
+      );
+      expect(foreign.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+
+      const rotated = await api.ok<{ rotateApiKey: { apiKey: string } }>(
+        'mutation($id: ID!) { rotateApiKey(id: $id) { apiKey key { label } } }',
+        { id: first.id },
+        viewer.apiKey,
+      );
+      expect(await code(viewer.apiKey)).toBe('UNAUTHENTICATED');
+      expect(await code(rotated.rotateApiKey.apiKey)).toBeUndefined();
+    });
+
+    it('lets an admin disable a user: its keys and tokens are refused', async () => {
+      const admin = await api.user(Role.ADMIN);
+      const viewer = await api.user(Role.VIEWER);
+      const { token } = await tokenOf(viewer.apiKey);
+      const forbidden = await api.gql(
+        'mutation($id: ID!) { disableUser(id: $id) { id } }',
+        { id: admin.user.id },
+        viewer.apiKey,
+      );
+      expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+      const disabled = await api.ok<{ disableUser: { disabled: boolean } }>(
+        'mutation($id: ID!) { disableUser(id: $id) { disabled } }',
+        { id: viewer.user.id },
+        admin.apiKey,
+      );
+      expect(disabled.disableUser.disabled).toBe(true);
+      expect(await code(viewer.apiKey)).toBe('UNAUTHENTICATED');
+      expect(await code(token)).toBe('UNAUTHENTICATED');
+      await api.ok(
+        'mutation($id: ID!) { disableUser(id: $id, disabled: false) { id } }',
+        { id: viewer.user.id },
+        admin.apiKey,
+      );
+      expect(await code(viewer.apiKey)).toBeUndefined();
+    });
   });
 });

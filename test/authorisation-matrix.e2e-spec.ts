@@ -109,11 +109,37 @@ const freshEvent = async ({ api, keys }: FreshContext) => ({
   event: await createEvent(api, keys.organiserOwn!),
 });
 
+/** A spare API key of lab A's organiser (rotated or revoked by the case, so never a shared one). */
+const freshKey = async ({ api, keys }: FreshContext) => ({
+  key: (
+    await api.ok<{ createApiKey: { key: { id: string } } }>(
+      'mutation { createApiKey(label: "matrix") { key { id } } }',
+      {},
+      keys.organiserOwn!,
+    )
+  ).createApiKey.key.id,
+});
+
+/** A throwaway user of lab A (disabled by the case). */
+const freshUser = async ({ api, keys, world }: FreshContext) => ({
+  user: (
+    await api.ok<{ createUser: { user: { id: string } } }>(
+      'mutation ($input: CreateUserInput!) { createUser(input: $input) { user { id } } }',
+      { input: { organisationId: world.orgA, email: `d${world.unique}@test.local`, role: 'VIEWER' } },
+      keys.admin!,
+    )
+  ).createUser.user.id,
+});
+
+/** Your own keys, or anyone's for an admin; another user's key id answers like an unknown one. */
+const OWN_KEY = rule(['organiserOwn', 'admin'], 'NOT_FOUND');
+
 const csv = (w: World) => `external_id,name,kind\nmatrix-${w.unique},Matrix import,COMPANY\n`;
 
 const MATRIX: Record<string, Row> = {
   // ---------------------------------------------------------------- queries
   actor: { vars: (w) => ({ id: w.target }), expect: PUBLIC_READ },
+  apiKeys: { vars: () => ({}), expect: SIGNED_IN },
   actors: { vars: () => ({ first: 5 }), expect: PUBLIC_READ },
   agenda: { vars: (w) => ({ eventId: w.eventId, actorId: w.target }), expect: LAB_A_EVENT_OR_PARTICIPANT },
   agendaIcs: {
@@ -132,7 +158,7 @@ const MATRIX: Record<string, Row> = {
     expect: rule(['organiserOwn', 'admin'], 'FORBIDDEN', { organiserOther: 'NOT_FOUND' }),
   },
   labStats: { vars: (w) => ({ organisationId: w.orgA }), expect: LAB_A_EVENT },
-  localCauses: { vars: (w) => ({ actorId: w.partner }), expect: PUBLIC_READ },
+  localCauses: { vars: (w) => ({ actorId: w.partner }), expect: SIGNED_IN },
   me: { vars: () => ({}), expect: PUBLIC_READ },
   meetingsDueForSurvey: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   partners: { vars: (w) => ({ actorId: w.target }), expect: PUBLIC_READ },
@@ -152,7 +178,7 @@ const MATRIX: Record<string, Row> = {
   territories: { vars: () => ({ namePrefix: 'Gre' }), expect: PUBLIC_READ },
   territory: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
   territoryChildren: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
-  triads: { vars: (w) => ({ actorId: w.target }), expect: PUBLIC_READ },
+  triads: { vars: (w) => ({ actorId: w.target }), expect: SIGNED_IN },
 
   // -------------------------------------------------------------- mutations
   activateScoringProfile: {
@@ -165,12 +191,14 @@ const MATRIX: Record<string, Row> = {
     vars: () => ({ input: { name: 'Matrix Co', kind: 'COMPANY' } }),
     expect: ORGANISERS,
   },
+  createApiKey: { vars: () => ({ label: 'matrix' }), expect: SIGNED_IN },
   createEvent: { vars: () => ({ input: eventInput('Matrix event') }), expect: ORGANISERS },
   createOrganisation: { vars: () => ({ input: { name: 'Matrix lab', kind: 'LAB' } }), expect: ADMIN_ONLY },
   createUser: {
     vars: (w) => ({ input: { organisationId: w.orgA, email: `m${w.unique}@test.local`, role: 'VIEWER' } }),
     expect: ADMIN_ONLY,
   },
+  disableUser: { vars: (w) => ({ id: w.fresh.user }), expect: ADMIN_ONLY, fresh: freshUser },
   deleteActor: { vars: (w) => ({ id: w.fresh.actor }), expect: ADMIN_ONLY, fresh: freshActor() },
   endAlliance: {
     vars: (w) => ({ input: { actorId: w.target, partnerId: w.third, form: 'CO_PRODUCTION' } }),
@@ -179,6 +207,8 @@ const MATRIX: Record<string, Row> = {
   generateSchedule: { vars: (w) => ({ eventId: w.fresh.event }), expect: LAB_A_EVENT, fresh: freshEvent },
   importActorsCsv: { vars: (w) => ({ csv: csv(w), dryRun: true }), expect: ORGANISERS },
   issueToken: { vars: () => ({}), expect: SIGNED_IN },
+  revokeApiKey: { vars: (w) => ({ id: w.fresh.key }), expect: OWN_KEY, fresh: freshKey },
+  rotateApiKey: { vars: (w) => ({ id: w.fresh.key }), expect: OWN_KEY, fresh: freshKey },
   lockMeeting: { vars: (w) => ({ meetingId: w.meetingId, locked: true }), expect: LAB_A_EVENT },
   markLateArrival: {
     vars: (w) => ({ eventId: w.eventId, actorId: w.partner, fromRound: 1 }),

@@ -214,6 +214,7 @@ describe('complementarity engine (e2e, real worker)', () => {
     }>(
       `query($id: ID!) { localCauses(actorId: $id, sdgs: [4]) { association { id } score matches { need { id } } } }`,
       { id: ids.company },
+      admin.apiKey,
     );
     expect(causes.errors).toBeUndefined();
     const top = causes.data!.localCauses[0];
@@ -226,6 +227,7 @@ describe('complementarity engine (e2e, real worker)', () => {
     }>(
       `query($id: ID!) { triads(actorId: $id) { association { id } company { id } publicActor { id } score territory { code } } }`,
       { id: ids.assoc },
+      admin.apiKey,
     );
     expect(triads.errors).toBeUndefined();
     expect(triads.data!.triads).toContainEqual(

@@ -59,7 +59,7 @@ export async function throwawayServices({ label = 'test', neo4jHeap = '1g', page
       env.NEO4J_URI = neo.uri;
       log(`Neo4j ready at ${neo.uri} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
-    env.AUTH_TOKEN_SECRET ??= `${label}-secret-not-for-production`;
+    env.AUTH_TOKEN_SECRET ??= `${label}-token-secret-not-for-production-use`;
     return { env, cleanup };
   } catch (err) {
     await cleanup();

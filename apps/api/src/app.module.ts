@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { ConfigModule } from '@maillage/config';
+import { APP_CONFIG, AppConfig, ConfigModule } from '@maillage/config';
 import { Neo4jModule } from '@maillage/neo4j';
 import { DatabaseModule } from '@maillage/database';
 import { ENTITIES } from '@maillage/entities';
@@ -21,6 +21,7 @@ import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { graphqlOptions } from './graphql.config';
+import { ApiLimitsModule } from './limits/limits.module';
 
 /**
  * The API composition root: transport (GraphQL, HTTP health) around the shared domain modules.
@@ -49,7 +50,12 @@ import { graphqlOptions } from './graphql.config';
     FollowUpCoreModule,
     FollowUpGraphqlModule,
     OutboxCoreModule,
-    GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions() }),
+    ApiLimitsModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => graphqlOptions(config),
+    }),
   ],
   providers: [
     { provide: APP_GUARD, useClass: AuthGuard },

@@ -9,9 +9,9 @@ export async function createApiApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     logger: logLevels(),
     bufferLogs: false,
+    // GraphQL bodies are read by ApiLimitsModule (a cap per operation); nothing else takes a body.
+    bodyParser: false,
   });
-  // CSV imports travel inside GraphQL requests: allow up to the async import's 20 MB limit.
-  app.useBodyParser('json', { limit: '21mb' });
   app.enableShutdownHooks();
   return app;
 }

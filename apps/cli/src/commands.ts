@@ -1,4 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { ParseArgsConfig } from 'node:util';
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -110,15 +112,25 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   'create-admin': {
-    description: 'Create the first admin (organisation + user) and print its API key',
-    options: { org: { type: 'string', default: 'Labo des partenariats' }, email: { type: 'string' } },
+    description:
+      'Create the first admin (organisation + user) and print its API key, or write it to --key-file (mode 0600)',
+    options: {
+      org: { type: 'string', default: 'Labo des partenariats' },
+      email: { type: 'string' },
+      'key-file': { type: 'string' },
+    },
     async run(_config, options) {
       const email = String(options.email ?? 'admin@maillage.local');
       const { user, apiKey } = await withContext(CliModule, (app) =>
         app.get(AuthService).createFirstAdmin(String(options.org), email),
       );
       out(`admin ${user.id} (organisation ${user.organisationId})`);
-      out(`API key (shown once): ${apiKey}`);
+      if (typeof options['key-file'] === 'string') {
+        await writeSecretFile(options['key-file'], apiKey);
+        out(`API key written to ${options['key-file']} (mode 0600)`);
+      } else {
+        out(`API key (shown once): ${apiKey}`);
+      }
     },
   },
   'import-csv': {
@@ -151,3 +163,22 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
 };
+
+/**
+ * Writes a secret atomically with mode 0600 from the start: a temporary file created exclusively
+ * (never readable by others, even for an instant), flushed, then renamed over the target.
+ */
+export async function writeSecretFile(file: string, secret: string): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await open(tmp, 'wx', 0o600);
+  try {
+    await handle.writeFile(`${secret}\n`);
+    await handle.sync();
+  } catch (err) {
+    await handle.close();
+    await rm(tmp, { force: true });
+    throw err;
+  }
+  await handle.close();
+  await rename(tmp, file);
+}

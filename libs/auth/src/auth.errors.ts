@@ -16,6 +16,21 @@ export const AUTH_ERRORS = defineErrorReasons('Authentication and permissions', 
     codes: [UNAUTHENTICATED],
     meaning: 'The `Authorization` header holds a token that is malformed, badly signed or expired.',
   },
+  revoked_token: {
+    codes: [UNAUTHENTICATED],
+    meaning: 'The token is valid, but its API key or its user was revoked or disabled since.',
+  },
+  token_from_token: {
+    codes: [FORBIDDEN],
+    meaning: 'A token is minted from an API key only, never from another token.',
+  },
+  unknown_user: { codes: [NOT_FOUND], field: 'id', meaning: 'No user has this id.' },
+  unknown_api_key: {
+    codes: [NOT_FOUND],
+    field: 'id',
+    meaning: 'No API key has this id (or it is not yours).',
+  },
+  too_long: { codes: [BAD_USER_INPUT], field: 'label', meaning: 'The label is over 100 characters.' },
   role_not_allowed: { codes: [FORBIDDEN], meaning: 'The caller’s role may not perform this action.' },
   not_actor_editor: {
     codes: [FORBIDDEN],

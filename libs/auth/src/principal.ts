@@ -3,7 +3,15 @@ import { Role } from './role';
 /** Who is calling. Anonymous callers may read public actor fields only. */
 export type Principal =
   | { kind: 'anonymous' }
-  | { kind: 'user'; userId: string; organisationId: string; role: Role; actorIds: string[] };
+  | {
+      kind: 'user';
+      userId: string;
+      organisationId: string;
+      role: Role;
+      actorIds: string[];
+      /** The credential of this request: the API key itself, or a token minted from that key. */
+      credential?: { via: 'api_key' | 'token'; apiKeyId: string };
+    };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 

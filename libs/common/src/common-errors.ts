@@ -1,7 +1,14 @@
 import { ErrorCode } from './domain-errors';
 import { ReasonOf, defineErrorReasons } from './error-reasons';
 
-const { BAD_USER_INPUT, SERVICE_UNAVAILABLE } = ErrorCode;
+const {
+  BAD_USER_INPUT,
+  SERVICE_UNAVAILABLE,
+  BAD_REQUEST,
+  QUERY_TOO_COMPLEX,
+  RATE_LIMITED,
+  PAYLOAD_TOO_LARGE,
+} = ErrorCode;
 
 /** Every `extensions.code` a client can receive, with its meaning (docs/errors.md). */
 export const GRAPHQL_ERROR_CODES = {
@@ -13,6 +20,13 @@ export const GRAPHQL_ERROR_CODES = {
   CONFLICT: 'The request is valid but clashes with the current state (status, uniqueness, concurrent edit).',
   SERVICE_UNAVAILABLE:
     'A store (Neo4j, PostgreSQL) is unreachable right now; nothing was half-written. Retry in a few seconds (`retryable: true`).',
+  RATE_LIMITED:
+    'Too many requests for this IP address or credential (HTTP 429); `retryAfterSeconds` and the `Retry-After` header say when to retry.',
+  QUERY_TOO_COMPLEX:
+    'The query is over a limit (cost, depth, aliases, tokens) and was not run; `limit` and `found` give the figures.',
+  PAYLOAD_TOO_LARGE: 'The request body is over its cap (HTTP 413); `limitBytes` gives the cap.',
+  BAD_REQUEST:
+    'Not a GraphQL request (HTTP 400): wrong content type, invalid JSON, no query, variables not an object.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the server logged it. No reason, no stack trace.',
 } as const satisfies Record<ErrorCode | 'INTERNAL_SERVER_ERROR', string>;
 
@@ -36,6 +50,30 @@ export const COMMON_ERRORS = defineErrorReasons('Request (GraphQL layer, paging)
     meaning: 'The cursor was not produced by this API (cursors are opaque).',
   },
   page_size: { codes: [BAD_USER_INPUT], field: 'first', meaning: 'The page size is outside 1 to 100.' },
+  operation_resolution_failure: {
+    codes: [BAD_USER_INPUT],
+    meaning: 'The document holds several operations and `operationName` does not name one of them.',
+  },
+  malformed_request: {
+    codes: [BAD_REQUEST],
+    meaning: 'The HTTP request is not a GraphQL request (missing or empty query, variables not an object).',
+  },
+  unsupported_content_type: { codes: [BAD_REQUEST], meaning: 'The body is not `application/json`.' },
+  invalid_json: { codes: [BAD_REQUEST], meaning: 'The body is not valid JSON.' },
+  body_aborted: { codes: [BAD_REQUEST], meaning: 'The client stopped sending the body.' },
+  body_too_large: {
+    codes: [PAYLOAD_TOO_LARGE],
+    meaning: 'The body is over 1 MiB (21 MiB for the CSV import mutations).',
+  },
+  max_tokens: { codes: [QUERY_TOO_COMPLEX], meaning: 'The query has more than 2,000 tokens.' },
+  max_depth: { codes: [QUERY_TOO_COMPLEX], meaning: 'The query is nested deeper than 10 levels.' },
+  max_aliases: { codes: [QUERY_TOO_COMPLEX], meaning: 'The query uses more than 15 aliases.' },
+  max_cost: {
+    codes: [QUERY_TOO_COMPLEX],
+    meaning: 'The query costs more than 1,000 points (expensive fields cost more, see docs/SECURITY.md).',
+  },
+  ip_rate_limit: { codes: [RATE_LIMITED], meaning: 'Too many requests from this IP address in the window.' },
+  key_rate_limit: { codes: [RATE_LIMITED], meaning: 'Too many requests with this credential in the window.' },
   neo4j_unavailable: {
     codes: [SERVICE_UNAVAILABLE],
     meaning: 'The graph database is unreachable; retry in a few seconds.',

@@ -7,6 +7,14 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** A store (Neo4j, PostgreSQL) is unavailable: nothing was half-written, retry shortly. */
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** Too many requests for this IP address or credential; `retryAfterSeconds` says when to retry. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** Over a query limit (cost, depth, aliases, tokens); `limit` and `found` give the figures. */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request body is over its cap (HTTP 413); `limitBytes` gives the cap. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** Not a GraphQL request: wrong content type, invalid JSON, no query, variables not an object. */
+  BAD_REQUEST = 'BAD_REQUEST',
 }
 
 /** Path of the offending field, e.g. ["input", "offers", 2, "competenceId"]. */

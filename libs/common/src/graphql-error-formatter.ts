@@ -14,6 +14,10 @@ const GRAPHQL_CODE_OF: Record<ErrorCode, GraphqlErrorCode> = {
   [ErrorCode.UNAUTHENTICATED]: 'UNAUTHENTICATED',
   [ErrorCode.CONFLICT]: 'CONFLICT',
   [ErrorCode.SERVICE_UNAVAILABLE]: 'SERVICE_UNAVAILABLE',
+  [ErrorCode.RATE_LIMITED]: 'RATE_LIMITED',
+  [ErrorCode.QUERY_TOO_COMPLEX]: 'QUERY_TOO_COMPLEX',
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 'PAYLOAD_TOO_LARGE',
+  [ErrorCode.BAD_REQUEST]: 'BAD_REQUEST',
 };
 
 /** Codes GraphQL/Apollo itself produces for malformed requests; they describe the caller's input. */
@@ -21,6 +25,7 @@ const INPUT_CODES: Readonly<Record<string, CommonErrorReason>> = {
   GRAPHQL_VALIDATION_FAILED: 'graphql_validation_failed',
   BAD_USER_INPUT: 'invalid_value',
   GRAPHQL_PARSE_FAILED: 'graphql_parse_failed',
+  OPERATION_RESOLUTION_FAILURE: 'operation_resolution_failure',
 };
 
 /** HTTP exceptions of Nest (a guard refusing, an HttpException) that reach GraphQL. */
@@ -28,6 +33,16 @@ const HTTP_STATUS_CODES: Readonly<Record<number, GraphqlErrorCode>> = {
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
 };
+
+/** Refusals made before execution (limits, malformed HTTP requests) keep their code and figures. */
+const REQUEST_CODES = new Set<string>([
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.QUERY_TOO_COMPLEX,
+  ErrorCode.RATE_LIMITED,
+  ErrorCode.PAYLOAD_TOO_LARGE,
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
 
 /**
  * One place that maps every error to a client-facing shape: a code, the field path and a reason.
@@ -48,6 +63,12 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const code = String(formatted.extensions?.code ?? '');
+  if (REQUEST_CODES.has(code)) {
+    const { http: _http, stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    const reason =
+      code === ErrorCode.BAD_REQUEST ? { reason: 'malformed_request' satisfies CommonErrorReason } : {};
+    return { message: formatted.message, extensions: { ...reason, ...extensions, code } };
+  }
   const inputReason = Object.hasOwn(INPUT_CODES, code) ? INPUT_CODES[code] : undefined;
   if (inputReason) {
     return {

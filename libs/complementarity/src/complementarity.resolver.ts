@@ -1,7 +1,7 @@
 import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { GraphQLResolveInfo } from 'graphql';
 import { selects } from '@maillage/common';
-import { CurrentPrincipal, Principal } from '@maillage/auth';
+import { Action, CurrentPrincipal, Principal, assertAllowed } from '@maillage/auth';
 import { Modality } from '@maillage/domain';
 import { ComplementarityService } from './complementarity.service';
 import { PartnerFilter, ScoringScopeInput } from './dto/complementarity.inputs';
@@ -55,7 +55,7 @@ export class ComplementarityResolver {
 
   @Query(() => [LocalCause], {
     description:
-      'Associations near a company (territory, default its département) that need what it offers and serve its SDGs.',
+      'Associations near a company (territory, default its département) that need what it offers and serve its SDGs. Signed-in callers.',
   })
   localCauses(
     @CurrentPrincipal() p: Principal,
@@ -65,6 +65,7 @@ export class ComplementarityResolver {
     @Args('modalities', { type: () => [Modality], nullable: true }) modalities?: Modality[],
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit?: number,
   ): Promise<LocalCause[]> {
+    assertAllowed(p, Action.AUTHENTICATED_READ); // live scoring: signed-in callers only (SECURITY.md)
     return this.service.localCauses(p, actorId, {
       territory: territory ?? undefined,
       sdgs: sdgs ?? undefined,
@@ -75,7 +76,7 @@ export class ComplementarityResolver {
 
   @Query(() => [Triad], {
     description:
-      'Association + company + public actor trios, each pair complementary (give actorId or territory).',
+      'Association + company + public actor trios, each pair complementary (give actorId or territory). Signed-in callers.',
   })
   triads(
     @CurrentPrincipal() p: Principal,
@@ -83,6 +84,7 @@ export class ComplementarityResolver {
     @Args('territory', { type: () => String, nullable: true }) territory?: string,
     @Args('limit', { type: () => Int, nullable: true, defaultValue: 10 }) limit?: number,
   ): Promise<Triad[]> {
+    assertAllowed(p, Action.AUTHENTICATED_READ); // live scoring: signed-in callers only (SECURITY.md)
     return this.service.triads(p, {
       actorId: actorId ?? undefined,
       territory: territory ?? undefined,

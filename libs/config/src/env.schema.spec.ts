@@ -3,7 +3,7 @@ import { parseEnv } from './env.schema';
 const valid = {
   NEO4J_URI: 'bolt://127.0.0.1:7687',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/maillage',
-  AUTH_TOKEN_SECRET: 'a-long-enough-secret',
+  AUTH_TOKEN_SECRET: 'a-secret-of-at-least-thirty-two-bytes',
 };
 
 describe('parseEnv', () => {
@@ -11,6 +11,12 @@ describe('parseEnv', () => {
     const config = parseEnv(valid);
     expect(config.PORT).toBe(3000);
     expect(config.REDIS_URL).toBe('redis://127.0.0.1:6379');
+  });
+
+  it('refuses a token secret shorter than 32 bytes and a token lifetime over a day', () => {
+    expect(() => parseEnv({ ...valid, AUTH_TOKEN_SECRET: 'x'.repeat(31) })).toThrow(/AUTH_TOKEN_SECRET/);
+    expect(() => parseEnv({ ...valid, AUTH_TOKEN_TTL_SECONDS: '86401' })).toThrow(/AUTH_TOKEN_TTL_SECONDS/);
+    expect(parseEnv({ ...valid, AUTH_TOKEN_SECRET: 'x'.repeat(32) }).AUTH_TOKEN_SECRET).toHaveLength(32);
   });
 
   it('names every invalid variable', () => {

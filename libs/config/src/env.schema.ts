@@ -15,8 +15,39 @@ export const envSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .default('redis://127.0.0.1:6379'),
   REDIS_PREFIX: z.string().min(1).default('maillage'),
-  AUTH_TOKEN_SECRET: z.string().min(16, 'must be at least 16 characters'),
-  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(3600),
+  /** HMAC-SHA256 secret of signed tokens: at least 32 bytes (e.g. `openssl rand -base64 32`). */
+  AUTH_TOKEN_SECRET: z
+    .string()
+    .refine((s) => Buffer.byteLength(s, 'utf8') >= 32, 'must be at least 32 bytes (openssl rand -base64 32)'),
+  /** Lifetime of a signed token; capped at one day (tokens are re-minted from a key or a sign-in). */
+  AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().max(86_400).default(3600),
+  /** How long an authenticated user or key is trusted before PostgreSQL is asked again (revocation delay). */
+  AUTH_RECHECK_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
+  /** Requests per minute and client IP address, all operations together. */
+  RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
+  /** Requests per minute and credential (API key or signed token). */
+  RATE_LIMIT_PER_KEY: z.coerce.number().int().positive().default(1200),
+  /** Window of both rate limits, in seconds. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /** Request body cap, except the CSV import mutations (see GRAPHQL_CSV_BODY_LIMIT_BYTES). */
+  GRAPHQL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
+  /** Body cap of a request whose only fields are importActorsCsv / startActorsCsvImport. */
+  GRAPHQL_CSV_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(21 * 1024 * 1024),
+  /** Query cost: each field costs 1, the expensive ones more (apps/api/src/limits/query-limits.ts). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().positive().default(1000),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().positive().default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
+  /** Worker threads of the API for simulateEvent's optimiser and LP bound (off the event loop). */
+  SIMULATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Port of the worker's health server (GET /health/live, /health/ready); unset: no server. */

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventEntity, EventsService } from '@maillage/events';
-import { lpUpperBound } from '@maillage/schedule-bounds';
 import { SimulationInput } from './dto/schedule.inputs';
 import { EventSimulation } from './models/schedule.models';
 import { PairWeightsService } from './pair-weights.service';
-import { buildScheduleProblem } from './schedule-problem';
-import { BOUND_TIME_LIMIT_SECONDS, optimiseBestEffort, requireParticipants } from './schedule-solver';
+import { BOUND_TIME_LIMIT_SECONDS, requireParticipants } from './schedule-solver';
+import { SimulationPool } from './simulation-pool.service';
 
 /** What-if: optimises an event with other rounds, tables or seats, saving nothing. */
 @Injectable()
@@ -14,6 +13,7 @@ export class ScheduleSimulationService {
   constructor(
     private readonly events: EventsService,
     private readonly weights: PairWeightsService,
+    private readonly pool: SimulationPool,
   ) {}
 
   async simulate(p: Principal, eventId: string, input: SimulationInput = {}): Promise<EventSimulation> {
@@ -28,11 +28,13 @@ export class ScheduleSimulationService {
     };
     const regs = requireParticipants(await this.events.findRegistrations(event.id));
     const w = await this.weights.forActors(regs.map((r) => r.actorId));
-    const problem = buildScheduleProblem(event, regs, w.stored);
-    const [result, bound] = await Promise.all([
-      optimiseBestEffort(problem),
-      lpUpperBound(problem, { timeLimitSeconds: BOUND_TIME_LIMIT_SECONDS }).catch(() => null),
-    ]);
+    // The optimiser and the LP bound run in a worker thread (simulation.worker.ts).
+    const { result, bound } = await this.pool.run({
+      event,
+      registrations: regs,
+      weights: w.stored,
+      boundTimeLimitSeconds: BOUND_TIME_LIMIT_SECONDS,
+    });
     const counts = result.perParticipant.map((x) => x.meetings);
     const seatsUsed = result.rounds.reduce(
       (sum, r) => sum + r.meetings.reduce((s, m) => s + m.participantIds.length, 0),
@@ -44,7 +46,7 @@ export class ScheduleSimulationService {
       meetings: result.stats.meetings,
       fillRate: regs.length ? seatsUsed / (regs.length * event.rounds) : 0,
       totalScore: result.totalScore,
-      upperBound: bound && Number.isFinite(bound.value) ? bound.value : null,
+      upperBound: bound,
       averageMeetingsPerParticipant: counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : 0,
       minMeetingsPerParticipant: counts.length ? Math.min(...counts) : 0,
       maxMeetingsPerParticipant: counts.length ? Math.max(...counts) : 0,

@@ -12,6 +12,7 @@ import { SchedulePublicationService } from './schedule-publication.service';
 import { ScheduleReviewService } from './schedule-review.service';
 import { ScheduleRunsService } from './schedule-runs.service';
 import { ScheduleSimulationService } from './schedule-simulation.service';
+import { SimulationPool } from './simulation-pool.service';
 import { ScheduleViewsService } from './schedule-views.service';
 import { SchedulesRepository } from './schedules.repository';
 import { SchedulesResolver } from './schedules.resolver';
@@ -21,6 +22,7 @@ const SERVICES = [
   PairWeightsService,
   ScheduleViewsService,
   ScheduleSimulationService,
+  SimulationPool,
   ScheduleRunsService,
   ScheduleGenerationService,
   ScheduleReviewService,

@@ -22,6 +22,10 @@ export class UserEntity {
   @Column({ type: 'text', array: true, name: 'actor_ids', default: '{}' })
   actorIds: string[];
 
+  /** Set by disableUser: the account's keys and tokens stop working within AUTH_RECHECK_SECONDS. */
+  @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true })
+  disabledAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt: Date;
 }

@@ -16,6 +16,8 @@ export class UserModel {
   @Field(() => String, { nullable: true }) email: string | null;
   @Field(() => Role) role: Role;
   @Field(() => [ID]) actorIds: string[];
+  @Field({ description: 'Disabled accounts cannot sign in; their keys and tokens are refused.' })
+  disabled: boolean;
 }
 
 @ObjectType()
@@ -34,4 +36,18 @@ export class IssuedToken {
 export class Me {
   @Field() authenticated: boolean;
   @Field(() => UserModel, { nullable: true }) user: UserModel | null;
+}
+
+@ObjectType('ApiKey', { description: 'An API key as its owner sees it: never its secret.' })
+export class ApiKeyModel {
+  @Field(() => ID) id: string;
+  @Field() label: string;
+  @Field() createdAt: Date;
+  @Field(() => Date, { nullable: true }) revokedAt: Date | null;
+}
+
+@ObjectType()
+export class CreatedApiKey {
+  @Field(() => ApiKeyModel) key: ApiKeyModel;
+  @Field({ description: 'Shown once: store it now.' }) apiKey: string;
 }

@@ -5,6 +5,7 @@ import { SpeedMeetingEvents1764350000000 } from './1764350000000-speed-meeting-e
 import { EventFollowUp1764360000000 } from './1764360000000-event-follow-up';
 import { Reliability1764370000000 } from './1764370000000-reliability';
 import { ImportFileRequester1764380000000 } from './1764380000000-import-file-requester';
+import { UserDisabledAt1764390000000 } from './1764390000000-user-disabled-at';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: (new () => object)[] = [
   EventFollowUp1764360000000,
   Reliability1764370000000,
   ImportFileRequester1764380000000,
+  UserDisabledAt1764390000000,
 ];
