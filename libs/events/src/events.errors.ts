@@ -174,7 +174,3 @@ export function assertStatus(
     );
   }
 }
-
-/** BAD_USER_INPUT on one field of an events input, e.g. `badInput('…', ['input', 'round'], 'round_out_of_range')`. */
-export const badInput: typeof EVENT_ERRORS.badField = (message, field, reason) =>
-  EVENT_ERRORS.badField(message, field, reason);

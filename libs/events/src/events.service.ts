@@ -9,10 +9,9 @@ import { EventEntity } from './entities/event.entity';
 import { RegistrationEntity } from './entities/registration.entity';
 import { assertManages, canSeeRepresentative } from './event-access';
 import { EventFormat, EventStatus, ParticipantSide, SideRule } from './event-enums';
-import { assertStatus, badInput, checkUuid, notFound } from './events.errors';
+import { EVENT_ERRORS, assertStatus, checkUuid, notFound } from './events.errors';
 import { Registration, SpeedMeetingEvent } from './models/event.models';
 import { roundsHeld } from './rounds-held';
-import { EVENT_ERRORS } from './events.errors';
 
 /** Events, registrations and attendance. Every use case checks the caller first, then the state. */
 @Injectable()
@@ -99,10 +98,15 @@ export class EventsService {
     return this.events.find({ where: { organisationId } });
   }
 
-  /** The events among `ids` that exist, in no particular order (no access check: callers decide). */
-  findByIds(ids: readonly string[]): Promise<EventEntity[]> {
+  /**
+   * The events among `ids` that exist, in no particular order, optionally only those an organisation
+   * runs (no access check: callers decide).
+   */
+  findByIds(ids: readonly string[], organisationId: string | null = null): Promise<EventEntity[]> {
     if (ids.length === 0) return Promise.resolve([]);
-    return this.events.find({ where: { id: In([...new Set(ids)]) } });
+    return this.events.find({
+      where: { id: In([...new Set(ids)]), ...(organisationId === null ? {} : { organisationId }) },
+    });
   }
 
   /**
@@ -162,7 +166,7 @@ export class EventsService {
     await this.checkActorList(p, input.mustNotMeet ?? [], ['input', 'mustNotMeet'], input.actorId);
     const both = (input.mustMeet ?? []).findIndex((id) => input.mustNotMeet?.includes(id));
     if (both >= 0)
-      throw badInput(
+      throw EVENT_ERRORS.badField(
         'an actor cannot be both a must-meet and a must-not-meet',
         ['input', 'mustMeet', both],
         'contradiction',
@@ -170,7 +174,7 @@ export class EventsService {
     const rounds = input.availableRounds ?? null;
     rounds?.forEach((r, i) => {
       if (r > event.rounds)
-        throw badInput(
+        throw EVENT_ERRORS.badField(
           `the event has ${event.rounds} rounds`,
           ['input', 'availableRounds', i],
           'round_out_of_range',
@@ -178,7 +182,7 @@ export class EventsService {
     });
     const attended = rounds?.length ?? event.rounds;
     if ((input.mustMeet?.length ?? 0) > attended)
-      throw badInput(
+      throw EVENT_ERRORS.badField(
         `${input.mustMeet?.length} must-meets but only ${attended} rounds attended`,
         ['input', 'mustMeet'],
         'too_many_must_meets',
@@ -186,7 +190,11 @@ export class EventsService {
     const side = sideOf(event, actor, input.side);
     const count = await this.registrationsRepo.count({ where: { eventId: event.id } });
     if (count >= MAX_PARTICIPANTS)
-      throw badInput(`at most ${MAX_PARTICIPANTS} participants`, ['input', 'eventId'], 'event_full');
+      throw EVENT_ERRORS.badField(
+        `at most ${MAX_PARTICIPANTS} participants`,
+        ['input', 'eventId'],
+        'event_full',
+      );
     const existing = await this.registrationsRepo.findOne({
       where: { eventId: event.id, actorId: actor.id },
     });
@@ -236,7 +244,11 @@ export class EventsService {
   async markNoShow(p: Principal, eventId: string, actorId: string, fromRound: number): Promise<Registration> {
     const event = await this.managed(p, eventId);
     if (!Number.isInteger(fromRound) || fromRound < 1 || fromRound > event.rounds)
-      throw badInput(`must be between 1 and ${event.rounds}`, ['fromRound'], 'round_out_of_range');
+      throw EVENT_ERRORS.badField(
+        `must be between 1 and ${event.rounds}`,
+        ['fromRound'],
+        'round_out_of_range',
+      );
     return this.attendance(p, eventId, actorId, { noShow: true, absentFromRound: fromRound }, event);
   }
 
@@ -252,7 +264,11 @@ export class EventsService {
   ): Promise<Registration> {
     const event = await this.managed(p, eventId);
     if (!Number.isInteger(fromRound) || fromRound < 1 || fromRound > event.rounds)
-      throw badInput(`must be between 1 and ${event.rounds}`, ['fromRound'], 'round_out_of_range');
+      throw EVENT_ERRORS.badField(
+        `must be between 1 and ${event.rounds}`,
+        ['fromRound'],
+        'round_out_of_range',
+      );
     return this.attendance(
       p,
       eventId,
@@ -303,7 +319,8 @@ export class EventsService {
       (await this.actorsRepository.getMany(ids)).filter((a) => canSeeActor(p, a)).map((a) => a.id),
     );
     ids.forEach((id, i) => {
-      if (id === self) throw badInput('an actor cannot name itself', [...field, i], 'self_reference');
+      if (id === self)
+        throw EVENT_ERRORS.badField('an actor cannot name itself', [...field, i], 'self_reference');
       if (!found.has(id))
         throw EVENT_ERRORS.notFound(`Actor ${id} not found`, {
           field: [...field, i],
@@ -317,20 +334,32 @@ export class EventsService {
 function checkEventShape(input: CreateEventInput): void {
   if (input.format === EventFormat.BIPARTITE) {
     if (!input.sideA?.length)
-      throw badInput('BIPARTITE needs the families or kinds of side A', ['input', 'sideA'], 'required');
+      throw EVENT_ERRORS.badField(
+        'BIPARTITE needs the families or kinds of side A',
+        ['input', 'sideA'],
+        'required',
+      );
     if (!input.sideB?.length)
-      throw badInput('BIPARTITE needs the families or kinds of side B', ['input', 'sideB'], 'required');
+      throw EVENT_ERRORS.badField(
+        'BIPARTITE needs the families or kinds of side B',
+        ['input', 'sideB'],
+        'required',
+      );
     const overlap = input.sideA.findIndex((x) => input.sideB?.includes(x));
     if (overlap >= 0)
-      throw badInput('a value cannot be on both sides', ['input', 'sideA', overlap], 'overlap');
+      throw EVENT_ERRORS.badField('a value cannot be on both sides', ['input', 'sideA', overlap], 'overlap');
   }
   if (input.minMeetings != null && input.maxMeetings != null && input.minMeetings > input.maxMeetings)
-    throw badInput('must not exceed maxMeetings', ['input', 'minMeetings'], 'min_above_max');
+    throw EVENT_ERRORS.badField('must not exceed maxMeetings', ['input', 'minMeetings'], 'min_above_max');
   if (input.maxMeetings != null && input.maxMeetings > input.rounds)
-    throw badInput('cannot exceed the number of rounds', ['input', 'maxMeetings'], 'above_rounds');
+    throw EVENT_ERRORS.badField(
+      'cannot exceed the number of rounds',
+      ['input', 'maxMeetings'],
+      'above_rounds',
+    );
   input.pauses?.forEach((x, i) => {
     if (x.afterRound >= input.rounds)
-      throw badInput(
+      throw EVENT_ERRORS.badField(
         'must be before the last round',
         ['input', 'pauses', i, 'afterRound'],
         'round_out_of_range',
@@ -349,7 +378,7 @@ export function sideOf(
   const value: string = event.sideRule === SideRule.KIND ? actor.kind : actor.family;
   if (event.sideA.includes(value)) return ParticipantSide.A;
   if (event.sideB.includes(value)) return ParticipantSide.B;
-  throw badInput(
+  throw EVENT_ERRORS.badField(
     `${value} is on neither side of this event; pass side explicitly`,
     ['input', 'side'],
     'side_undetermined',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { MeetingOutcome } from '@maillage/events';
-import { badInput } from './follow-up.errors';
+import { FOLLOW_UP_ERRORS } from './follow-up.errors';
 import { OutboxService } from '@maillage/outbox';
 import { allianceFromEvent } from './alliance-from-event';
 import { FeedbackInput } from './dto/follow-up.inputs';
@@ -24,7 +24,11 @@ export class FeedbackService {
   async record(p: Principal, input: FeedbackInput): Promise<Feedback> {
     const { meeting, event, partnerId } = await this.played.find(p, input, 'record feedback');
     if (partnerId === null && input.outcome !== MeetingOutcome.NONE)
-      throw badInput('at a table, name the partner the outcome is with', ['input', 'partnerId'], 'required');
+      throw FOLLOW_UP_ERRORS.badField(
+        'at a table, name the partner the outcome is with',
+        ['input', 'partnerId'],
+        'required',
+      );
 
     const saved = await this.outbox.transaction(async (m, writeOutbox) => {
       const [row] = (await m.query(

@@ -43,7 +43,3 @@ export const FOLLOW_UP_ERRORS = defineErrorReasons('Follow-up (outcomes, feedbac
 });
 export const FOLLOW_UP_ERROR_REASONS = FOLLOW_UP_ERRORS.reasons;
 export type FollowUpErrorReason = ReasonOf<typeof FOLLOW_UP_ERRORS>;
-
-/** BAD_USER_INPUT on one field, its path prefixing the message. */
-export const badInput: typeof FOLLOW_UP_ERRORS.badField = (message, field, reason) =>
-  FOLLOW_UP_ERRORS.badField(message, field, reason);

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { EventStatus, EventsService, MeetingOutcome } from '@maillage/events';
-import { badInput } from './follow-up.errors';
+import { FOLLOW_UP_ERRORS } from './follow-up.errors';
 import { OutboxService } from '@maillage/outbox';
 import { SchedulesRepository } from '@maillage/schedules';
 import { allianceFromEvent } from './alliance-from-event';
@@ -34,14 +34,22 @@ export class OutcomeSurveysService {
   async record(p: Principal, input: OutcomeSurveyInput): Promise<OutcomeSurvey> {
     const { meeting, event, partnerId } = await this.played.find(p, input, 'record an outcome survey');
     if (partnerId === null)
-      throw badInput('at a table, name the partner the outcome is with', ['input', 'partnerId'], 'required');
+      throw FOLLOW_UP_ERRORS.badField(
+        'at a table, name the partner the outcome is with',
+        ['input', 'partnerId'],
+        'required',
+      );
     if (input.allianceFormed && input.outcome !== MeetingOutcome.AGREEMENT)
-      throw badInput('an alliance needs the AGREEMENT outcome', ['input', 'allianceFormed'], 'contradiction');
+      throw FOLLOW_UP_ERRORS.badField(
+        'an alliance needs the AGREEMENT outcome',
+        ['input', 'allianceFormed'],
+        'contradiction',
+      );
     const surveyedAt = input.surveyedAt ?? new Date();
     if (surveyedAt.getTime() > Date.now() + 60_000)
-      throw badInput('cannot be in the future', ['input', 'surveyedAt'], 'in_future');
+      throw FOLLOW_UP_ERRORS.badField('cannot be in the future', ['input', 'surveyedAt'], 'in_future');
     if (surveyedAt.getTime() < event.startsAt.getTime())
-      throw badInput('cannot be before the event', ['input', 'surveyedAt'], 'before_event');
+      throw FOLLOW_UP_ERRORS.badField('cannot be before the event', ['input', 'surveyedAt'], 'before_event');
     const [a, b] = input.actorId < partnerId ? [input.actorId, partnerId] : [partnerId, input.actorId];
 
     const saved = await this.outbox.transaction(async (m, writeOutbox) => {

@@ -10,7 +10,7 @@ import {
   checkUuid,
   notFound,
 } from '@maillage/events';
-import { badInput } from './follow-up.errors';
+import { FOLLOW_UP_ERRORS } from './follow-up.errors';
 import { SchedulesRepository } from '@maillage/schedules';
 
 /** The meetings a follow-up may refer to: those that were played. */
@@ -39,17 +39,25 @@ export class PlayedMeetingsService {
     assertManagesOrIs(p, event, input.actorId, ['input', 'actorId']);
     assertStatus(event.status, [EventStatus.LIVE, EventStatus.CLOSED], action, ['input', 'meetingId']);
     if (schedule.status !== ScheduleStatus.PUBLISHED)
-      throw badInput(
+      throw FOLLOW_UP_ERRORS.badField(
         'this meeting belongs to a schedule that was not played',
         ['input', 'meetingId'],
         'not_published',
       );
     if (!meeting.participantIds.includes(input.actorId))
-      throw badInput('this actor was not at this meeting', ['input', 'actorId'], 'not_in_meeting');
+      throw FOLLOW_UP_ERRORS.badField(
+        'this actor was not at this meeting',
+        ['input', 'actorId'],
+        'not_in_meeting',
+      );
     const others = meeting.participantIds.filter((id) => id !== input.actorId);
     const partnerId = input.partnerId ?? (others.length === 1 ? others[0] : null);
     if (partnerId !== null && !others.includes(partnerId))
-      throw badInput('this actor was not at this meeting', ['input', 'partnerId'], 'not_in_meeting');
+      throw FOLLOW_UP_ERRORS.badField(
+        'this actor was not at this meeting',
+        ['input', 'partnerId'],
+        'not_in_meeting',
+      );
     return { meeting, schedule, event, partnerId };
   }
 }

@@ -6,7 +6,7 @@ import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { EventsService } from '@maillage/events';
 import { SchedulesRepository } from '@maillage/schedules';
-import { badInput } from './follow-up.errors';
+import { FOLLOW_UP_ERRORS } from './follow-up.errors';
 import { ShowcaseActor, ShowcaseAlliance } from './models/follow-up.models';
 
 /** Showcase: agreements whose participants rated the meeting at least this on average. */
@@ -31,7 +31,7 @@ export class ShowcaseService {
   async showcase(p: Principal, limit: number): Promise<ShowcaseAlliance[]> {
     assertAllowed(p, Action.AUTHENTICATED_READ);
     if (!Number.isInteger(limit) || limit < 1 || limit > 50)
-      throw badInput('must be between 1 and 50', ['limit'], 'out_of_range');
+      throw FOLLOW_UP_ERRORS.badField('must be between 1 and 50', ['limit'], 'out_of_range');
     // A lab sees only its own events' alliances (admins: all), so no other lab's event leaks.
     const rows = await this.candidates(limit * 3, p.role === Role.ADMIN ? null : p.organisationId);
     const seen = new Map<string, ShowcaseActor | null>();
@@ -89,9 +89,10 @@ export class ShowcaseService {
     ]);
     if (meetings.length === 0 && surveyed.length === 0) return [];
     const played = await this.schedules.publishedMeetingEvents(meetings.map((m) => m.meeting_id));
-    const events = (
-      await this.events.findByIds([...played.map((m) => m.eventId), ...surveyed.map((s) => s.event_id)])
-    ).filter((e) => organisationId === null || e.organisationId === organisationId);
+    const events = await this.events.findByIds(
+      [...played.map((m) => m.eventId), ...surveyed.map((s) => s.event_id)],
+      organisationId,
+    );
     return (await this.dataSource.query(
       `WITH played AS (
          SELECT * FROM unnest($3::uuid[], $4::uuid[]) AS p(meeting_id, event_id)

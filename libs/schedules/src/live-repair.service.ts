@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventStatus, EventsService, assertStatus, notFound } from '@maillage/events';
-import { badInput } from './schedules.errors';
+import { SCHEDULE_ERRORS } from './schedules.errors';
 import { ScheduleResult } from '@maillage/schedule-model';
 import { repairSchedule } from '@maillage/scheduling';
 import { MeetingExplanation } from './entities/meeting.entity';
@@ -35,7 +35,11 @@ export class LiveRepairService {
     const event = await this.events.managed(p, eventId);
     assertStatus(event.status, [EventStatus.PUBLISHED, EventStatus.LIVE], 're-pair');
     if (!Number.isInteger(fromRound) || fromRound < 1 || fromRound > event.rounds)
-      throw badInput(`must be between 1 and ${event.rounds}`, ['fromRound'], 'round_out_of_range');
+      throw SCHEDULE_ERRORS.badField(
+        `must be between 1 and ${event.rounds}`,
+        ['fromRound'],
+        'round_out_of_range',
+      );
     const schedule = await this.repo.published(event.id);
     if (!schedule) throw notFound('Schedule', event.id, ['eventId']);
     const started = Date.now();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { Principal } from '@maillage/auth';
 import { EventsService, ScheduleStatus, assertManages, checkUuid, notFound } from '@maillage/events';
-import { HARD_VIOLATIONS, HardViolation, SCHEDULE_ERRORS, badInput } from './schedules.errors';
+import { HARD_VIOLATIONS, SCHEDULE_ERRORS, HardViolation } from './schedules.errors';
 import { Violation, checkSchedule } from '@maillage/schedule-model';
 import { SwapParticipantsInput } from './dto/schedule.inputs';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
@@ -57,9 +57,13 @@ export class ScheduleReviewService {
         reason: 'not_draft',
       });
     if (input.round > event.rounds)
-      throw badInput(`the event has ${event.rounds} rounds`, ['input', 'round'], 'round_out_of_range');
+      throw SCHEDULE_ERRORS.badField(
+        `the event has ${event.rounds} rounds`,
+        ['input', 'round'],
+        'round_out_of_range',
+      );
     if (input.actorA === input.actorB)
-      throw badInput('swap two different participants', ['input', 'actorB'], 'same_actor');
+      throw SCHEDULE_ERRORS.badField('swap two different participants', ['input', 'actorB'], 'same_actor');
     const meetings = await this.repo.meetingsOf(schedule.id);
     const inRound = meetings.filter((m) => m.round === input.round);
     const seatOf = (id: string) => inRound.find((m) => m.participantIds.includes(id));
@@ -72,15 +76,20 @@ export class ScheduleReviewService {
       ['actorB', input.actorB],
     ] as const) {
       if (!registered.has(id))
-        throw badInput('not a participant of this event', ['input', key], 'not_registered');
+        throw SCHEDULE_ERRORS.badField('not a participant of this event', ['input', key], 'not_registered');
     }
     if (!ma && !mb)
-      throw badInput(
+      throw SCHEDULE_ERRORS.badField(
         'neither participant has a meeting in this round',
         ['input', 'round'],
         'nothing_to_swap',
       );
-    if (ma === mb) throw badInput('both sit at the same table already', ['input', 'actorB'], 'same_meeting');
+    if (ma === mb)
+      throw SCHEDULE_ERRORS.badField(
+        'both sit at the same table already',
+        ['input', 'actorB'],
+        'same_meeting',
+      );
     if (ma?.locked || mb?.locked)
       throw SCHEDULE_ERRORS.conflict('A locked meeting cannot change; unlock it first', {
         field: ['input'],

@@ -9,7 +9,7 @@ import {
   checkUuid,
   notFound,
 } from '@maillage/events';
-import { badInput } from './schedules.errors';
+import { SCHEDULE_ERRORS } from './schedules.errors';
 import { ScheduleRun } from './models/schedule.models';
 import { requireParticipants } from './schedule-solver';
 import { SchedulesRepository } from './schedules.repository';
@@ -41,7 +41,11 @@ export class ScheduleRunsService {
     if (keepLocked) {
       const current = await this.repo.current(event.id);
       if (!current)
-        throw badInput('there is no schedule to keep locked meetings from', ['keepLocked'], 'no_schedule');
+        throw SCHEDULE_ERRORS.badField(
+          'there is no schedule to keep locked meetings from',
+          ['keepLocked'],
+          'no_schedule',
+        );
     }
     const kind = keepLocked ? REGENERATE_UNLOCKED_KIND : GENERATE_SCHEDULE_KIND;
     const run = await this.runs.startRun(

@@ -5,7 +5,7 @@ import {
   ScheduleResult,
 } from '@maillage/schedule-model';
 import { optimiseSchedule } from '@maillage/scheduling';
-import { SCHEDULE_ERRORS, badInput } from './schedules.errors';
+import { SCHEDULE_ERRORS } from './schedules.errors';
 
 /** The bound is reported, not needed: cap its solver time so a huge event still gets its plan. */
 export const BOUND_TIME_LIMIT_SECONDS = 20;
@@ -13,7 +13,11 @@ export const BOUND_TIME_LIMIT_SECONDS = 20;
 /** An event needs two participants to be planned. */
 export function requireParticipants<T>(regs: T[]): T[] {
   if (regs.length < 2)
-    throw badInput(`needs at least 2 participants, has ${regs.length}`, ['eventId'], 'too_few_participants');
+    throw SCHEDULE_ERRORS.badField(
+      `needs at least 2 participants, has ${regs.length}`,
+      ['eventId'],
+      'too_few_participants',
+    );
   return regs;
 }
 

@@ -110,7 +110,3 @@ export const SCHEDULE_ERRORS = defineErrorReasons('Schedules (generation, review
 });
 export const SCHEDULE_ERROR_REASONS = SCHEDULE_ERRORS.reasons;
 export type ScheduleErrorReason = ReasonOf<typeof SCHEDULE_ERRORS>;
-
-/** BAD_USER_INPUT on one field, its path prefixing the message. */
-export const badInput: typeof SCHEDULE_ERRORS.badField = (message, field, reason) =>
-  SCHEDULE_ERRORS.badField(message, field, reason);
