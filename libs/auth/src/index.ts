@@ -11,3 +11,8 @@ export * from './entities/organisation.entity';
 export * from './entities/user.entity';
 export * from './entities/api-key.entity';
 export { AUTH_ENTITIES } from './entities';
+export * from './entities/session.entity';
+export * from './sign-in/sessions.service';
+export * from './sign-in/session-cookie';
+export { hashPassword, verifyPassword, passwordProblem, randomPassword } from './sign-in/password';
+export * from './models/auth.models';
