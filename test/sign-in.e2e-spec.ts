@@ -9,19 +9,6 @@ import { GraphQLResponse, TestApi } from './support/api';
 const PER_EMAIL = 3;
 const PER_IP = 12;
 
-async function startWith(env: Record<string, string>): Promise<TestApi> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await TestApi.start();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
 interface Call<T> extends GraphQLResponse<T> {
   status: number;
   /** The Set-Cookie header of the session cookie, if the response set one. */
@@ -109,7 +96,7 @@ describe('sign-in for people (e2e)', () => {
   }
 
   beforeAll(async () => {
-    api = await startWith({
+    api = await TestApi.startWith({
       // Own counters: this suite's failed sign-ins never block another suite's sign-ins.
       REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'maillage'}-signin-${unique()}`,
       SIGNIN_FAILURES_PER_EMAIL: String(PER_EMAIL),

@@ -313,11 +313,6 @@ export class AuthService {
     });
   }
 
-  /** The principal of a user just signed in (no request credential yet). */
-  principalOfUser(user: UserEntity, sessionId: string): Principal {
-    return this.principalOf(user, { via: 'session', sessionId });
-  }
-
   private principalOf(user: UserEntity, credential: UserPrincipal['credential']): Principal {
     return {
       kind: 'user',

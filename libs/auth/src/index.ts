@@ -16,3 +16,4 @@ export * from './sign-in/sessions.service';
 export * from './sign-in/session-cookie';
 export { hashPassword, verifyPassword, passwordProblem, randomPassword } from './sign-in/password';
 export * from './models/auth.models';
+export { hashSecret } from './api-key';

@@ -1,6 +1,4 @@
-import { Inject } from '@nestjs/common';
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { APP_CONFIG, AppConfig } from '@maillage/config';
 import {
   CookieRequest,
   CookieResponse,
@@ -8,9 +6,6 @@ import {
   Me,
   Principal,
   SessionsService,
-  sessionCookieOf,
-  setSessionCookie,
-  toUserModel,
 } from '@maillage/auth';
 import { CreateInvitationInput } from './dto/invitation.inputs';
 import { InvitationModel, InvitationPreview } from './models/invitation.models';
@@ -21,7 +16,6 @@ export class InvitationsResolver {
   constructor(
     private readonly invitations: InvitationsService,
     private readonly sessions: SessionsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Mutation(() => InvitationModel, {
@@ -65,10 +59,7 @@ export class InvitationsResolver {
     @Context('req') req: CookieRequest,
     @Context('res') res: CookieResponse,
   ): Promise<Me> {
-    const previous = sessionCookieOf(req);
-    const { user, token: session, maxAgeSeconds } = await this.invitations.accept(token, password);
-    if (previous) await this.sessions.revoke(previous);
-    setSessionCookie(req, res, session, maxAgeSeconds, this.config.SESSION_COOKIE_SECURE);
-    return { authenticated: true, user: toUserModel(user, true) };
+    const { user, ...opened } = await this.invitations.accept(token, password);
+    return this.sessions.handOver(req, res, user, opened);
   }
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
@@ -13,6 +13,7 @@ import {
   UserEntity,
   assertAllowed,
   assertPasswordPolicy,
+  hashSecret,
 } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { CreateInvitationInput } from './dto/invitation.inputs';
@@ -21,8 +22,6 @@ import { INVITATION_ERRORS } from './invitations.errors';
 
 /** Roles an organiser may hand out, in its own organisation only. */
 const ORGANISER_INVITES: readonly Role[] = [Role.ORGANISER, Role.ACTOR_EDITOR, Role.VIEWER];
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * Invitations: an admin (any organisation, any role) or an organiser (its organisation; ORGANISER,
@@ -73,7 +72,7 @@ export class InvitationsService {
     const token = randomBytes(32).toString('base64url');
     const invitation = await this.invitations.save(
       this.invitations.create({
-        tokenHash: hashToken(token),
+        tokenHash: hashSecret(token),
         email,
         organisationId,
         role: input.role,
@@ -87,7 +86,7 @@ export class InvitationsService {
 
   /** What the invitation page shows; NOT_FOUND when unknown, used or expired. */
   async preview(token: string): Promise<{ invitation: InvitationEntity; organisationName: string }> {
-    const invitation = usable(await this.invitations.findOne({ where: { tokenHash: hashToken(token) } }));
+    const invitation = usable(await this.invitations.findOne({ where: { tokenHash: hashSecret(token) } }));
     const organisation = await this.auth.getOrganisation(invitation.organisationId);
     return { invitation, organisationName: organisation.name };
   }
@@ -103,7 +102,7 @@ export class InvitationsService {
     return this.dataSource.transaction(async (manager) => {
       const invitation = usable(
         await manager.findOne(InvitationEntity, {
-          where: { tokenHash: hashToken(token) },
+          where: { tokenHash: hashSecret(token) },
           lock: { mode: 'pessimistic_write' },
         }),
       );

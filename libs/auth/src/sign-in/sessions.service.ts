@@ -1,10 +1,13 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity } from '../entities/user.entity';
+import { hashSecret } from '../api-key';
+import { Me, toUserModel } from '../models/auth.models';
+import { CookieRequest, CookieResponse, sessionCookieOf, setSessionCookie } from './session-cookie';
 
 /** The session and its user, as the guard needs them. */
 export interface LiveSession {
@@ -12,7 +15,6 @@ export interface LiveSession {
   user: UserEntity;
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 /** lastSeenAt is written at most this often per session (not on every request). */
 const TOUCH_EVERY_MS = 60_000;
 
@@ -37,7 +39,7 @@ export class SessionsService {
     await repo.save(
       repo.create({
         userId,
-        tokenHash: hashToken(token),
+        tokenHash: hashSecret(token),
         lastSeenAt: now,
         expiresAt: new Date(now.getTime() + this.config.SESSION_ABSOLUTE_SECONDS * 1000),
       }),
@@ -45,10 +47,26 @@ export class SessionsService {
     return { token, maxAgeSeconds: this.config.SESSION_ABSOLUTE_SECONDS };
   }
 
+  /**
+   * After a successful sign-in (password or invitation): the browser's older token is revoked (a new
+   * sign-in never keeps it alive), the new one set as the cookie; answers the signed-in Me.
+   */
+  async handOver(
+    req: CookieRequest,
+    res: CookieResponse,
+    user: UserEntity,
+    opened: { token: string; maxAgeSeconds: number },
+  ): Promise<Me> {
+    const previous = sessionCookieOf(req);
+    if (previous) await this.revoke(previous);
+    setSessionCookie(req, res, opened.token, opened.maxAgeSeconds, this.config.SESSION_COOKIE_SECURE);
+    return { authenticated: true, user: toUserModel(user, true) };
+  }
+
   /** The live session of a cookie token and its (enabled) user, or null. */
   async find(token: string): Promise<LiveSession | null> {
     const session = await this.sessions.findOne({
-      where: { tokenHash: hashToken(token), revokedAt: IsNull() },
+      where: { tokenHash: hashSecret(token), revokedAt: IsNull() },
     });
     if (!session) return null;
     const now = Date.now();
@@ -66,7 +84,7 @@ export class SessionsService {
   /** Sign-out: the token stops working at once. */
   async revoke(token: string): Promise<void> {
     await this.sessions.update(
-      { tokenHash: hashToken(token), revokedAt: IsNull() },
+      { tokenHash: hashSecret(token), revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
   }

@@ -2,16 +2,9 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { Me } from '../models/auth.models';
-import { toUserModel } from '../auth.resolver';
 import { SessionsService } from './sessions.service';
 import { SignInService } from './sign-in.service';
-import {
-  CookieRequest,
-  CookieResponse,
-  clearSessionCookie,
-  sessionCookieOf,
-  setSessionCookie,
-} from './session-cookie';
+import { CookieRequest, CookieResponse, clearSessionCookie, sessionCookieOf } from './session-cookie';
 
 /** The request and response of a GraphQL call (Express's; graphql.config.ts puts both in the context). */
 export type HttpContextRequest = CookieRequest & { ip?: string; socket?: { remoteAddress?: string } };
@@ -35,11 +28,8 @@ export class SignInResolver {
     @Context('res') res: CookieResponse,
   ): Promise<Me> {
     const ip = req.ip ?? req.socket?.remoteAddress ?? 'unknown';
-    const previous = sessionCookieOf(req);
-    const { user, token, maxAgeSeconds } = await this.signInService.signIn(email, password, ip);
-    if (previous) await this.sessions.revoke(previous); // a new sign-in never keeps an older token alive
-    setSessionCookie(req, res, token, maxAgeSeconds, this.config.SESSION_COOKIE_SECURE);
-    return { authenticated: true, user: toUserModel(user, true) };
+    const { user, ...opened } = await this.signInService.signIn(email, password, ip);
+    return this.sessions.handOver(req, res, user, opened);
   }
 
   @Mutation(() => Boolean, {
