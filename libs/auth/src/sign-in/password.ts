@@ -29,8 +29,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64url');
-  const key = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p));
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  const key = await derive(password, Buffer.from(salt, 'base64url'), Number(n), Number(r), Number(p)).catch(
+    () => null, // cost parameters scrypt refuses
+  );
+  return !!key && key.length === expected.length && timingSafeEqual(key, expected);
 }
 
 /**
