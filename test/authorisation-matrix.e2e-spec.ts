@@ -9,7 +9,7 @@ import {
   isObjectType,
   isAbstractType,
 } from 'graphql';
-import { Role } from '@maillage/auth';
+import { AuthService, Role } from '@maillage/auth';
 import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 
 /**
@@ -131,6 +131,25 @@ const freshUser = async ({ api, keys, world }: FreshContext) => ({
   ).createUser.user.id,
 });
 
+/** An admin's invitation link into lab A (consumed by acceptInvitation). */
+const freshInvitation = async ({ api, keys, world }: FreshContext) => {
+  const { createInvitation } = await api.ok<{ createInvitation: { link: string } }>(
+    'mutation ($i: CreateInvitationInput!) { createInvitation(input: $i) { link } }',
+    { i: { email: `inv${world.unique}@test.local`, role: 'VIEWER', organisationId: world.orgA } },
+    keys.admin!,
+  );
+  return { token: createInvitation.link.replace('/invitation/', '') };
+};
+
+/** A user of lab A with a password (signIn works whatever credential the request carries). */
+const freshPasswordUser = async ({ api, world }: FreshContext) => {
+  const auth = api.app.get(AuthService);
+  const email = `pw${world.unique}@test.local`;
+  const { user } = await auth.createUser({ organisationId: world.orgA, email, role: Role.VIEWER });
+  await auth.setPassword(user, 'matrix passphrase 42');
+  return { email };
+};
+
 /** Your own keys, or anyone's for an admin; another user's key id answers like an unknown one. */
 const OWN_KEY = rule(['organiserOwn', 'admin'], 'NOT_FOUND');
 
@@ -180,7 +199,24 @@ const MATRIX: Record<string, Row> = {
   territoryChildren: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
   triads: { vars: (w) => ({ actorId: w.target }), expect: SIGNED_IN },
 
+  invitation: { vars: (w) => ({ token: w.fresh.token }), expect: PUBLIC_READ, fresh: freshInvitation },
+
   // -------------------------------------------------------------- mutations
+  acceptInvitation: {
+    vars: (w) => ({ token: w.fresh.token, password: 'matrix passphrase 42' }),
+    expect: all('ok'),
+    fresh: freshInvitation,
+  },
+  createInvitation: {
+    vars: (w) => ({ input: { email: `ci${w.unique}@test.local`, role: 'VIEWER' } }),
+    expect: ORGANISERS,
+  },
+  signIn: {
+    vars: (w) => ({ email: w.fresh.email, password: 'matrix passphrase 42' }),
+    expect: all('ok'),
+    fresh: freshPasswordUser,
+  },
+  signOut: { vars: () => ({}), expect: all('ok') },
   activateScoringProfile: {
     vars: () => ({ profileId: 'default@1', territory: '38' }),
     expect: ADMIN_ONLY,

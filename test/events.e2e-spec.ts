@@ -4,6 +4,7 @@ import { Role } from '@maillage/auth';
 import { ALLIANCE_FROM_EVENT } from '@maillage/follow-up';
 import { OutboxRelayError, OutboxRelayJob } from '@maillage/outbox';
 import { TestApi, TestWorker, eventually, finished, pairKey, roundKeys } from './support/api';
+import { pdfTextLines } from './support/pdf-text';
 
 /**
  * A lab runs a speed-meeting event end to end through GraphQL, with a real in-process worker
@@ -113,9 +114,24 @@ describe('speed-meeting events (e2e, real worker)', () => {
       field: ['input', 'sideA'],
     });
 
+    const zone = await gql(CREATE, { input: { ...input, timeZone: 'Europe/Grenoble' } });
+    expect(zone.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'timeZone'],
+      reason: 'unknown_time_zone',
+    });
+
     const created = await ok<{ createEvent: { id: string; status: string } }>(CREATE, { input });
     eventId = created.createEvent.id;
     expect(created.createEvent.status).toBe('DRAFT');
+    // No time zone given: the default, Europe/Paris.
+    const read = await ok<{ event: { timeZone: string } }>(
+      `query($id: ID!) { event(id: $id) { timeZone } }`,
+      {
+        id: eventId,
+      },
+    );
+    expect(read.event.timeZone).toBe('Europe/Paris');
     const opened = await ok<{ openEvent: { status: string } }>(
       `mutation($e: ID!) { openEvent(eventId: $e) { status } }`,
       {
@@ -315,11 +331,25 @@ describe('speed-meeting events (e2e, real worker)', () => {
     );
     expect(exports.agendaIcs).toContain('BEGIN:VCALENDAR');
     expect(exports.agendaIcs).toContain('BEGIN:VEVENT');
-    expect(exports.tablePlanCsv.split('\n')[0]).toBe(
-      'round,starts_at_utc,table,actor_id,actor,representative,partners,score',
+    // Calendars get UTC instants, marked as such (08:00Z is 09:00 in Grenoble in March).
+    expect(exports.agendaIcs).toMatch(/DTSTART:20260310T0[89]\d{4}Z/);
+    const csvLines = exports.tablePlanCsv.trim().split('\n');
+    expect(csvLines[0]).toBe(
+      'round,date,starts_at,ends_at,time_zone,table,actor_id,actor,representative,partners,score',
     );
     expect(exports.tablePlanCsv).toContain('Person 0');
-    expect(Buffer.from(exports.tablePlanPdf, 'base64').subarray(0, 4).toString()).toBe('%PDF');
+    // People read the event's local time: round 1 starts at 09:00 in Europe/Paris (08:00 UTC).
+    const round1 = csvLines.filter((l) => l.startsWith('1,'));
+    expect(round1.length).toBeGreaterThan(0);
+    for (const line of round1) expect(line).toMatch(/^1,2026-03-10,09:00,09:07,Europe\/Paris,/);
+    expect(csvLines.find((l) => l.startsWith('3,'))).toMatch(/^3,2026-03-10,09:28,09:35,/);
+    const pdf = Buffer.from(exports.tablePlanPdf, 'base64');
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    const page = pdfTextLines(pdf);
+    expect(page).toContain('Tour 1 (09:00–09:07)');
+    expect(page).toContain('Tour 3 (09:28–09:35)');
+    expect(page.join('\n')).toContain('2026-03-10 09:00 (heure de Europe/Paris, UTC+01:00)');
+    expect(page.join('\n')).not.toMatch(/08:00|UTC —/);
     const csvDenied = await gql(
       `query($e: ID!) { tablePlanCsv(eventId: $e) }`,
       { e: eventId },

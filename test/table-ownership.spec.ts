@@ -18,6 +18,8 @@ const OWNERS: Record<string, string> = {
   organisations: 'auth',
   users: 'auth',
   api_keys: 'auth',
+  sessions: 'auth',
+  invitations: 'invitations',
   job_runs: 'jobs',
   deferred_jobs: 'jobs',
   import_files: 'actor-import',

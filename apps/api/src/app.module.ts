@@ -20,6 +20,7 @@ import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules
 import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
 import { OutboxCoreModule } from '@maillage/outbox';
+import { InvitationsGraphqlModule } from '@maillage/invitations';
 import { graphqlOptions } from './graphql.config';
 import { ApiLimitsModule } from './limits/limits.module';
 
@@ -35,6 +36,7 @@ import { ApiLimitsModule } from './limits/limits.module';
     JobsCoreModule,
     AuthCoreModule,
     AuthGraphqlModule,
+    InvitationsGraphqlModule,
     HealthHttpModule,
     ActorsGraphqlModule,
     ReferenceGraphqlModule,

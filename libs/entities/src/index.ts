@@ -3,6 +3,7 @@ import { AUTH_ENTITIES } from '@maillage/auth';
 import { COMPLEMENTARITY_ENTITIES } from '@maillage/complementarity';
 import { EVENT_ENTITIES } from '@maillage/events';
 import { FOLLOW_UP_ENTITIES } from '@maillage/follow-up';
+import { INVITATION_ENTITIES } from '@maillage/invitations';
 import { JOB_ENTITIES } from '@maillage/jobs';
 import { OUTBOX_ENTITIES } from '@maillage/outbox';
 import { SCHEDULE_ENTITIES } from '@maillage/schedules';
@@ -15,6 +16,7 @@ import { SCHEDULE_ENTITIES } from '@maillage/schedules';
  */
 export const ENTITIES = [
   ...AUTH_ENTITIES,
+  ...INVITATION_ENTITIES,
   ...JOB_ENTITIES,
   ...ACTOR_IMPORT_ENTITIES,
   ...COMPLEMENTARITY_ENTITIES,

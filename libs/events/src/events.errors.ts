@@ -56,6 +56,11 @@ export const EVENT_ERRORS = defineErrorReasons('Events and registrations', {
     field: 'actorId',
     meaning: 'Only the organising lab and the participant itself may do this.',
   },
+  unknown_time_zone: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.timeZone',
+    meaning: 'The time zone is not an IANA name the server knows (e.g. Europe/Paris).',
+  },
   self_reference: {
     codes: [BAD_USER_INPUT],
     field: 'input.mustMeet.<i>, input.mustNotMeet.<i>',

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorRecord, ActorsRepository, ActorsService, canSeeActor } from '@maillage/actors';
-import { AllianceForm } from '@maillage/domain';
+import { AllianceForm, isSupportedTimeZone } from '@maillage/domain';
 import { CreateEventInput, MAX_PARTICIPANTS, RegisterParticipantInput } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
 import { RegistrationEntity } from './entities/registration.entity';
@@ -48,6 +48,7 @@ export class EventsService {
         title: input.title.trim(),
         startsAt: input.startsAt,
         venue: input.venue.trim(),
+        timeZone: input.timeZone,
         format: input.format,
         sideRule: input.format === EventFormat.BIPARTITE ? (input.sideRule ?? SideRule.FAMILY) : null,
         sideA: input.format === EventFormat.BIPARTITE ? (input.sideA ?? []) : [],
@@ -332,6 +333,12 @@ export class EventsService {
 
 /** Cross-field rules class-validator cannot express. */
 function checkEventShape(input: CreateEventInput): void {
+  if (!isSupportedTimeZone(input.timeZone))
+    throw EVENT_ERRORS.badField(
+      `unknown time zone ${JSON.stringify(input.timeZone.slice(0, 64))}: an IANA name such as Europe/Paris`,
+      ['input', 'timeZone'],
+      'unknown_time_zone',
+    );
   if (input.format === EventFormat.BIPARTITE) {
     if (!input.sideA?.length)
       throw EVENT_ERRORS.badField(

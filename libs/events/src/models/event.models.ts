@@ -15,6 +15,7 @@ export class SpeedMeetingEvent {
   @Field() title: string;
   @Field(() => GraphQLISODateTime) startsAt: Date;
   @Field() venue: string;
+  @Field({ description: 'IANA time zone of the event: show its times in it.' }) timeZone: string;
   @Field(() => EventFormat) format: EventFormat;
   @Field(() => SideRule, { nullable: true }) sideRule: SideRule | null;
   @Field(() => [String]) sideA: string[];
