@@ -19,6 +19,7 @@ import { EventsCoreModule, EventsGraphqlModule } from '@maillage/events';
 import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules';
 import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
+import { WishesCoreModule, WishesGraphqlModule } from '@maillage/wishes';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { graphqlOptions } from './graphql.config';
 import { ApiLimitsModule } from './limits/limits.module';
@@ -45,6 +46,8 @@ import { ApiLimitsModule } from './limits/limits.module';
     EventsGraphqlModule,
     SchedulesCoreModule,
     SchedulesGraphqlModule,
+    WishesCoreModule,
+    WishesGraphqlModule,
     AgendasCoreModule,
     AgendasGraphqlModule,
     FollowUpCoreModule,

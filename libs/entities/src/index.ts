@@ -6,6 +6,7 @@ import { FOLLOW_UP_ENTITIES } from '@maillage/follow-up';
 import { JOB_ENTITIES } from '@maillage/jobs';
 import { OUTBOX_ENTITIES } from '@maillage/outbox';
 import { SCHEDULE_ENTITIES } from '@maillage/schedules';
+import { WISH_ENTITIES } from '@maillage/wishes';
 
 /**
  * Every TypeORM entity, assembled from each lib's exported list: the one composition place,
@@ -20,6 +21,7 @@ export const ENTITIES = [
   ...COMPLEMENTARITY_ENTITIES,
   ...EVENT_ENTITIES,
   ...SCHEDULE_ENTITIES,
+  ...WISH_ENTITIES,
   ...FOLLOW_UP_ENTITIES,
   ...OUTBOX_ENTITIES,
 ];

@@ -38,10 +38,19 @@ export async function optimiseFairSchedule(
   problem: ScheduleProblem,
   options: FairnessOptions = {},
 ): Promise<ScheduleResult> {
+  return (await compareObjectives(problem, options)).fairness;
+}
+
+/** Both objectives on one problem (the what-if's cost of fairness); the sum plan is computed once. */
+export async function compareObjectives(
+  problem: ScheduleProblem,
+  options: FairnessOptions = {},
+): Promise<{ sum: ScheduleResult; fairness: ScheduleResult }> {
   const model = buildProblemModel(problem);
   const eligible = fairnessEligible(model);
   const iterations = options.fairnessIterations ?? DEFAULT_ITERATIONS;
-  let best = await optimiseSchedule(problem, options);
+  const sum = await optimiseSchedule(problem, options);
+  let best = sum;
   let bestKey = fairnessKey(best, eligible);
   let current = best;
   const multiplier = new Float64Array(model.n).fill(1);
@@ -57,10 +66,16 @@ export async function optimiseFairSchedule(
       bestKey = key;
     }
   }
-  return {
+  const fairness = {
     ...best,
     algorithm: `${best.algorithm}; fairness: max-min first (best of the sum plan and ${tried} re-weighted plans)`,
   };
+  return { sum, fairness };
+}
+
+/** The lowest total score among the participants the max-min objective is about (fairnessEligible). */
+export function worstOffScore(problem: ScheduleProblem, result: ScheduleResult): number {
+  return fairnessKey(result, fairnessEligible(buildProblemModel(problem)))[0];
 }
 
 /** [min, p10, total] over the eligible participants: compared lexicographically. */
