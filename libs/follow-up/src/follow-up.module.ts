@@ -37,6 +37,7 @@ import { ShowcaseService } from './showcase.service';
     FeedbackService,
     OutcomeSurveysService,
     FollowUpStatsService,
+    FollowUpContactsService,
     ShowcaseService,
   ],
 })
