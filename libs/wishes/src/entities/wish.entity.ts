@@ -26,7 +26,7 @@ export class WishEntity {
   @Column({ type: 'varchar', length: 10 })
   level: WishLevel;
 
-  /** Short free text for the lab (may hold personal data: never logged, erased with the event). */
+  /** Short free text for the lab (may hold personal data: never logged, never queued). */
   @Column({ type: 'varchar', length: 280, nullable: true })
   note: string | null;
 
