@@ -1,6 +1,6 @@
 import { ErrorCode, ReasonOf, defineErrorReasons } from '@maillage/common';
 
-const { BAD_USER_INPUT, CONFLICT } = ErrorCode;
+const { BAD_USER_INPUT, CONFLICT, NOT_FOUND } = ErrorCode;
 
 /** Every reason of participants' wishes (docs/errors.md). */
 export const WISH_ERRORS = defineErrorReasons('Wishes (whom participants want to meet)', {
@@ -13,6 +13,11 @@ export const WISH_ERRORS = defineErrorReasons('Wishes (whom participants want to
     codes: [BAD_USER_INPUT],
     field: 'input.targetId, actorId',
     meaning: 'The actor is not registered at this event.',
+  },
+  unknown_actor: {
+    codes: [NOT_FOUND],
+    field: 'input.targetId',
+    meaning: 'The other participant is an actor you may not see (private to another organisation).',
   },
   self_reference: {
     codes: [BAD_USER_INPUT],

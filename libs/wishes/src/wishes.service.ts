@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Principal } from '@maillage/auth';
+import { ActorsRepository, canSeeActor } from '@maillage/actors';
 import { ScoringContextService } from '@maillage/complementarity';
 import { EventEntity, EventStatus, EventsService, assertManagesOrIs, assertStatus } from '@maillage/events';
 import { DEFAULT_PROFILE, scorePair } from '@maillage/scoring';
@@ -28,6 +29,7 @@ export class WishesService {
     @InjectRepository(WishEntity) private readonly wishes: Repository<WishEntity>,
     private readonly events: EventsService,
     private readonly scoring: ScoringContextService,
+    private readonly actors: ActorsRepository,
   ) {}
 
   /** Every wish of an event (no access check: for the optimiser and the schedule's report). */
@@ -54,10 +56,14 @@ export class WishesService {
     const regs = await this.events.findRegistrations(event.id);
     const ids = regs.map((r) => r.actorId);
     if (!ids.includes(actorId)) throw notParticipant(['actorId']);
-    const others = ids.filter((id) => id !== actorId);
-    const [{ actors, ctx }, names, mine] = await Promise.all([
-      this.scoring.forActors(ids, { metBefore: false }),
-      this.events.names(ids),
+    // The visibility rule applies here too: a private actor of another organisation is not listed.
+    const records = (await this.actors.getMany(ids.filter((id) => id !== actorId))).filter((a) =>
+      canSeeActor(p, a),
+    );
+    const others = records.map((a) => a.id);
+    const names = new Map(records.map((a) => [a.id, a.name]));
+    const [{ actors, ctx }, mine] = await Promise.all([
+      this.scoring.forActors([actorId, ...others], { metBefore: false }),
       this.wishes.find({ where: { eventId: event.id, actorId } }),
     ]);
     const wishOf = new Map(mine.map((w) => [w.targetId, w]));
@@ -110,6 +116,12 @@ export class WishesService {
     const registered = new Set((await this.events.findRegistrations(event.id)).map((r) => r.actorId));
     if (!registered.has(input.actorId)) throw notParticipant(['input', 'actorId']);
     if (!registered.has(input.targetId)) throw notParticipant(['input', 'targetId']);
+    const [target] = await this.actors.getMany([input.targetId]);
+    if (target && !canSeeActor(p, target))
+      throw WISH_ERRORS.notFound(`Actor ${input.targetId} not found`, {
+        field: ['input', 'targetId'],
+        reason: 'unknown_actor',
+      });
     const where = { eventId: event.id, actorId: input.actorId, targetId: input.targetId };
     if (!input.level) {
       await this.wishes.delete(where);
