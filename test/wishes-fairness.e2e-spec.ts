@@ -163,6 +163,27 @@ describe('wishes and fair exposure (e2e, real worker)', () => {
     );
   });
 
+  it('does not list a private actor the participant may not see, nor accept a wish about it', async () => {
+    const hidden = await api.createActor(
+      { name: `${tag} private`, kind: 'COMPANY', visibility: 'PRIVATE', offers: [skills('digital.website')] },
+      organiser.apiKey,
+    );
+    const event = await createEvent(`${tag} visibility`, 2);
+    await register(event, [actors[0], actors[1], hidden]);
+    const listed = async (key: string) =>
+      (await ok<{ wishCandidates: Candidate[] }>(CANDIDATES, { e: event, a: actors[0] }, key)).wishCandidates
+        .map((c) => c.actorId)
+        .sort();
+    expect(await listed(editors[0])).toEqual([actors[1]]);
+    expect(await listed(organiser.apiKey)).toEqual([actors[1], hidden].sort());
+    const res = await gql(
+      SET_WISH,
+      { i: { eventId: event, actorId: actors[0], targetId: hidden, level: 'WANT' } },
+      editors[0],
+    );
+    expect(code(res)).toMatchObject({ code: 'NOT_FOUND', reason: 'unknown_actor' });
+  });
+
   it('sets wishes per participant with a capped note; nobody else sets or sees them', async () => {
     // 0 and 1 want each other; 0 refuses 5 (a strong partner it would meet otherwise); 2 wants 4.
     expect((await setWish(0, 1, 'WANT', editors[0], 'Site web pour nos événements')).errors).toBeUndefined();
