@@ -198,6 +198,13 @@ const MATRIX: Record<string, Row> = {
   territory: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
   territoryChildren: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
   triads: { vars: (w) => ({ actorId: w.target }), expect: SIGNED_IN },
+  wishCandidates: {
+    vars: (w) => ({ eventId: w.eventId, actorId: w.target }),
+    expect: LAB_A_EVENT_OR_PARTICIPANT,
+  },
+  wishStats: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  // Personal data exchanged by mutual opt-in: the participant's own editors only, not even the lab.
+  followUpContacts: { vars: (w) => ({ eventId: w.eventId, actorId: w.target }), expect: rule(['editorOwn']) },
 
   invitation: { vars: (w) => ({ token: w.fresh.token }), expect: PUBLIC_READ, fresh: freshInvitation },
 
@@ -296,6 +303,15 @@ const MATRIX: Record<string, Row> = {
     expect: EDITS_TARGET,
   },
   setOrganisationScoringProfile: { vars: () => ({ profileId: null }), expect: ORGANISERS },
+  setWish: {
+    vars: (w) => ({ input: { eventId: w.eventId, actorId: w.target, targetId: w.partner, level: 'WANT' } }),
+    expect: LAB_A_EVENT_OR_PARTICIPANT,
+  },
+  setWishesDeadline: {
+    vars: (w) => ({ eventId: w.fresh.event, deadline: null }),
+    expect: LAB_A_EVENT,
+    fresh: freshEvent,
+  },
   setTerritories: {
     vars: (w) => ({ actorId: w.target, input: { actsIn: ['38'] } }),
     expect: EDITS_TARGET,

@@ -28,6 +28,7 @@ const OWNERS: Record<string, string> = {
   registrations: 'events',
   schedules: 'schedules',
   meetings: 'schedules',
+  event_wishes: 'wishes',
   feedback: 'follow-up',
   outcome_surveys: 'follow-up',
   outbox: 'outbox',

@@ -19,6 +19,7 @@ import { EventsCoreModule, EventsGraphqlModule } from '@maillage/events';
 import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules';
 import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
+import { WishesCoreModule, WishesGraphqlModule } from '@maillage/wishes';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { InvitationsGraphqlModule } from '@maillage/invitations';
 import { graphqlOptions } from './graphql.config';
@@ -47,6 +48,8 @@ import { ApiLimitsModule } from './limits/limits.module';
     EventsGraphqlModule,
     SchedulesCoreModule,
     SchedulesGraphqlModule,
+    WishesCoreModule,
+    WishesGraphqlModule,
     AgendasCoreModule,
     AgendasGraphqlModule,
     FollowUpCoreModule,

@@ -7,6 +7,7 @@ import { INVITATION_ENTITIES } from '@maillage/invitations';
 import { JOB_ENTITIES } from '@maillage/jobs';
 import { OUTBOX_ENTITIES } from '@maillage/outbox';
 import { SCHEDULE_ENTITIES } from '@maillage/schedules';
+import { WISH_ENTITIES } from '@maillage/wishes';
 
 /**
  * Every TypeORM entity, assembled from each lib's exported list: the one composition place,
@@ -22,6 +23,7 @@ export const ENTITIES = [
   ...COMPLEMENTARITY_ENTITIES,
   ...EVENT_ENTITIES,
   ...SCHEDULE_ENTITIES,
+  ...WISH_ENTITIES,
   ...FOLLOW_UP_ENTITIES,
   ...OUTBOX_ENTITIES,
 ];

@@ -92,6 +92,11 @@ export const EVENT_ERRORS = defineErrorReasons('Events and registrations', {
     meaning: 'A BIPARTITE event needs the families or kinds of both sides.',
   },
   overlap: { codes: [BAD_USER_INPUT], field: 'input.sideA.<i>', meaning: 'A value cannot be on both sides.' },
+  after_event_start: {
+    codes: [BAD_USER_INPUT],
+    field: 'deadline',
+    meaning: 'The wishes deadline is after the start of the event.',
+  },
   min_above_max: {
     codes: [BAD_USER_INPUT],
     field: 'input.minMeetings',

@@ -85,6 +85,24 @@ export class EventsService {
     return { ...event, status: to };
   }
 
+  /** The organiser closes the wish list at `deadline` (null: open while registrations are). */
+  async setWishesDeadline(p: Principal, id: string, deadline: Date | null): Promise<EventEntity> {
+    const event = await this.managed(p, id);
+    assertStatus(
+      event.status,
+      [EventStatus.DRAFT, EventStatus.OPEN, EventStatus.SCHEDULED],
+      'set the wishes deadline',
+    );
+    if (deadline && deadline.getTime() > event.startsAt.getTime())
+      throw EVENT_ERRORS.badField(
+        'must not be after the start of the event',
+        ['deadline'],
+        'after_event_start',
+      );
+    await this.events.update({ id: event.id }, { wishesDeadline: deadline });
+    return { ...event, wishesDeadline: deadline };
+  }
+
   async listForOrganisation(p: Principal): Promise<EventEntity[]> {
     assertAllowed(p, Action.EVENT_MANAGE);
     return this.events.find({

@@ -7,6 +7,7 @@ import { Reliability1764370000000 } from './1764370000000-reliability';
 import { ImportFileRequester1764380000000 } from './1764380000000-import-file-requester';
 import { UserDisabledAt1764390000000 } from './1764390000000-user-disabled-at';
 import { SignInAndTimeZones1764460000000 } from './1764460000000-sign-in-and-time-zones';
+import { WishesAndFairness1764470000000 } from './1764470000000-wishes-and-fairness';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: (new () => object)[] = [
   ImportFileRequester1764380000000,
   UserDisabledAt1764390000000,
   SignInAndTimeZones1764460000000,
+  WishesAndFairness1764470000000,
 ];

@@ -78,6 +78,10 @@ export class EventEntity {
   @Column({ type: 'integer', default: 1 })
   seed: number;
 
+  /** Participants set their wishes until then (null: while registrations are open). */
+  @Column({ type: 'timestamptz', name: 'wishes_deadline', nullable: true })
+  wishesDeadline: Date | null;
+
   @Column({ type: 'varchar', length: 20, default: EventStatus.DRAFT })
   status: EventStatus;
 

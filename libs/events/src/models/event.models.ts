@@ -30,6 +30,11 @@ export class SpeedMeetingEvent {
   @Field(() => Int, { nullable: true }) maxMeetings: number | null;
   @Field(() => AllianceForm) allianceForm: AllianceForm;
   @Field(() => Int) seed: number;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Wishes (setWish) are accepted until then; null: while the event is OPEN or SCHEDULED.',
+  })
+  wishesDeadline: Date | null;
   @Field(() => EventStatus) status: EventStatus;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
