@@ -232,3 +232,14 @@ class TopList {
 export function formSlot(form: AllianceForm): number {
   return FORM_ORDER.indexOf(form);
 }
+
+const formSearchers = new WeakMap<ScoringIndex, Map<ScoringProfile, FormSearcher>>();
+
+/** A cached FormSearcher for (index, profile): its traits and block lists are O(N), built once. */
+export function formSearcherFor(index: ScoringIndex, profile: ScoringProfile): FormSearcher {
+  let byProfile = formSearchers.get(index);
+  if (!byProfile) formSearchers.set(index, (byProfile = new Map()));
+  let s = byProfile.get(profile);
+  if (!s) byProfile.set(profile, (s = new FormSearcher(index, profile)));
+  return s;
+}

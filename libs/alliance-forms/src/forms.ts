@@ -121,19 +121,21 @@ export function formTraitsOf(na: NormalizedActor, taxonomy: Taxonomy): FormTrait
   };
 }
 
-/** Shared fields of action: overlap coefficient of level-2 fields; else half the overlap of field roots. */
+/**
+ * Shared fields of action: cosine of the level-2 field sets (|A∩B| / √(|A|·|B|): an actor with one
+ * field does not match everyone working in it as fully as a peer with the same fields); else half the
+ * cosine of the field roots.
+ */
 export function fieldsValue(a: FormTraits, b: FormTraits): number {
   const inter = popcount(a.fieldLo & b.fieldLo) + popcount(a.fieldHi & b.fieldHi);
   if (inter > 0) {
     const na = popcount(a.fieldLo) + popcount(a.fieldHi);
     const nb = popcount(b.fieldLo) + popcount(b.fieldHi);
-    return inter / (na < nb ? na : nb);
+    return inter / Math.sqrt(na * nb);
   }
   const r = popcount(a.fieldRoots & b.fieldRoots);
   if (r === 0) return 0;
-  const ra = popcount(a.fieldRoots);
-  const rb = popcount(b.fieldRoots);
-  return (0.5 * r) / (ra < rb ? ra : rb);
+  return (0.5 * r) / Math.sqrt(popcount(a.fieldRoots) * popcount(b.fieldRoots));
 }
 
 /** Complementary capabilities: √(share of a's offer roots b lacks × share of b's that a lacks). */

@@ -56,6 +56,12 @@ MATCH (x:Actor { id: id })-[r:ALLIED_WITH]-(y:Actor)
 WHERE r.until IS NULL
 RETURN DISTINCT x.id AS a, y.id AS b`;
 
+/** Network memberships (member → network head): all, or those of some members. */
+export const LOAD_MEMBERSHIPS = `
+MATCH (m:Actor)-[:MEMBER_OF]->(h:Actor)
+WHERE $ids IS NULL OR m.id IN $ids
+RETURN DISTINCT m.id AS a, h.id AS b`;
+
 export const LOAD_TAXONOMY = `
 MATCH (c:Competence)
 RETURN c.id AS id, coalesce(c.label, c.id) AS label,
