@@ -20,6 +20,7 @@ import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules
 import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
 import { OutboxCoreModule } from '@maillage/outbox';
+import { OutcomeLearningGraphqlModule } from '@maillage/outcome-learning';
 import { graphqlOptions } from './graphql.config';
 import { ApiLimitsModule } from './limits/limits.module';
 
@@ -49,6 +50,7 @@ import { ApiLimitsModule } from './limits/limits.module';
     AgendasGraphqlModule,
     FollowUpCoreModule,
     FollowUpGraphqlModule,
+    OutcomeLearningGraphqlModule,
     OutboxCoreModule,
     ApiLimitsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -79,6 +79,8 @@ export interface FormTraits {
   readonly offerRoots: number;
   /** Poolable needs (nearest poolable ancestor-or-self of each need). */
   readonly pool: number;
+  /** Number of needs (poolable or not). */
+  readonly needCount: number;
   /** Advocacy or representation capacity 0..1: best advocacy offer level / 3; a network head is 1. */
   readonly representation: number;
   /** Alliance forms sought (FORM_ORDER bits, not the normalize mask order). */
@@ -116,6 +118,7 @@ export function formTraitsOf(na: NormalizedActor, taxonomy: Taxonomy): FormTrait
     fieldRoots,
     offerRoots,
     pool,
+    needCount: na.needs.length,
     representation,
     sought,
   };
@@ -148,11 +151,16 @@ export function capabilitiesValue(a: FormTraits, b: FormTraits): number {
   return Math.sqrt(ua * ub);
 }
 
-/** Similarity of poolable needs: cosine of the two sets (|A∩B| / √(|A|·|B|)). */
+/**
+ * Shared poolable needs, as a share of everything the two need: |poolable A ∩ poolable B| /
+ * √(|needs A| · |needs B|). One shared need out of many is a weak reason to pool; the same premises,
+ * accounting and payroll needs are a strong one.
+ */
 export function sharedNeedsValue(a: FormTraits, b: FormTraits): number {
   const inter = popcount(a.pool & b.pool);
   if (inter === 0) return 0;
-  return inter / Math.sqrt(popcount(a.pool) * popcount(b.pool));
+  const v = inter / Math.sqrt(a.needCount * b.needCount);
+  return v < 1 ? v : 1;
 }
 
 /** Advocacy capacity of the pair: mean of both representations. */
