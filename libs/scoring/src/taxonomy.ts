@@ -118,11 +118,6 @@ export class Taxonomy {
     return this.children.get(id) ?? [];
   }
 
-  /** Declared substitutes of a competence (sorted). */
-  substitutesOf(id: string): string[] {
-    return [...(this.subs.get(id) ?? [])].sort();
-  }
-
   /** How an offered competence relates to a needed one, or null when it gives no credit. */
   relation(needId: string, offerId: string): MatchVia | null {
     if (needId === offerId) return 'exact';
