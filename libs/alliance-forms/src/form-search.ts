@@ -126,7 +126,10 @@ export class FormSearcher {
 
   /**
    * Top-K of actor `a` for each of CO_PRODUCTION, POOLING, POSITIONING (FORM_ORDER indices 1..3),
-   * best first (ties: lower index); excluded pairs and scores ≤ 0 are left out.
+   * best first (ties: lower index); excluded pairs and scores ≤ 0 are left out. Two passes
+   * (MaxScore-like): every block member gets a per-form upper bound from the cheap mask terms (1 for
+   * proximity, exchange and network); the 4k best bounds are scored exactly, then only the members
+   * whose bound can still beat the form's k-th score.
    */
   searchForms(a: number, k: number): [FormPartner[], FormPartner[], FormPartner[]] {
     const p = this.profile;
@@ -135,12 +138,12 @@ export class FormSearcher {
     const ps = p.forms.positioning;
     const ix = this.ix;
     const ta = this.traits[a];
-    const heaps: [TopList, TopList, TopList] = [new TopList(k), new TopList(k), new TopList(k)];
     const l = ix.layout(p.candidates.blocking);
     const stamp = ++this.stamp;
     const measure = p.causesMeasure;
     const ca = ix.causes[a];
     const nca = popcount(ca);
+    let n = 0;
     for (let q = l.actorBlockStart[a]; q < l.actorBlockStart[a + 1]; q++) {
       const blk = l.actorBlocks[q];
       for (let m = this.memberStart[blk]; m < this.memberStart[blk + 1]; m++) {
@@ -152,7 +155,6 @@ export class FormSearcher {
         const causes = setSimilarity(popcount(ca & cb), nca, popcount(cb), measure);
         const fields = fieldsValue(ta, tb);
         const cross = ix.family[a] !== ix.family[b] ? 1 : 0;
-        // upper bounds: exact cheap terms, 1 for reciprocity, proximity and network
         const g1 = gate(causes < fields ? causes : fields, cp.gateAt);
         const b1 =
           cp.causes * causes +
@@ -177,22 +179,76 @@ export class FormSearcher {
               ps.fields * fields +
               ps.proximity +
               ps.sought * soughtValue(ta, tb, 3));
-        const bounds = [b1, b2, b3];
-        let needed = false;
-        for (let h = 0; h < 3; h++)
-          if (bounds[h] > 0 && heaps[h].admits(bounds[h] * (1 + 1e-12))) needed = true;
-        if (!needed) continue;
-        const mode = this.mode(a, b);
-        if (mode === ALLIED_EXCLUDE) continue;
-        const x = this.inputs(a, b);
-        const met = this.kernel.hasMet(a, b);
-        for (let h = 0; h < 3; h++) {
-          const s = assembleForm(FORM_ORDER[h + 1], p, x, mode, met, this.scratch);
-          if (s > 0) heaps[h].push(b, s);
-        }
+        if (!(b1 > 0 || b2 > 0 || b3 > 0)) continue;
+        this.grow(n + 1);
+        this.candIdx[n] = b;
+        this.bounds[n * 3] = b1;
+        this.bounds[n * 3 + 1] = b2;
+        this.bounds[n * 3 + 2] = b3;
+        n++;
       }
     }
-    return [heaps[0].list(), heaps[1].list(), heaps[2].list()];
+    const out: [FormPartner[], FormPartner[], FormPartner[]] = [[], [], []];
+    const sorted = this.order.subarray(0, n);
+    const bounds = this.bounds;
+    for (let h = 0; h < 3; h++) {
+      // threshold: the (4k)-th largest bound (native typed-array sort, no comparator)
+      for (let i = 0; i < n; i++) sorted[i] = bounds[i * 3 + h];
+      sorted.sort();
+      const t1 = n > 4 * k ? sorted[n - 4 * k] : 0;
+      const top = new TopList(k);
+      const visit = (i: number) => {
+        const b = this.candIdx[i];
+        const mode = this.mode(a, b);
+        if (mode === ALLIED_EXCLUDE) return;
+        const sc = this.exactForm(h + 1, a, b, mode);
+        if (sc > 0) top.push(b, sc);
+      };
+      // pass 1: the best bounds; pass 2: the rest that can still beat the k-th score
+      for (let i = 0; i < n; i++) {
+        const bd = bounds[i * 3 + h];
+        if (bd > 0 && bd >= t1) visit(i);
+      }
+      for (let i = 0; i < n; i++) {
+        const bd = bounds[i * 3 + h];
+        if (bd > 0 && bd < t1 && top.admits(bd * (1 + 1e-12))) visit(i);
+      }
+      out[h] = top.list();
+    }
+    return out;
+  }
+
+  // candidate buffers of searchForms (grown on demand)
+  private candIdx = new Int32Array(256);
+  private bounds = new Float64Array(256 * 3);
+  private order = new Float64Array(256);
+  private grow(n: number): void {
+    if (n <= this.candIdx.length) return;
+    const size = Math.max(n, this.candIdx.length * 2);
+    const c = new Int32Array(size);
+    c.set(this.candIdx);
+    this.candIdx = c;
+    const bd = new Float64Array(size * 3);
+    bd.set(this.bounds);
+    this.bounds = bd;
+    this.order = new Float64Array(size);
+  }
+
+  /** Exact score of one form (FORM_ORDER index ≥ 1), computing only the inputs that form reads. */
+  private exactForm(f: number, a: number, b: number, mode: number): number {
+    const ix = this.ix;
+    const k = this.kernel;
+    const p = this.profile;
+    const x = this.x;
+    const ca = ix.causes[a];
+    const cb = ix.causes[b];
+    x.causes = setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), p.causesMeasure);
+    x.proximity = k.proximity(a, b);
+    x.crossFamily = ix.family[a] !== ix.family[b] ? 1 : 0;
+    fillTraitInputs(x, this.traits[a], this.traits[b]);
+    if (f === 1) x.reciprocity = fuse(k.coverage(a, b), k.coverage(b, a), p.reciprocity.alpha);
+    if (f === 3) x.network = ix.pairs.networkTie(ix.ids[a], ix.ids[b]);
+    return assembleForm(FORM_ORDER[f], p, x, mode, k.hasMet(a, b), this.scratch);
   }
 }
 
