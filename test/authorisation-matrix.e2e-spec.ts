@@ -177,6 +177,7 @@ const MATRIX: Record<string, Row> = {
     expect: rule(['organiserOwn', 'admin'], 'FORBIDDEN', { organiserOther: 'NOT_FOUND' }),
   },
   labStats: { vars: (w) => ({ organisationId: w.orgA }), expect: LAB_A_EVENT },
+  suggestProfileFromOutcomes: { vars: (w) => ({ organisationId: w.orgA }), expect: LAB_A_EVENT },
   localCauses: { vars: (w) => ({ actorId: w.partner }), expect: SIGNED_IN },
   me: { vars: () => ({}), expect: PUBLIC_READ },
   meetingsDueForSurvey: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
@@ -286,6 +287,10 @@ const MATRIX: Record<string, Row> = {
     fresh: freshEvent,
   },
   repairSchedule: { vars: (w) => ({ eventId: w.eventId, fromRound: 2 }), expect: LAB_A_EVENT },
+  adoptProfileFromOutcomes: {
+    vars: (w) => ({ organisationId: w.orgA, slug: `matrix-learned-${w.unique}` }),
+    expect: LAB_A_EVENT,
+  },
   saveScoringProfile: {
     vars: (w) => ({ input: { slug: `matrix-${w.unique}` } }),
     expect: ORGANISERS,

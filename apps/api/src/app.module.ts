@@ -22,6 +22,7 @@ import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
 import { WishesCoreModule, WishesGraphqlModule } from '@maillage/wishes';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { InvitationsGraphqlModule } from '@maillage/invitations';
+import { OutcomeLearningGraphqlModule } from '@maillage/outcome-learning';
 import { graphqlOptions } from './graphql.config';
 import { ApiLimitsModule } from './limits/limits.module';
 
@@ -54,6 +55,7 @@ import { ApiLimitsModule } from './limits/limits.module';
     AgendasGraphqlModule,
     FollowUpCoreModule,
     FollowUpGraphqlModule,
+    OutcomeLearningGraphqlModule,
     OutboxCoreModule,
     ApiLimitsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
