@@ -5,7 +5,7 @@ import { ScheduleRound } from '@maillage/schedules';
 import { localDate, localTime, utcOffset } from '@maillage/domain';
 import { AgendaService } from './agenda.service';
 import { reasonLine } from './meeting-reason';
-import { fitLine, renderPdf } from './pdf';
+import { fitLine, pageWidth, renderPdf } from './pdf';
 
 /** A font size that fits `lines` lines in `height` points (pdfkit line ≈ 1.2 × size), within [min, max]. */
 const sizeFor = (height: number, lines: number, min: number, max: number) =>
@@ -35,11 +35,11 @@ export class PrintService {
     const pauses = pausesAfter(event, schedule.rounds);
     // A4 is 842 pt high; margins and the header leave about 660 pt for the rounds.
     const size = sizeFor(660, schedule.rounds.length * 2 + pauses.size, 6, 12);
-    const line = (doc: PDFKit.PDFDocument, text: string, fontSize: number, color = 'black') =>
+    const line = (doc: PDFKit.PDFDocument, text: string, fontSize: number, color = 'black', indent = 0) =>
       doc
         .fontSize(fontSize)
         .fillColor(color)
-        .text(fitLine(doc.fontSize(fontSize), text));
+        .text(fitLine(doc.fontSize(fontSize), text, pageWidth(doc) - indent), { indent });
     return renderPdf({ size: 'A4', margin: 45, info: { Title: `${event.title} — agendas` } }, (doc) => {
       if (!people.length) line(doc, 'Aucun participant inscrit.', 14);
       people.forEach((id, i) => {
@@ -60,7 +60,7 @@ export class PrintService {
                 return reason && (partners.length > 1 ? `${nameOf(x)} : ${reason}` : reason);
               })
               .find(Boolean);
-            if (why) line(doc, `    ${why}`, size * 0.85, '#555555');
+            if (why) line(doc, why, size * 0.85, '#555555', 18);
           }
           const pause = pauses.get(round.round);
           if (pause) line(doc, `Pause (${span(pause)})`, size);
