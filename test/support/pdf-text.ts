@@ -1,7 +1,7 @@
 import { inflateSync } from 'node:zlib';
 
 /** WinAnsi code points that differ from Latin-1 (those the exports print). */
-const WIN_ANSI: Record<number, string> = { 0x96: '–', 0x97: '—', 0x80: '€', 0x92: '’' };
+const WIN_ANSI: Record<number, string> = { 0x96: '–', 0x97: '—', 0x80: '€', 0x92: '’', 0x85: '…' };
 
 /**
  * The text lines of a PDF written by pdfkit with its standard fonts: each content stream inflated,
@@ -27,4 +27,9 @@ export function pdfTextLines(pdf: Buffer): string[] {
     }
   }
   return lines;
+}
+
+/** The number of pages of a PDF (its /Type /Page objects; /Pages, the tree node, is not one). */
+export function pdfPageCount(pdf: Buffer): number {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { createEvents, EventAttributes } from 'ics';
-import PDFDocument from 'pdfkit';
 import { Principal } from '@maillage/auth';
 import { EventsService, canSeeRepresentative } from '@maillage/events';
 import { localDate, localDateTime, localTime, utcOffset } from '@maillage/domain';
 import { AgendaService } from './agenda.service';
+import { renderPdf } from './pdf';
 
 /**
  * Printable and importable outputs, produced with well-kept libraries: one ICS calendar per
@@ -107,38 +107,30 @@ export class ExportsService {
   /** Printable plan: one section per round, one line per table. Base64 (GraphQL carries text). */
   async tablePlanPdf(p: Principal, eventId: string): Promise<string> {
     const { event, schedule } = await this.agendas.tablePlan(p, eventId);
-    const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: event.title } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const ended = new Promise<void>((resolve, reject) => {
-      doc.on('end', () => resolve());
-      doc.on('error', reject);
-    });
     const zone = event.timeZone;
-    doc.fontSize(18).text(event.title);
-    doc
-      .fontSize(10)
-      .text(
-        [
-          event.venue,
-          `${localDateTime(event.startsAt, zone)} (heure de ${zone}, ${utcOffset(event.startsAt, zone)})`,
-          `version ${schedule.version}`,
-        ]
-          .filter(Boolean)
-          .join(' — '),
-      );
-    for (const round of schedule.rounds) {
+    return renderPdf({ size: 'A4', margin: 40, info: { Title: event.title } }, (doc) => {
+      doc.fontSize(18).text(event.title);
       doc
-        .moveDown()
-        .fontSize(13)
-        .text(`Tour ${round.round} (${localTime(round.startsAt, zone)}–${localTime(round.endsAt, zone)})`);
-      doc.fontSize(10);
-      for (const m of round.meetings)
-        doc.text(`Table ${m.table} : ${m.participants.map((x) => x.name ?? x.actorId).join('  ×  ')}`);
-      if (round.breaks.length) doc.text(`Pause : ${round.breaks.length} participant(s)`);
-    }
-    doc.end();
-    await ended;
-    return Buffer.concat(chunks).toString('base64');
+        .fontSize(10)
+        .text(
+          [
+            event.venue,
+            `${localDateTime(event.startsAt, zone)} (heure de ${zone}, ${utcOffset(event.startsAt, zone)})`,
+            `version ${schedule.version}`,
+          ]
+            .filter(Boolean)
+            .join(' — '),
+        );
+      for (const round of schedule.rounds) {
+        doc
+          .moveDown()
+          .fontSize(13)
+          .text(`Tour ${round.round} (${localTime(round.startsAt, zone)}–${localTime(round.endsAt, zone)})`);
+        doc.fontSize(10);
+        for (const m of round.meetings)
+          doc.text(`Table ${m.table} : ${m.participants.map((x) => x.name ?? x.actorId).join('  ×  ')}`);
+        if (round.breaks.length) doc.text(`Pause : ${round.breaks.length} participant(s)`);
+      }
+    });
   }
 }

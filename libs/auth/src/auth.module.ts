@@ -11,6 +11,7 @@ import { SessionEntity } from './entities/session.entity';
 import { SessionsService } from './sign-in/sessions.service';
 import { SignInService } from './sign-in/sign-in.service';
 import { SignInResolver } from './sign-in/sign-in.resolver';
+import { SessionsSweep } from './sign-in/sessions-sweep';
 
 /** Accounts and credentials; shared by the API (guard) and the CLI (first admin). */
 @Global()
@@ -27,3 +28,7 @@ export class AuthCoreModule {}
 /** API side: me, sign-in/out and the account mutations. */
 @Module({ imports: [AuthCoreModule], providers: [AuthResolver, SignInService, SignInResolver] })
 export class AuthGraphqlModule {}
+
+/** Worker side: the sweep task deleting ended sessions. */
+@Module({ providers: [SessionsSweep] })
+export class AuthWorkerModule {}

@@ -17,3 +17,4 @@ export * from './sign-in/session-cookie';
 export { hashPassword, verifyPassword, passwordProblem, randomPassword } from './sign-in/password';
 export * from './models/auth.models';
 export { hashSecret } from './api-key';
+export * from './sign-in/sessions-sweep';

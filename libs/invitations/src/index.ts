@@ -4,3 +4,4 @@ export * from './invitations.errors';
 export * from './entities/invitation.entity';
 export * from './models/invitation.models';
 export * from './dto/invitation.inputs';
+export * from './invitations-sweep';
