@@ -32,6 +32,7 @@ function task(): SimulationTask {
       absentFromRound: null,
     })),
     weights: { ids, weights, excluded: [] },
+    wishes: [],
     boundTimeLimitSeconds: 20,
   } as unknown as SimulationTask;
 }
