@@ -15,6 +15,8 @@ export class SparseLinearModel {
   readonly colUpper: number[] = [];
   readonly rowLower: number[] = [];
   readonly rowUpper: number[] = [];
+  /** Constant added to the objective (variables substituted out); solveWithHighs reports it included. */
+  objectiveOffset = 0;
   private readonly rowStarts: number[] = [0];
   private readonly rowIndices: number[] = [];
   private readonly rowValues: number[] = [];
@@ -101,7 +103,14 @@ export async function solveWithHighs(
   const runtime = await highs();
   const started = Date.now();
   if (model.columnCount === 0) {
-    return { status: 'optimal', objective: 0, bound: 0, colValue: new Float64Array(0), elapsedMs: 0 };
+    const offset = model.objectiveOffset;
+    return {
+      status: 'optimal',
+      objective: offset,
+      bound: offset,
+      colValue: new Float64Array(0),
+      elapsedMs: 0,
+    };
   }
   return runtime.withModel(model.toModelData(options.integer, runtime), (m) => {
     m.options.set({ output_flag: false, random_seed: 0 });
@@ -112,16 +121,24 @@ export async function solveWithHighs(
       else m.options.set({ solver: 'simplex' });
     }
     m.run();
-    const code = m.getModelStatus();
     const statuses = runtime.constants.modelStatus;
+    let code = m.getModelStatus();
+    if (code === statuses.unknown && !options.integer && options.lpAlgorithm === 'interior-point') {
+      // Interior point without crossover may stop short of a certified optimum (seen with
+      // must-meet pairs substituted out): finish it with crossover.
+      m.options.set({ run_crossover: 'on' });
+      m.run();
+      code = m.getModelStatus();
+    }
     let status: SolveStatus = 'error';
     if (code === statuses.optimal) status = 'optimal';
     else if (code === statuses.infeasible) status = 'infeasible';
     else if (code === statuses.timeLimit || code === statuses.iterationLimit) status = 'time-limit';
     const hasSolution = status === 'optimal' || (status === 'time-limit' && options.integer);
-    const objective = hasSolution ? m.getObjectiveValue() : Number.NaN;
+    const objective = hasSolution ? m.getObjectiveValue() + model.objectiveOffset : Number.NaN;
     let bound = objective;
-    if (options.integer && status !== 'infeasible') bound = Number(m.info.get('mip_dual_bound'));
+    if (options.integer && status !== 'infeasible')
+      bound = Number(m.info.get('mip_dual_bound')) + model.objectiveOffset;
     const colValue = hasSolution ? m.getSolution().colValue : new Float64Array(model.columnCount);
     return { status, objective, bound, colValue, elapsedMs: Date.now() - started };
   });
