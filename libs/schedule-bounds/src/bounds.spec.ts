@@ -67,9 +67,12 @@ describe('lpUpperBound and exactOptimum', () => {
   });
 
   it('refuse the exact ILP on formats or sizes it does not model', async () => {
-    await expect(exactOptimum({ ...tiny, format: { kind: 'tables', seats: 3 } })).rejects.toBeInstanceOf(
-      ScheduleInputError,
-    );
+    await expect(
+      exactOptimum({ ...tiny, format: { kind: 'one-to-one', oddOneOut: 'trio' } }),
+    ).rejects.toBeInstanceOf(ScheduleInputError);
+    await expect(
+      exactOptimum({ ...randomProblem(17, 2, 1), format: { kind: 'tables', seats: 3 } }),
+    ).rejects.toBeInstanceOf(ScheduleInputError);
     await expect(exactOptimum(randomProblem(41, 2, 1))).rejects.toBeInstanceOf(ScheduleInputError);
   });
 });

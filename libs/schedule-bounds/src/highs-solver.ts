@@ -3,7 +3,7 @@ import loadHighs, { type Highs } from 'highs';
 let highsPromise: Promise<Highs> | null = null;
 
 /** The WASM runtime is loaded once per process (loading costs ~100 ms). */
-function highs(): Promise<Highs> {
+export function highsRuntime(): Promise<Highs> {
   if (highsPromise === null) highsPromise = loadHighs();
   return highsPromise;
 }
@@ -49,7 +49,20 @@ export class SparseLinearModel {
     this.rowUpper.push(upper);
   }
 
-  toModelData(integer: boolean, runtime: Highs) {
+  /** Adds Σ values[k]·x[columns[k]] within [lower, upper] (distinct columns). */
+  addRow(columns: readonly number[], values: readonly number[], lower: number, upper: number): void {
+    const order = columns.map((_, k) => k).sort((x, y) => columns[x] - columns[y]);
+    for (const k of order) {
+      this.rowIndices.push(columns[k]);
+      this.rowValues.push(values[k]);
+    }
+    this.rowStarts.push(this.rowIndices.length);
+    this.rowLower.push(lower);
+    this.rowUpper.push(upper);
+  }
+
+  /** `integerColumns`: how many leading columns are integer (all of them by default). */
+  toModelData(integer: boolean, runtime: Highs, integerColumns = this.columnCount) {
     return {
       numCols: this.columnCount,
       numRows: this.rowCount,
@@ -68,7 +81,11 @@ export class SparseLinearModel {
         values: Float64Array.from(this.rowValues),
       },
       integrality: integer
-        ? new Int32Array(this.columnCount).fill(runtime.constants.variableType.integer)
+        ? new Int32Array(this.columnCount).fill(
+            runtime.constants.variableType.integer,
+            0,
+            Math.min(integerColumns, this.columnCount),
+          )
         : undefined,
     };
   }
@@ -91,6 +108,8 @@ export async function solveWithHighs(
   model: SparseLinearModel,
   options: {
     integer: boolean;
+    /** With `integer`: only the first this-many columns are integer (default: all). */
+    integerColumns?: number;
     timeLimitSeconds?: number;
     mipRelativeGap?: number;
     /**
@@ -100,7 +119,7 @@ export async function solveWithHighs(
     lpAlgorithm?: 'simplex' | 'interior-point';
   },
 ): Promise<SolveOutcome> {
-  const runtime = await highs();
+  const runtime = await highsRuntime();
   const started = Date.now();
   if (model.columnCount === 0) {
     const offset = model.objectiveOffset;
@@ -112,7 +131,7 @@ export async function solveWithHighs(
       elapsedMs: 0,
     };
   }
-  return runtime.withModel(model.toModelData(options.integer, runtime), (m) => {
+  return runtime.withModel(model.toModelData(options.integer, runtime, options.integerColumns), (m) => {
     m.options.set({ output_flag: false, random_seed: 0 });
     if (options.timeLimitSeconds !== undefined) m.options.set('time_limit', options.timeLimitSeconds);
     if (options.mipRelativeGap !== undefined) m.options.set('mip_rel_gap', options.mipRelativeGap);

@@ -27,6 +27,8 @@ export class EventSimulation {
   @Field(() => Float) averageMeetingsPerParticipant: number;
   @Field(() => Int) minMeetingsPerParticipant: number;
   @Field(() => Int) maxMeetingsPerParticipant: number;
+  @Field(() => Int, { description: 'Pairs seated together in more than one round (small tables only).' })
+  repeatedPairs: number;
   @Field(() => [ParticipantForecast]) perParticipant: ParticipantForecast[];
   @Field(() => [UnplacedParticipant]) unplaced: UnplacedParticipant[];
   @Field() algorithm: string;
@@ -95,6 +97,8 @@ export class Schedule {
   @Field(() => Float, { nullable: true, description: 'LP relaxation bound on totalScore.' })
   upperBound: number | null;
   @Field(() => [UnplacedParticipant]) unplaced: UnplacedParticipant[];
+  @Field(() => Int, { description: 'Pairs seated together in more than one round (small tables only).' })
+  repeatedPairs: number;
   @Field(() => Int, { nullable: true }) repairedFromRound: number | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt: Date | null;
