@@ -56,7 +56,7 @@ describe('tableUpperBound and the exact tables optimum', () => {
 
   it.each([
     [9, 3, 3, 11],
-    [10, 2, 4, 12],
+    [8, 2, 4, 12],
     [8, 2, 5, 13],
   ])(
     'bound the exact optimum from above (%i participants, %i rounds, tables of %i)',

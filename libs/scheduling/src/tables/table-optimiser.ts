@@ -114,8 +114,32 @@ class TableRounds {
   /** Greedy construction of round r, then local search if enabled. */
   buildRound(r: number): void {
     const seated = this.chooseSeated(r);
-    const lockedTables = this.lockedMembers[r].length;
-    const sizes = tableSizes(seated.length, this.model.seats, this.model.tablesPerRound - lockedTables);
+    const freeTables = this.model.tablesPerRound - this.lockedMembers[r].length;
+    const sizes = tableSizes(seated.length, this.model.seats, freeTables);
+    let tables = this.seat(seated, sizes);
+    // Full tables can force repeats (12 people at 3 tables of 4: round 2 must reunite two of
+    // each round-1 table); one more, smaller table may avoid them. Keep the better round.
+    const more = sizes.length + 1;
+    if (
+      this.settings.localSearch &&
+      this.hasRepeat(tables) &&
+      more <= freeTables &&
+      seated.length >= 2 * more
+    ) {
+      const smaller = Array.from(
+        { length: more },
+        (_, t) => Math.floor(seated.length / more) + (t < seated.length % more ? 1 : 0),
+      );
+      const alternative = this.seat(seated, smaller);
+      if (this.roundValue(alternative) > this.roundValue(tables)) tables = alternative;
+    }
+    this.separateForbidden(tables);
+    this.tables[r] = tables;
+    for (const table of tables) this.countTable(table, +1);
+  }
+
+  /** Greedy seating at tables of the given sizes, then local search if enabled. */
+  private seat(seated: readonly number[], sizes: readonly number[]): number[][] {
     const tables: number[][] = sizes.map(() => []);
     const order = [...seated];
     shuffleInPlace(order, this.random);
@@ -139,9 +163,11 @@ class TableRounds {
       tables[best].push(x);
     }
     if (this.settings.localSearch) this.localSearch(tables);
-    this.separateForbidden(tables);
-    this.tables[r] = tables;
-    for (const table of tables) this.countTable(table, +1);
+    return tables;
+  }
+
+  private hasRepeat(tables: readonly number[][]): boolean {
+    return tables.some((t) => t.some((x, i) => t.some((z, j) => j > i && this.metCount[x * this.n + z] > 0)));
   }
 
   /** Re-optimises round r with every other round fixed; true if its value increased. */
