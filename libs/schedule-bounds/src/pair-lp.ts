@@ -38,6 +38,9 @@ export function summariseLocked(model: ProblemModel): LockedSummary {
  * these edges; its solution (integral in practice for pairs) is a max-weight "R-matching" that
  * the optimiser then splits into rounds.
  */
+/** Soft must-meet premium: a pair weighs at most 1 and a must-meet displaces at most two pairs. */
+const MUST_MEET_PREMIUM = 2;
+
 export function buildPairLp(
   model: ProblemModel,
   graph: CandidateGraph,
@@ -50,16 +53,19 @@ export function buildPairLp(
    * They tighten the bound and keep the guidance consistent with what the optimiser must do; a
    * caller whose LP turns infeasible with them (conflicting requirements) solves it again without.
    */
-  requirements = false,
+  requirements: boolean | 'soft' = false,
 ): SparseLinearModel {
   const lp = new SparseLinearModel();
   // Must-meet pairs are substituted out (column fixed at 0, its weight in the offset, one meeting
   // less to hand out at each end): fixing them at 1 instead makes interior point fail.
   const forced = new Int32Array(model.n);
-  const free = (e: number): boolean => !(requirements && graph.mustMeet[e] === 1);
+  // 'soft' (guidance): must-meet pairs keep their column with a premium above what the two
+  // meetings they can displace are worth; interior point then needs no crossover.
+  const free = (e: number): boolean => !(requirements === true && graph.mustMeet[e] === 1);
   for (let e = 0; e < graph.edgeCount; e++) {
     const fixed = !free(e);
-    lp.addColumn(fixed ? 0 : graph.weight[e], 0, fixed ? 0 : 1);
+    const premium = requirements === 'soft' && graph.mustMeet[e] === 1 ? MUST_MEET_PREMIUM : 0;
+    lp.addColumn(fixed ? 0 : graph.weight[e] + premium, 0, fixed ? 0 : 1);
     if (fixed) {
       lp.objectiveOffset += graph.weight[e];
       forced[graph.from[e]]++;
@@ -85,7 +91,7 @@ export function buildPairLp(
     const capacity = capacityOf(v);
     const minMissing = model.minMeetings[v] - locked.meetingsOf[v];
     const required =
-      requirements && model.format.kind !== 'tables' && minMissing > 0 ? minMissing : -Infinity;
+      requirements !== false && model.format.kind !== 'tables' && minMissing > 0 ? minMissing : -Infinity;
     lp.addCountRow(columns, required - forced[v], capacity * partnersPerMeeting - forced[v]);
     const floor =
       floors === null || !scarce ? 0 : Math.min(capacity, floors[v], columns.length) * partnersPerMeeting;

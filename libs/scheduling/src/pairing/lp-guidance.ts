@@ -19,7 +19,7 @@ export async function lpGuidance(
   // Fair-exposure floors are soft, at 1.0 per missing meeting: more than any pair is worth, so
   // the LP spreads meetings evenly whenever the candidate graph allows it.
   const locked = summariseLocked(model);
-  const lp = buildPairLp(model, graph, locked, 1, true);
+  const lp = buildPairLp(model, graph, locked, 1, 'soft');
   // Simplex is quicker on small LPs, interior point (no crossover) 2-4x quicker on large ones.
   const lpAlgorithm = lp.columnCount <= 5000 ? 'simplex' : 'interior-point';
   let outcome = await solveWithHighs(lp, { integer: false, timeLimitSeconds, lpAlgorithm });
