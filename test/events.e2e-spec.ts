@@ -199,11 +199,12 @@ describe('speed-meeting events (e2e, real worker)', () => {
         totalScore: number;
         upperBound: number;
         minMeetingsPerParticipant: number;
+        repeatedPairs: number;
         perParticipant: { actorId: string; meetings: number }[];
       };
     }>(
       `query($e: ID!) { simulateEvent(eventId: $e) { participants meetings fillRate totalScore upperBound
-        minMeetingsPerParticipant perParticipant { actorId meetings } } }`,
+        minMeetingsPerParticipant repeatedPairs perParticipant { actorId meetings } } }`,
       { e: eventId },
     );
     const s = sim.simulateEvent;
@@ -213,6 +214,7 @@ describe('speed-meeting events (e2e, real worker)', () => {
     expect(s.totalScore).toBeGreaterThan(0);
     expect(s.upperBound).toBeGreaterThanOrEqual(s.totalScore - 1e-6);
     expect(s.perParticipant).toHaveLength(10);
+    expect(s.repeatedPairs).toBe(0); // one-to-one rounds never repeat a pair
     const none = await ok<{ schedule: null }>(`query($e: ID!) { schedule(eventId: $e) { id } }`, {
       e: eventId,
     });

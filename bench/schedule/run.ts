@@ -10,8 +10,11 @@ import {
   optimiseSchedule,
   repairSchedule,
 } from '../../libs/scheduling/src';
+import { printScaleSection, runScaleSection } from './scale-section';
 import { bipartiteInstance, oneToOneInstance, tablesInstance } from './synthetic-instances';
 import { runWishesAndFairness } from './wishes-fairness';
+import { printTablesSection, runTablesSection } from './tables-section';
+import { round, timed, timedMedian } from './timing';
 
 interface InstanceSpec {
   name: string;
@@ -93,31 +96,6 @@ const INSTANCES: InstanceSpec[] = [
   },
   { name: 'tables-of-4 120x6', kind: 'tables', build: () => tablesInstance(120, 6, 4, 106) },
 ];
-
-function round(x: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
-
-async function timed<T>(run: () => Promise<T> | T): Promise<{ value: T; wallMs: number; cpuMs: number }> {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const value = await run();
-  const wallMs = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  return { value, wallMs: round(wallMs, 1), cpuMs: round((used.user + used.system) / 1000, 1) };
-}
-
-/** Median (by wall time) of `runs` timed runs: the machine is shared, single runs are noisy. */
-async function timedMedian<T>(
-  runs: number,
-  run: () => Promise<T> | T,
-): Promise<{ value: T; wallMs: number; cpuMs: number }> {
-  const results: { value: T; wallMs: number; cpuMs: number }[] = [];
-  for (let i = 0; i < runs; i++) results.push(await timed(run));
-  results.sort((a, b) => a.wallMs - b.wallMs);
-  return results[Math.floor(runs / 2)];
-}
 
 function meetingRange(result: ScheduleResult): { minMeetings: number; maxMeetings: number } {
   const counts = result.perParticipant.map((p) => p.meetings);
@@ -217,6 +195,9 @@ export async function main(): Promise<void> {
   const figures: InstanceFigures[] = [];
   for (const spec of INSTANCES) figures.push(await runInstance(spec));
   const repair = await runRepair();
+  // Sections (issue 11): one call each, printed after the main table, figures in the last line.
+  const scale = await runScaleSection();
+  const tables = await runTablesSection();
 
   const header = `${'instance'.padEnd(22)}${pad('time ms', 9)}${pad('cpu ms', 8)}${pad('cold ms', 9)}${pad('score', 10)}${pad('LP bound', 10)}${pad('% bound', 9)}${pad('greedy %', 9)}${pad('+pts', 7)}${pad('ILP gap %', 10)}${pad('viol', 6)}${pad('meet/p', 8)}`;
   console.log(header);
@@ -288,6 +269,8 @@ export async function main(): Promise<void> {
   };
   const wishesAndFairness = await runWishesAndFairness();
   console.log(`targets met: ${JSON.stringify(met)}`);
+  printScaleSection(scale);
+  printTablesSection(tables);
   console.log(
     JSON.stringify({
       bench: 'schedule',
@@ -298,6 +281,8 @@ export async function main(): Promise<void> {
       wishesAndFairness,
       targets,
       met,
+      scale,
+      tables,
     }),
   );
 }

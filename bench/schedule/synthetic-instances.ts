@@ -133,3 +133,56 @@ export function tablesInstance(count: number, rounds: number, seats: number, see
     seed,
   };
 }
+
+/**
+ * One-to-one event with the constraints organisers set: ~10% of participants miss one or two
+ * rounds, ~5% have a cap of R - 2 meetings, must-meet pairs (1 per 20 participants, among good
+ * pairs), must-not-meet and already-allied pairs (1 per 10 participants each). With `tableShare`,
+ * a table cap of that share of the participants (e.g. 0.48: 4% sit out each round).
+ */
+export function constrainedOneToOneInstance(
+  count: number,
+  rounds: number,
+  seed: number,
+  tableShare?: number,
+): ScheduleProblem {
+  const weights = syntheticWeights(count, seed);
+  const random = prng(seed ^ 0x2545f491);
+  const participants: Participant[] = Array.from({ length: count }, (_, i) => {
+    const p: Participant = { id: `c${i}` };
+    const u = random();
+    if (u < 0.1) {
+      const missed = new Set([Math.floor(random() * rounds), Math.floor(random() * rounds)]);
+      p.availableRounds = Array.from({ length: rounds }, (_, r) => r).filter((r) => !missed.has(r));
+    } else if (u < 0.15) p.maxMeetings = rounds - 2;
+    return p;
+  });
+  const pick = (): number => Math.floor(random() * count);
+  const pairs = (k: number, accept: (a: number, b: number) => boolean): [string, string][] => {
+    const out: [string, string][] = [];
+    const seen = new Set<number>();
+    for (let tries = 0; out.length < k && tries < 100 * k; tries++) {
+      const a = pick();
+      const b = pick();
+      const key = Math.min(a, b) * count + Math.max(a, b);
+      if (a === b || seen.has(key) || !accept(a, b)) continue;
+      seen.add(key);
+      out.push([`c${a}`, `c${b}`]);
+    }
+    return out;
+  };
+  const mustMeet = pairs(Math.floor(count / 20), (a, b) => weights[a * count + b] > 0.3);
+  const taken = new Set(mustMeet.flat());
+  const fresh = (a: number, b: number): boolean => !taken.has(`c${a}`) && !taken.has(`c${b}`);
+  return {
+    participants,
+    rounds,
+    format: { kind: 'one-to-one' },
+    tables: tableShare === undefined ? undefined : Math.floor(count * tableShare),
+    weight: (a, b) => weights[a * count + b],
+    mustMeet,
+    mustNotMeet: pairs(Math.floor(count / 10), (a, b) => fresh(a, b) && weights[a * count + b] > 0.4),
+    excludedPairs: pairs(Math.floor(count / 10), (a, b) => fresh(a, b) && weights[a * count + b] > 0.4),
+    seed,
+  };
+}

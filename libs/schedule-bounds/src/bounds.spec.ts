@@ -45,10 +45,34 @@ describe('lpUpperBound and exactOptimum', () => {
     expect(locked.value).toBeCloseTo(1.05, 6);
   });
 
+  it('count must-meets and minimum meetings as requirements, and fall back when they conflict', async () => {
+    // a must meet d (0.1): the best plan is then a+d, b+c = 0.2 in the single round.
+    const forced = await lpUpperBound({ ...tiny, mustMeet: [['a', 'd']] });
+    expect(forced.status).toBe('optimal');
+    expect(forced.value).toBeCloseTo(0.2, 6);
+    expect(forced.relaxation).toContain('must-meets once');
+    const exact = await exactOptimum({ ...tiny, mustMeet: [['a', 'd']] });
+    expect(exact.value).toBeCloseTo(0.2, 6);
+    // a must meet b and c in one round: no valid plan, the bound ignores the requirements.
+    const conflicting = await lpUpperBound({
+      ...tiny,
+      mustMeet: [
+        ['a', 'b'],
+        ['a', 'c'],
+      ],
+    });
+    expect(conflicting.status).toBe('optimal');
+    expect(conflicting.relaxation).not.toContain('must-meets once');
+    expect(conflicting.value).toBeCloseTo(1.8, 6);
+  });
+
   it('refuse the exact ILP on formats or sizes it does not model', async () => {
-    await expect(exactOptimum({ ...tiny, format: { kind: 'tables', seats: 3 } })).rejects.toBeInstanceOf(
-      ScheduleInputError,
-    );
+    await expect(
+      exactOptimum({ ...tiny, format: { kind: 'one-to-one', oddOneOut: 'trio' } }),
+    ).rejects.toBeInstanceOf(ScheduleInputError);
+    await expect(
+      exactOptimum({ ...randomProblem(17, 2, 1), format: { kind: 'tables', seats: 3 } }),
+    ).rejects.toBeInstanceOf(ScheduleInputError);
     await expect(exactOptimum(randomProblem(41, 2, 1))).rejects.toBeInstanceOf(ScheduleInputError);
   });
 });

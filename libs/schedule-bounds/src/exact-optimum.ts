@@ -8,12 +8,13 @@ import {
   type ScheduleProblem,
   type ScheduleResult,
 } from '@maillage/schedule-model';
+import { exactTablesOptimum } from './exact-tables';
 import { SparseLinearModel, solveWithHighs, type SolveStatus } from './highs-solver';
 
 export interface ExactOptions {
   /** Default 60 s. On timeout the best schedule found and the proven bound are returned. */
   timeLimitSeconds?: number;
-  /** Refuse bigger instances (the model has pairs × rounds binaries). Default 40. */
+  /** Refuse bigger instances (pairs × rounds binaries; tables × rounds for tables). Default 40, tables 16. */
   maxParticipants?: number;
 }
 
@@ -34,7 +35,8 @@ export interface ExactOptimum {
  * Exact optimum of a one-to-one or bipartite schedule by integer programming (HiGHS branch and
  * cut): x[pair][round] binary over all allowed pairs, at most one meeting per participant and
  * round, each pair at most once (exactly once for must-meets), min/max meetings, tables per
- * round. Rounds are interchangeable, so it gets slow beyond ~40 participants.
+ * round. Rounds are interchangeable, so it gets slow beyond ~40 participants. Small tables: see
+ * exactTablesOptimum (tables × rounds binaries, ≤ 16 participants).
  */
 export async function exactOptimum(
   problem: ScheduleProblem,
@@ -42,14 +44,24 @@ export async function exactOptimum(
 ): Promise<ExactOptimum> {
   const started = Date.now();
   const model = buildProblemModel(problem);
-  if (
-    model.format.kind === 'tables' ||
-    (model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio')
-  ) {
-    throw new ScheduleInputError('exactOptimum supports one-to-one (without trios) and bipartite formats');
+  if (model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio') {
+    throw new ScheduleInputError(
+      'exactOptimum supports one-to-one (without trios), bipartite and tables formats',
+    );
   }
-  if (model.n > (options.maxParticipants ?? 40)) {
-    throw new ScheduleInputError(`exactOptimum is limited to ${options.maxParticipants ?? 40} participants`);
+  const limit = options.maxParticipants ?? (model.format.kind === 'tables' ? 16 : 40);
+  if (model.n > limit) throw new ScheduleInputError(`exactOptimum is limited to ${limit} participants`);
+  if (model.format.kind === 'tables') {
+    const exact = await exactTablesOptimum(model, started, options.timeLimitSeconds ?? 60);
+    return {
+      status: exact.outcome.status,
+      value: exact.schedule === null ? Number.NaN : exact.schedule.totalScore,
+      bound: exact.outcome.bound + exact.lockedScore,
+      variables: exact.variables,
+      constraints: exact.constraints,
+      elapsedMs: Date.now() - started,
+      schedule: exact.schedule,
+    };
   }
   const R = model.roundCount;
   const state = new PairingState(

@@ -3,7 +3,7 @@ import loadHighs, { type Highs } from 'highs';
 let highsPromise: Promise<Highs> | null = null;
 
 /** The WASM runtime is loaded once per process (loading costs ~100 ms). */
-function highs(): Promise<Highs> {
+export function highsRuntime(): Promise<Highs> {
   if (highsPromise === null) highsPromise = loadHighs();
   return highsPromise;
 }
@@ -15,6 +15,8 @@ export class SparseLinearModel {
   readonly colUpper: number[] = [];
   readonly rowLower: number[] = [];
   readonly rowUpper: number[] = [];
+  /** Constant added to the objective (variables substituted out); solveWithHighs reports it included. */
+  objectiveOffset = 0;
   private readonly rowStarts: number[] = [0];
   private readonly rowIndices: number[] = [];
   private readonly rowValues: number[] = [];
@@ -47,20 +49,21 @@ export class SparseLinearModel {
     this.rowUpper.push(upper);
   }
 
-  /** Adds Σ values[i]·x[columns[i]] within [lower, upper] (columns distinct). */
+  /** Adds Σ values[k]·x[columns[k]] within [lower, upper] (distinct columns). */
   addRow(columns: readonly number[], values: readonly number[], lower: number, upper: number): void {
     if (columns.length === 0) return;
-    const order = columns.map((_, i) => i).sort((a, b) => columns[a] - columns[b]);
-    for (const i of order) {
-      this.rowIndices.push(columns[i]);
-      this.rowValues.push(values[i]);
+    const order = columns.map((_, k) => k).sort((x, y) => columns[x] - columns[y]);
+    for (const k of order) {
+      this.rowIndices.push(columns[k]);
+      this.rowValues.push(values[k]);
     }
     this.rowStarts.push(this.rowIndices.length);
     this.rowLower.push(lower);
     this.rowUpper.push(upper);
   }
 
-  toModelData(integer: boolean, runtime: Highs) {
+  /** `integerColumns`: how many leading columns are integer (all of them by default). */
+  toModelData(integer: boolean, runtime: Highs, integerColumns = this.columnCount) {
     return {
       numCols: this.columnCount,
       numRows: this.rowCount,
@@ -79,7 +82,11 @@ export class SparseLinearModel {
         values: Float64Array.from(this.rowValues),
       },
       integrality: integer
-        ? new Int32Array(this.columnCount).fill(runtime.constants.variableType.integer)
+        ? new Int32Array(this.columnCount).fill(
+            runtime.constants.variableType.integer,
+            0,
+            Math.min(integerColumns, this.columnCount),
+          )
         : undefined,
     };
   }
@@ -102,6 +109,8 @@ export async function solveWithHighs(
   model: SparseLinearModel,
   options: {
     integer: boolean;
+    /** With `integer`: only the first this-many columns are integer (default: all). */
+    integerColumns?: number;
     timeLimitSeconds?: number;
     mipRelativeGap?: number;
     /**
@@ -111,12 +120,19 @@ export async function solveWithHighs(
     lpAlgorithm?: 'simplex' | 'interior-point';
   },
 ): Promise<SolveOutcome> {
-  const runtime = await highs();
+  const runtime = await highsRuntime();
   const started = Date.now();
   if (model.columnCount === 0) {
-    return { status: 'optimal', objective: 0, bound: 0, colValue: new Float64Array(0), elapsedMs: 0 };
+    const offset = model.objectiveOffset;
+    return {
+      status: 'optimal',
+      objective: offset,
+      bound: offset,
+      colValue: new Float64Array(0),
+      elapsedMs: 0,
+    };
   }
-  return runtime.withModel(model.toModelData(options.integer, runtime), (m) => {
+  return runtime.withModel(model.toModelData(options.integer, runtime, options.integerColumns), (m) => {
     m.options.set({ output_flag: false, random_seed: 0 });
     if (options.timeLimitSeconds !== undefined) m.options.set('time_limit', options.timeLimitSeconds);
     if (options.mipRelativeGap !== undefined) m.options.set('mip_rel_gap', options.mipRelativeGap);
@@ -125,16 +141,24 @@ export async function solveWithHighs(
       else m.options.set({ solver: 'simplex' });
     }
     m.run();
-    const code = m.getModelStatus();
     const statuses = runtime.constants.modelStatus;
+    let code = m.getModelStatus();
+    if (code === statuses.unknown && !options.integer && options.lpAlgorithm === 'interior-point') {
+      // Interior point without crossover may stop short of a certified optimum (seen with
+      // must-meet pairs substituted out): finish it with crossover.
+      m.options.set({ run_crossover: 'on' });
+      m.run();
+      code = m.getModelStatus();
+    }
     let status: SolveStatus = 'error';
     if (code === statuses.optimal) status = 'optimal';
     else if (code === statuses.infeasible) status = 'infeasible';
     else if (code === statuses.timeLimit || code === statuses.iterationLimit) status = 'time-limit';
     const hasSolution = status === 'optimal' || (status === 'time-limit' && options.integer);
-    const objective = hasSolution ? m.getObjectiveValue() : Number.NaN;
+    const objective = hasSolution ? m.getObjectiveValue() + model.objectiveOffset : Number.NaN;
     let bound = objective;
-    if (options.integer && status !== 'infeasible') bound = Number(m.info.get('mip_dual_bound'));
+    if (options.integer && status !== 'infeasible')
+      bound = Number(m.info.get('mip_dual_bound')) + model.objectiveOffset;
     const colValue = hasSolution ? m.getSolution().colValue : new Float64Array(model.columnCount);
     return { status, objective, bound, colValue, elapsedMs: Date.now() - started };
   });

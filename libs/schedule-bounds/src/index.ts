@@ -5,6 +5,7 @@
  * (@maillage/scheduling) also steers its round matchings with the LP's solution (buildPairLp).
  */
 export { lpUpperBound, type UpperBound, type UpperBoundOptions } from './lp-upper-bound';
+export { tableUpperBound, type TableBound, type TableBoundOptions } from './table-bound';
 export { exactOptimum, type ExactOptimum, type ExactOptions } from './exact-optimum';
 export { buildPairLp, summariseLocked, type LockedSummary } from './pair-lp';
 export { SparseLinearModel, solveWithHighs, type SolveOutcome, type SolveStatus } from './highs-solver';

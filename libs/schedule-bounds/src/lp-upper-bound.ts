@@ -26,9 +26,9 @@ export interface UpperBound {
 }
 
 /**
- * LP relaxation bound (HiGHS): each pair at most once, each participant in at most
- * min(free rounds, maxMeetings left) meetings, total pairs within what the open rounds can host
- * (see buildPairLp). On pair formats it ignores that meetings must split into per-round
+ * LP relaxation bound (HiGHS): each pair at most once (must-meet pairs exactly once), each
+ * participant in at most min(free rounds, maxMeetings left) meetings (and, on pair formats, at
+ * least its minMeetings), total pairs within what the open rounds can host (see buildPairLp). On pair formats it ignores that meetings must split into per-round
  * matchings; measured, the exact ILP optimum was within 0.01% of it on 20-40 participants.
  */
 export async function lpUpperBound(
@@ -39,13 +39,21 @@ export async function lpUpperBound(
   const k = options.candidatesPerParticipant ?? (model.n <= 600 ? model.n : 120);
   const locked = summariseLocked(model);
   const graph = buildCandidateGraph(model, k, locked.pairKeys);
-  const lp = buildPairLp(model, graph, locked);
-  const outcome = await solveWithHighs(lp, { integer: false, timeLimitSeconds: options.timeLimitSeconds });
+  let lp = buildPairLp(model, graph, locked, undefined, true);
+  let outcome = await solveWithHighs(lp, { integer: false, timeLimitSeconds: options.timeLimitSeconds });
+  const withRequirements = outcome.status !== 'infeasible';
+  if (!withRequirements) {
+    // Conflicting requirements (no valid plan exists): still bound what a best-effort plan can score.
+    lp = buildPairLp(model, graph, locked);
+    outcome = await solveWithHighs(lp, { integer: false, timeLimitSeconds: options.timeLimitSeconds });
+  }
   const coversAllPairs = k >= model.n - 1;
   return {
     value: outcome.status === 'optimal' ? outcome.objective + locked.score : Number.NaN,
     status: outcome.status,
-    relaxation: `LP: pair at most once + per-participant meeting cap + total pair capacity, over ${
+    relaxation: `LP: pair at most once${withRequirements ? ' (must-meets once)' : ''} + per-participant meeting cap${
+      withRequirements && model.format.kind !== 'tables' ? ' and floor' : ''
+    } + total pair capacity, over ${
       coversAllPairs ? 'all allowed pairs' : `top-${k} candidate pairs per participant`
     }`,
     coversAllPairs,

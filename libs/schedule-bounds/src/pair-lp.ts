@@ -38,15 +38,40 @@ export function summariseLocked(model: ProblemModel): LockedSummary {
  * these edges; its solution (integral in practice for pairs) is a max-weight "R-matching" that
  * the optimiser then splits into rounds.
  */
+/** Soft must-meet premium: a pair weighs at most 1 and a must-meet displaces at most two pairs. */
+const MUST_MEET_PREMIUM = 2;
+
 export function buildPairLp(
   model: ProblemModel,
   graph: CandidateGraph,
   locked: LockedSummary,
   /** Adds soft fair-share floors (see fairShares) with this penalty per missing meeting; for guidance only. */
   fairnessPenalty?: number,
+  /**
+   * Hard requirements every valid plan honours: must-meet pairs at 1 and, on pair formats,
+   * Σ x >= minMeetings still missing (each meeting gives a participant at least one new pair).
+   * They tighten the bound and keep the guidance consistent with what the optimiser must do; a
+   * caller whose LP turns infeasible with them (conflicting requirements) solves it again without.
+   */
+  requirements: boolean | 'soft' = false,
 ): SparseLinearModel {
   const lp = new SparseLinearModel();
-  for (let e = 0; e < graph.edgeCount; e++) lp.addColumn(graph.weight[e], 0, 1);
+  // Must-meet pairs are substituted out (column fixed at 0, its weight in the offset, one meeting
+  // less to hand out at each end): fixing them at 1 instead makes interior point fail.
+  const forced = new Int32Array(model.n);
+  // 'soft' (guidance): must-meet pairs keep their column with a premium above what the two
+  // meetings they can displace are worth; interior point then needs no crossover.
+  const free = (e: number): boolean => !(requirements === true && graph.mustMeet[e] === 1);
+  for (let e = 0; e < graph.edgeCount; e++) {
+    const fixed = !free(e);
+    const premium = requirements === 'soft' && graph.mustMeet[e] === 1 ? MUST_MEET_PREMIUM : 0;
+    lp.addColumn(fixed ? 0 : graph.weight[e] + premium, 0, fixed ? 0 : 1);
+    if (fixed) {
+      lp.objectiveOffset += graph.weight[e];
+      forced[graph.from[e]]++;
+      forced[graph.to[e]]++;
+    }
+  }
   const floors = fairnessPenalty === undefined ? null : fairShares(model, locked);
   // Floors only matter when seats are scarce (caps, odd count, unequal sides, availability):
   // when everyone can meet in every round they are redundant and slow the LP down 2x.
@@ -62,24 +87,25 @@ export function buildPairLp(
   const trios = model.format.kind === 'one-to-one' && model.format.oddOneOut === 'trio';
   const partnersPerMeeting = model.format.kind === 'tables' ? model.seats - 1 : trios ? 2 : 1;
   for (let v = 0; v < model.n; v++) {
-    const columns = Array.from(graph.adjEdge.subarray(graph.adjStart[v], graph.adjStart[v + 1]));
+    const columns = Array.from(graph.adjEdge.subarray(graph.adjStart[v], graph.adjStart[v + 1])).filter(free);
     const capacity = capacityOf(v);
-    lp.addCountRow(columns, -Infinity, capacity * partnersPerMeeting);
+    const minMissing = model.minMeetings[v] - locked.meetingsOf[v];
+    const required =
+      requirements !== false && model.format.kind !== 'tables' && minMissing > 0 ? minMissing : -Infinity;
+    lp.addCountRow(columns, required - forced[v], capacity * partnersPerMeeting - forced[v]);
     const floor =
       floors === null || !scarce ? 0 : Math.min(capacity, floors[v], columns.length) * partnersPerMeeting;
     if (floor > 0 && fairnessPenalty !== undefined) {
       // Σ x + shortfall >= floor, each missing meeting costing `fairnessPenalty`.
       const shortfall = lp.addColumn(-fairnessPenalty, 0, floor);
-      lp.addCountRow([...columns, shortfall], floor, Infinity);
+      lp.addCountRow([...columns, shortfall], floor - forced[v], Infinity);
     }
   }
-  const capacity = pairCapacity(model, locked, trios);
+  let forcedPairs = 0;
+  for (const count of forced) forcedPairs += count;
+  const capacity = pairCapacity(model, locked, trios) - forcedPairs / 2;
   if (Number.isFinite(capacity)) {
-    lp.addCountRow(
-      Array.from({ length: graph.edgeCount }, (_, e) => e),
-      -Infinity,
-      capacity,
-    );
+    lp.addCountRow(Array.from({ length: graph.edgeCount }, (_, e) => e).filter(free), -Infinity, capacity);
   }
   return lp;
 }

@@ -165,6 +165,11 @@ export interface ScheduleStats {
   /** Wall-clock time per phase (candidate graph, LP guidance, construction, improvement). */
   phaseMs: Record<string, number>;
   meetings: number;
+  /**
+   * Pairs seated together in more than one round (only small tables can repeat a pair: the
+   * heuristic trades a repeat for a penalty when no repeat-free seating is found). 0 otherwise.
+   */
+  repeatedPairs?: number;
   /** For re-pairing: meetings of the re-planned rounds that kept the same partners as before. */
   keptMeetings?: number;
 }

@@ -57,6 +57,7 @@ export class ScheduleSimulationService {
       averageMeetingsPerParticipant: counts.length ? counts.reduce((a, b) => a + b, 0) / counts.length : 0,
       minMeetingsPerParticipant: counts.length ? Math.min(...counts) : 0,
       maxMeetingsPerParticipant: counts.length ? Math.max(...counts) : 0,
+      repeatedPairs: result.stats.repeatedPairs ?? 0,
       perParticipant: result.perParticipant.map((x) => ({
         actorId: x.id,
         meetings: x.meetings,

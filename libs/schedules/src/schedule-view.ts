@@ -33,6 +33,7 @@ export function toScheduleModel(
       perParticipant: participantTotals(participantIds, meetings, schedule.pairWeights),
     }),
     wishes: wishReport(meetings, wishes),
+    repeatedPairs: repeatedPairs(meetings),
     repairedFromRound: schedule.repairedFromRound,
     createdAt: schedule.createdAt,
     publishedAt: schedule.publishedAt,
@@ -91,4 +92,20 @@ export function participantTotals(
     }
   }
   return [...totals.values()];
+}
+
+/** Pairs seated together in more than one meeting of the schedule. */
+function repeatedPairs(meetings: readonly MeetingEntity[]): number {
+  const sittings = new Map<string, number>();
+  for (const { participantIds: ids } of meetings) {
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const key = ids[i] < ids[j] ? `${ids[i]} ${ids[j]}` : `${ids[j]} ${ids[i]}`;
+        sittings.set(key, (sittings.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  let repeated = 0;
+  for (const count of sittings.values()) if (count > 1) repeated++;
+  return repeated;
 }

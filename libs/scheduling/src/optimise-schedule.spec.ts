@@ -347,12 +347,13 @@ describe('optimiseSchedule (tables)', () => {
     expect(checkSchedule(problem, result)).toEqual([]);
   });
 
-  it('declares a repeat it cannot avoid (12 people, tables of 4: round 2 must repeat a pair)', async () => {
+  it('declares a repeat it cannot avoid (12 people, 3 tables of 4: round 2 must repeat a pair)', async () => {
     const ids = Array.from({ length: 12 }, (_, i) => `t${i}`);
     const problem: ScheduleProblem = {
       participants: ids.map((id) => ({ id })),
       rounds: 2,
       format: { kind: 'tables', seats: 4 },
+      tables: 3,
       weight: hashedWeights(12, 5),
       seed: 3,
     };
@@ -360,7 +361,13 @@ describe('optimiseSchedule (tables)', () => {
     await expect(optimiseSchedule(problem)).rejects.toBeInstanceOf(ScheduleInfeasibleError);
     const result = await optimiseSchedule(problem, { bestEffort: true });
     expect(result.unplaced.map((u) => u.code)).toContain('repeated-pair');
+    expect(result.stats.repeatedPairs).toBeGreaterThan(0);
     expect(checkSchedule(problem, result)).toEqual([]);
+    // Without the cap a fourth, smaller table avoids the repeat.
+    const uncapped = await optimiseSchedule({ ...problem, tables: undefined });
+    expect(uncapped.stats.repeatedPairs).toBe(0);
+    expect(uncapped.rounds[1].meetings).toHaveLength(4);
+    expect(checkSchedule({ ...problem, tables: undefined }, uncapped)).toEqual([]);
   });
 
   it('beats greedy seating on a larger instance', async () => {

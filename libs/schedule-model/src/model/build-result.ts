@@ -93,6 +93,19 @@ export function buildScheduleResult(
 
   let meetingCount = 0;
   for (const round of plan) meetingCount += round.length;
+  const sittings = new Map<number, number>();
+  for (const round of plan) {
+    for (const { members: m } of round) {
+      for (let i = 0; i < m.length; i++) {
+        for (let j = i + 1; j < m.length; j++) {
+          const key = model.pairKey(m[i], m[j]);
+          sittings.set(key, (sittings.get(key) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  let repeatedPairs = 0;
+  for (const count of sittings.values()) if (count > 1) repeatedPairs++;
   return {
     rounds,
     totalScore: round6(planScore(plan, model.pairWeight, n)),
@@ -103,6 +116,7 @@ export function buildScheduleResult(
       participants: n,
       rounds: R,
       meetings: meetingCount,
+      repeatedPairs,
       elapsedMs: Date.now() - meta.startedAt,
       ...meta.stats,
     },

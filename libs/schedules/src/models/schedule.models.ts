@@ -34,6 +34,8 @@ export class EventSimulation {
   @Field(() => Float) averageMeetingsPerParticipant: number;
   @Field(() => Int) minMeetingsPerParticipant: number;
   @Field(() => Int) maxMeetingsPerParticipant: number;
+  @Field(() => Int, { description: 'Pairs seated together in more than one round (small tables only).' })
+  repeatedPairs: number;
   @Field(() => [ParticipantForecast]) perParticipant: ParticipantForecast[];
   @Field(() => [UnplacedParticipant]) unplaced: UnplacedParticipant[];
   @Field() algorithm: string;
@@ -117,6 +119,8 @@ export class Schedule {
   @Field(() => Exposure) exposure: Exposure;
   @Field(() => WishReportModel, { description: "Wishes met, against the participants' current wishes." })
   wishes: WishReportModel;
+  @Field(() => Int, { description: 'Pairs seated together in more than one round (small tables only).' })
+  repeatedPairs: number;
   @Field(() => Int, { nullable: true }) repairedFromRound: number | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt: Date | null;

@@ -18,10 +18,22 @@ export async function lpGuidance(
 ): Promise<Float64Array | null> {
   // Fair-exposure floors are soft, at 1.0 per missing meeting: more than any pair is worth, so
   // the LP spreads meetings evenly whenever the candidate graph allows it.
-  const lp = buildPairLp(model, graph, summariseLocked(model), 1);
+  const locked = summariseLocked(model);
+  const lp = buildPairLp(model, graph, locked, 1, 'soft');
   // Simplex is quicker on small LPs, interior point (no crossover) 2-4x quicker on large ones.
   const lpAlgorithm = lp.columnCount <= 5000 ? 'simplex' : 'interior-point';
-  const outcome = await solveWithHighs(lp, { integer: false, timeLimitSeconds, lpAlgorithm });
+  let outcome = await solveWithHighs(lp, { integer: false, timeLimitSeconds, lpAlgorithm });
+  if (outcome.status === 'infeasible') {
+    // Conflicting must-meets (best-effort run): guide without the hard requirements.
+    outcome = await solveWithHighs(buildPairLp(model, graph, locked, 1), {
+      integer: false,
+      timeLimitSeconds,
+      lpAlgorithm,
+    });
+  }
   if (outcome.status !== 'optimal') return null;
-  return outcome.colValue.map((x) => Math.round(Math.min(1, Math.max(0, x)) * 2 * WEIGHT_SCALE));
+  // Must-meet columns are substituted out of the LP (fixed at 0): they are in its optimum.
+  return outcome.colValue.map((x, e) =>
+    Math.round((graph.mustMeet[e] === 1 ? 1 : Math.min(1, Math.max(0, x))) * 2 * WEIGHT_SCALE),
+  );
 }
