@@ -20,6 +20,7 @@ import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules
 import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
 import { OutboxCoreModule } from '@maillage/outbox';
+import { PersonalDataGraphqlModule } from '@maillage/personal-data';
 import { graphqlOptions } from './graphql.config';
 import { ApiLimitsModule } from './limits/limits.module';
 
@@ -50,6 +51,7 @@ import { ApiLimitsModule } from './limits/limits.module';
     FollowUpCoreModule,
     FollowUpGraphqlModule,
     OutboxCoreModule,
+    PersonalDataGraphqlModule,
     ApiLimitsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

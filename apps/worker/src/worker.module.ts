@@ -11,6 +11,7 @@ import { SchedulesCoreModule, SchedulesWorkerModule } from '@maillage/schedules'
 import { FollowUpCoreModule, FollowUpWorkerModule } from '@maillage/follow-up';
 import { OutboxCoreModule, OutboxWorkerModule } from '@maillage/outbox';
 import { HealthWorkerModule } from '@maillage/health';
+import { PersonalDataWorkerModule } from '@maillage/personal-data';
 
 /**
  * The worker composition root: domain modules plus the BullMQ job runner, no HTTP. It imports
@@ -32,6 +33,7 @@ import { HealthWorkerModule } from '@maillage/health';
     FollowUpWorkerModule,
     OutboxCoreModule,
     OutboxWorkerModule,
+    PersonalDataWorkerModule,
     HealthWorkerModule,
   ],
 })

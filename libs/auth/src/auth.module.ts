@@ -7,12 +7,13 @@ import { UserEntity } from './entities/user.entity';
 import { AuthService } from './auth.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
+import { UsersPersonalData } from './users.personal-data';
 
 /** Accounts and credentials; shared by the API (guard) and the CLI (first admin). */
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity, ApiKeyEntity]), JwtModule.register({})],
-  providers: [AuthService, AuthGuard],
+  providers: [AuthService, AuthGuard, UsersPersonalData],
   exports: [AuthService, AuthGuard],
 })
 export class AuthCoreModule {}

@@ -11,3 +11,4 @@ export * from './entities/organisation.entity';
 export * from './entities/user.entity';
 export * from './entities/api-key.entity';
 export { AUTH_ENTITIES } from './entities';
+export * from './users.personal-data';

@@ -62,6 +62,8 @@ export const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   /** Worker threads of the API for simulateEvent's optimiser and LP bound (off the event loop). */
   SIMULATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Personal data older than this is purged by the worker's retention task (3 years, after the CNIL's B2B guidance). */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Port of the worker's health server (GET /health/live, /health/ready); unset: no server. */

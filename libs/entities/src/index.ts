@@ -1,10 +1,12 @@
 import { ACTOR_IMPORT_ENTITIES } from '@maillage/actor-import';
+import { ACTOR_ENTITIES } from '@maillage/actors';
 import { AUTH_ENTITIES } from '@maillage/auth';
 import { COMPLEMENTARITY_ENTITIES } from '@maillage/complementarity';
 import { EVENT_ENTITIES } from '@maillage/events';
 import { FOLLOW_UP_ENTITIES } from '@maillage/follow-up';
 import { JOB_ENTITIES } from '@maillage/jobs';
 import { OUTBOX_ENTITIES } from '@maillage/outbox';
+import { PERSONAL_DATA_ENTITIES } from '@maillage/personal-data';
 import { SCHEDULE_ENTITIES } from '@maillage/schedules';
 
 /**
@@ -15,6 +17,7 @@ import { SCHEDULE_ENTITIES } from '@maillage/schedules';
  */
 export const ENTITIES = [
   ...AUTH_ENTITIES,
+  ...ACTOR_ENTITIES,
   ...JOB_ENTITIES,
   ...ACTOR_IMPORT_ENTITIES,
   ...COMPLEMENTARITY_ENTITIES,
@@ -22,4 +25,5 @@ export const ENTITIES = [
   ...SCHEDULE_ENTITIES,
   ...FOLLOW_UP_ENTITIES,
   ...OUTBOX_ENTITIES,
+  ...PERSONAL_DATA_ENTITIES,
 ];

@@ -11,6 +11,7 @@ import { FollowUpResolver } from './follow-up.resolver';
 import { FollowUpStatsService } from './follow-up-stats.service';
 import { OutcomeSurveysService } from './outcome-surveys.service';
 import { OutcomesResolver } from './outcomes.resolver';
+import { OutcomeSurveysPersonalData } from './outcome-surveys.personal-data';
 import { PlayedMeetingsService } from './played-meetings.service';
 import { ShowcaseService } from './showcase.service';
 
@@ -29,6 +30,7 @@ import { ShowcaseService } from './showcase.service';
     OutcomeSurveysService,
     FollowUpStatsService,
     ShowcaseService,
+    OutcomeSurveysPersonalData,
   ],
   exports: [
     PlayedMeetingsService,

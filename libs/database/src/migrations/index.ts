@@ -6,6 +6,7 @@ import { EventFollowUp1764360000000 } from './1764360000000-event-follow-up';
 import { Reliability1764370000000 } from './1764370000000-reliability';
 import { ImportFileRequester1764380000000 } from './1764380000000-import-file-requester';
 import { UserDisabledAt1764390000000 } from './1764390000000-user-disabled-at';
+import { PersonalDataAndClaims1764510000000 } from './1764510000000-personal-data-and-claims';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: (new () => object)[] = [
   Reliability1764370000000,
   ImportFileRequester1764380000000,
   UserDisabledAt1764390000000,
+  PersonalDataAndClaims1764510000000,
 ];
