@@ -11,8 +11,9 @@ import { ACTOR_ERRORS } from './actors.errors';
 /**
  * The audited claim of an actor managed by nobody (seeded or imported data): an organiser (or an
  * admin) takes over its management for its organisation with a reason. The audit row is written in
- * a PostgreSQL transaction that commits only if the conditional Neo4j update took the actor (two
- * concurrent claims: one wins, the other gets CONFLICT and leaves no row).
+ * a PostgreSQL transaction, under an advisory lock per actor, that commits only if the conditional
+ * Neo4j update took the actor (two concurrent claims: one wins, the other gets CONFLICT and leaves
+ * no row).
  */
 @Injectable()
 export class ActorClaimsService {
@@ -35,6 +36,9 @@ export class ActorClaimsService {
       });
     if (actor.managedBy) throw alreadyManaged();
     await this.dataSource.transaction(async (m) => {
+      // Claims of one actor queue here (every API process): the second one reads the first's
+      // committed Neo4j write and fails the conditional update below.
+      await m.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`actor-claim:${actorId}`]);
       await m.insert(ActorClaimEntity, {
         actorId,
         organisationId: principal.organisationId,
