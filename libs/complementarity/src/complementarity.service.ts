@@ -27,7 +27,7 @@ import {
   ScoringRun,
   Triad,
 } from './models/complementarity.models';
-import { ScoringContextService, metBeforeScope } from './scoring-context.service';
+import { ScoringContextService, viewerScope } from './scoring-context.service';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunsService } from './scoring-runs.service';
 import { STORED_K } from './scoring-engine.service';
@@ -102,9 +102,7 @@ export class ComplementarityService {
     if (stored.length === 0) return [];
     const live =
       withReasons || rerank
-        ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)], {
-            metBeforeOf: metBeforeScope(p),
-          })
+        ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)], viewerScope(p))
         : null;
     const a = live?.actors.get(actorId);
     const out: PartnerProposal[] = [];
@@ -167,7 +165,7 @@ export class ComplementarityService {
       this.actors.get(p, bId, ['b']),
       this.profiles.effective(p, profileId),
     ]);
-    const { actors, ctx } = await this.context.forActors([aId, bId], { metBeforeOf: metBeforeScope(p) });
+    const { actors, ctx } = await this.context.forActors([aId, bId], viewerScope(p));
     const a = actors.get(aId);
     const b = actors.get(bId);
     if (!a)
@@ -216,7 +214,7 @@ export class ComplementarityService {
       visibilityParams(p),
     );
     const [{ ctx }, profile] = await Promise.all([
-      this.context.forActors([actorId], { metBeforeOf: metBeforeScope(p) }),
+      this.context.forActors([actorId], viewerScope(p)),
       this.profileOf(p),
     ]);
     const scored = candidates
@@ -271,7 +269,7 @@ export class ComplementarityService {
     const ids = trios.flatMap((t) => [t.association, t.company, t.publicActor]);
     const [names, { actors, ctx }, profile] = await Promise.all([
       this.edges.summaries(ids),
-      this.context.forActors(ids, { metBeforeOf: metBeforeScope(p) }),
+      this.context.forActors(ids, viewerScope(p)),
       this.profileOf(p),
     ]);
     const visible = (id: string) => names.has(id) && canSee(p, names.get(id)!);

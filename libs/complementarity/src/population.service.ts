@@ -24,6 +24,12 @@ export const POPULATION_TTL_MS = 5000;
  * the chunks of a rebuild then cost one read each instead of one per chunk. Concurrent callers
  * share the in-flight load.
  */
+/**
+ * Stored scores (COMPLEMENTS edges) are shown to every caller, so they use no lab's events: "met
+ * before" is a live, per-lab component (viewerScope; an event's pair weights use its own lab's).
+ */
+const STORED_SCORES_MET_BEFORE: readonly Pair[] = [];
+
 @Injectable()
 export class PopulationService {
   private readonly logger = new Logger(PopulationService.name);
@@ -58,7 +64,7 @@ export class PopulationService {
     const [fresh, alliances, met] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
-      this.data.metBefore(ids),
+      STORED_SCORES_MET_BEFORE,
     ]);
     // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
     const latest = this.snapshot ?? base;
@@ -82,7 +88,7 @@ export class PopulationService {
     const [actors, alliances, metBefore, nodes] = await Promise.all([
       this.data.allActors(),
       this.data.allAlliances(),
-      this.data.metBefore(),
+      STORED_SCORES_MET_BEFORE,
       this.data.taxonomy(),
     ]);
     const snapshot = build(

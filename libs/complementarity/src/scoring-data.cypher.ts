@@ -56,6 +56,13 @@ MATCH (x:Actor { id: id })-[r:ALLIED_WITH]-(y:Actor)
 WHERE r.until IS NULL
 RETURN DISTINCT x.id AS a, y.id AS b`;
 
+/** The same, for a caller: alliances whose partner it may not see do not count (common partners). */
+export const LOAD_VISIBLE_ALLIANCES_OF = `
+UNWIND $ids AS id
+MATCH (x:Actor { id: id })-[r:ALLIED_WITH]-(y:Actor)
+WHERE r.until IS NULL AND ${actorVisibleTo('y')}
+RETURN DISTINCT x.id AS a, y.id AS b`;
+
 export const LOAD_TAXONOMY = `
 MATCH (c:Competence)
 RETURN c.id AS id, coalesce(c.label, c.id) AS label,

@@ -83,7 +83,10 @@ export class LiveRepairService {
     const missing = next.filter((m) => !m.explanation);
     if (missing.length) {
       try {
-        const w = await this.weights.forActors([...new Set(missing.flatMap((m) => m.participantIds))]);
+        const w = await this.weights.forActors(
+          [...new Set(missing.flatMap((m) => m.participantIds))],
+          event.organisationId,
+        );
         for (const m of missing) m.explanation = w.explain(m.participantIds);
       } catch (err) {
         this.logger.warn(`re-pairing explanations skipped: ${(err as Error).name}`);

@@ -31,7 +31,10 @@ export class ScheduleGenerationService {
   ): Promise<ScheduleEntity> {
     const event = await this.events.load(eventId);
     const regs = requireParticipants(await this.events.findRegistrations(event.id));
-    const w = await this.weights.forActors(regs.map((r) => r.actorId));
+    const w = await this.weights.forActors(
+      regs.map((r) => r.actorId),
+      event.organisationId,
+    );
     await onStep();
     // Regenerating the unlocked part: the current schedule's locked meetings are kept as they are.
     const current = keepLocked ? await this.repo.current(event.id) : null;
