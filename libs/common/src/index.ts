@@ -11,3 +11,4 @@ export * from './selection';
 export * from './csv-reader';
 export * from './store-errors';
 export * from './personal-data';
+export * from './time-slices';

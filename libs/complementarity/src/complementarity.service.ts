@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkPageSize } from '@maillage/common';
+import { checkPageSize, mapInSlices } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { ActorFamily, Modality } from '@maillage/domain';
@@ -217,14 +217,17 @@ export class ComplementarityService {
       this.context.forActors([actorId], viewerScope(p)),
       this.profileOf(p),
     ]);
-    const scored = candidates
-      .filter((c) => c.id !== actorId)
-      .map((c) =>
-        localCausesScore(company, c, ctx, profile, {
-          ...(options.sdgs?.length ? { sdgs: options.sdgs } : {}),
-          ...(options.modalities?.length ? { modalities: options.modalities } : {}),
-        }),
+    // Up to LOCAL_CAUSES_CANDIDATES scores: in time slices, so other requests are not held up.
+    const scored = (
+      await mapInSlices(
+        candidates.filter((c) => c.id !== actorId),
+        (c) =>
+          localCausesScore(company, c, ctx, profile, {
+            ...(options.sdgs?.length ? { sdgs: options.sdgs } : {}),
+            ...(options.modalities?.length ? { modalities: options.modalities } : {}),
+          }),
       )
+    )
       .filter((s) => s.score > 0)
       .sort((x, y) => y.score - x.score || (x.association < y.association ? -1 : 1))
       .slice(0, size);
@@ -274,10 +277,15 @@ export class ComplementarityService {
     ]);
     const visible = (id: string) => names.has(id) && canSee(p, names.get(id)!);
     const out: Triad[] = [];
-    for (const t of trios) {
+    // Up to TRIAD_CANDIDATES triad scores: in time slices, so other requests are not held up.
+    const scores = await mapInSlices(trios, (t) => {
       const [x, y, z] = [actors.get(t.association), actors.get(t.company), actors.get(t.publicActor)];
-      if (!x || !y || !z || ![x, y, z].every((a) => visible(a.id))) continue;
-      const s = triadScore(x, y, z, ctx, profile);
+      if (!x || !y || !z || ![x, y, z].every((a) => visible(a.id))) return null;
+      return { x, y, z, s: triadScore(x, y, z, ctx, profile) };
+    });
+    for (const scored of scores) {
+      if (!scored) continue;
+      const { x, y, z, s } = scored;
       if (s.excluded || !(s.score > 0)) continue;
       out.push({
         association: summary(names.get(x.id)!),
