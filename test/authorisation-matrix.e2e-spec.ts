@@ -10,6 +10,7 @@ import {
   isAbstractType,
 } from 'graphql';
 import { AuthService, Role } from '@maillage/auth';
+import { Neo4jService } from '@maillage/neo4j';
 import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 
 /**
@@ -150,6 +151,13 @@ const freshPasswordUser = async ({ api, world }: FreshContext) => {
   return { email };
 };
 
+/** An actor managed by nobody (as seeded or imported data are), for claimActor. */
+const freshUnmanagedActor = async (ctx: FreshContext) => {
+  const { actor } = await freshActor()(ctx);
+  await ctx.api.app.get(Neo4jService).write('MATCH (a:Actor { id: $id }) REMOVE a.managedBy', { id: actor });
+  return { actor };
+};
+
 /** Your own keys, or anyone's for an admin; another user's key id answers like an unknown one. */
 const OWN_KEY = rule(['organiserOwn', 'admin'], 'NOT_FOUND');
 
@@ -158,6 +166,7 @@ const csv = (w: World) => `external_id,name,kind\nmatrix-${w.unique},Matrix impo
 const MATRIX: Record<string, Row> = {
   // ---------------------------------------------------------------- queries
   actor: { vars: (w) => ({ id: w.target }), expect: PUBLIC_READ },
+  actorClaims: { vars: (w) => ({ actorId: w.target }), expect: ADMIN_ONLY },
   apiKeys: { vars: () => ({}), expect: SIGNED_IN },
   actors: { vars: () => ({ first: 5 }), expect: PUBLIC_READ },
   agenda: { vars: (w) => ({ eventId: w.eventId, actorId: w.target }), expect: LAB_A_EVENT_OR_PARTICIPANT },
@@ -172,6 +181,7 @@ const MATRIX: Record<string, Row> = {
   event: { vars: (w) => ({ id: w.eventId }), expect: LAB_A_EVENT },
   eventStats: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   events: { vars: () => ({}), expect: ORGANISERS },
+  exportPersonalData: { vars: (w) => ({ email: `x${w.unique}@test.local` }), expect: ADMIN_ONLY },
   explainPair: { vars: (w) => ({ a: w.target, b: w.partner }), expect: PUBLIC_READ },
   importRun: {
     vars: (w) => ({ id: w.importRunId }),
@@ -183,6 +193,7 @@ const MATRIX: Record<string, Row> = {
   me: { vars: () => ({}), expect: PUBLIC_READ },
   meetingsDueForSurvey: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   partners: { vars: (w) => ({ actorId: w.target }), expect: PUBLIC_READ },
+  personalDataRequests: { vars: () => ({ limit: 5 }), expect: ADMIN_ONLY },
   registrations: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   schedule: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   scheduleRun: { vars: (w) => ({ id: w.scheduleRunId }), expect: LAB_A_EVENT },
@@ -231,6 +242,11 @@ const MATRIX: Record<string, Row> = {
     vars: () => ({ profileId: 'default@1', territory: '38' }),
     expect: ADMIN_ONLY,
   },
+  claimActor: {
+    vars: (w) => ({ actorId: w.fresh.actor, reason: 'We work with them every week' }),
+    expect: ORGANISERS,
+    fresh: freshUnmanagedActor,
+  },
   checkIn: { vars: (w) => ({ eventId: w.eventId, actorId: w.target }), expect: LAB_A_EVENT },
   closeEvent: { vars: (w) => ({ eventId: w.fresh.event }), expect: LAB_A_EVENT, fresh: freshEvent },
   createActor: {
@@ -250,6 +266,7 @@ const MATRIX: Record<string, Row> = {
     vars: (w) => ({ input: { actorId: w.target, partnerId: w.third, form: 'CO_PRODUCTION' } }),
     expect: EDITS_TARGET,
   },
+  erasePersonalData: { vars: (w) => ({ email: `e${w.unique}@test.local` }), expect: ADMIN_ONLY },
   generateSchedule: { vars: (w) => ({ eventId: w.fresh.event }), expect: LAB_A_EVENT, fresh: freshEvent },
   importActorsCsv: { vars: (w) => ({ csv: csv(w), dryRun: true }), expect: ORGANISERS },
   issueToken: { vars: () => ({}), expect: SIGNED_IN },

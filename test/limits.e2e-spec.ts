@@ -167,6 +167,34 @@ describe('rate limits and production settings (e2e)', () => {
     }
   });
 
+  it('counts the client IP from X-Forwarded-For only behind a trusted proxy (TRUST_PROXY)', async () => {
+    const query = JSON.stringify({ query: '{ me { authenticated } }' });
+    const statuses = async (api: TestApi, forwardedFor: string[]) => {
+      const out: number[] = [];
+      for (const ip of forwardedFor) out.push((await post(api, query, { 'x-forwarded-for': ip })).status);
+      return out;
+    };
+    const ips = ['203.0.113.1', '203.0.113.1', '203.0.113.2', '203.0.113.3'];
+    const direct = await TestApi.startWith({ RATE_LIMIT_PER_IP: '2', REDIS_PREFIX: `tp0-${Date.now()}` });
+    try {
+      // Default: the header is ignored, every request counts against the socket's address.
+      expect(await statuses(direct, ips)).toEqual([200, 200, 429, 429]);
+    } finally {
+      await direct.close();
+    }
+    const proxied = await TestApi.startWith({
+      RATE_LIMIT_PER_IP: '2',
+      TRUST_PROXY: 'loopback',
+      REDIS_PREFIX: `tp1-${Date.now()}`,
+    });
+    try {
+      // Behind a trusted proxy (the test client is on loopback), each forwarded client has its own count.
+      expect(await statuses(proxied, [...ips, '203.0.113.1'])).toEqual([200, 200, 200, 200, 429]);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('turns introspection off in production', async () => {
     const prod = await TestApi.startWith({ NODE_ENV: 'production' });
     try {

@@ -32,6 +32,8 @@ const OWNERS: Record<string, string> = {
   feedback: 'follow-up',
   outcome_surveys: 'follow-up',
   outbox: 'outbox',
+  personal_data_requests: 'personal-data',
+  actor_claims: 'actors',
 };
 
 function sourcesOf(dir: string): string[] {

@@ -23,6 +23,7 @@ import { WishesCoreModule, WishesGraphqlModule } from '@maillage/wishes';
 import { OutboxCoreModule } from '@maillage/outbox';
 import { InvitationsGraphqlModule } from '@maillage/invitations';
 import { OutcomeLearningGraphqlModule } from '@maillage/outcome-learning';
+import { PersonalDataGraphqlModule } from '@maillage/personal-data';
 import { graphqlOptions } from './graphql.config';
 import { ApiLimitsModule } from './limits/limits.module';
 
@@ -57,6 +58,7 @@ import { ApiLimitsModule } from './limits/limits.module';
     FollowUpGraphqlModule,
     OutcomeLearningGraphqlModule,
     OutboxCoreModule,
+    PersonalDataGraphqlModule,
     ApiLimitsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

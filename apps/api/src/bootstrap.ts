@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { logLevels } from '@maillage/config';
+import { APP_CONFIG, AppConfig, logLevels } from '@maillage/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
@@ -12,6 +12,8 @@ export async function createApiApp(): Promise<INestApplication> {
     // GraphQL bodies are read by ApiLimitsModule (a cap per operation); nothing else takes a body.
     bodyParser: false,
   });
+  // Client IPs (rate limits) come from X-Forwarded-For only through the proxies TRUST_PROXY names.
+  app.set('trust proxy', app.get<AppConfig>(APP_CONFIG).TRUST_PROXY);
   app.enableShutdownHooks();
   return app;
 }

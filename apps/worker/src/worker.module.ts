@@ -13,6 +13,7 @@ import { OutboxCoreModule, OutboxWorkerModule } from '@maillage/outbox';
 import { HealthWorkerModule } from '@maillage/health';
 import { AuthWorkerModule } from '@maillage/auth';
 import { InvitationsWorkerModule } from '@maillage/invitations';
+import { PersonalDataWorkerModule } from '@maillage/personal-data';
 
 /**
  * The worker composition root: domain modules plus the BullMQ job runner, no HTTP. It imports
@@ -34,6 +35,7 @@ import { InvitationsWorkerModule } from '@maillage/invitations';
     FollowUpWorkerModule,
     OutboxCoreModule,
     OutboxWorkerModule,
+    PersonalDataWorkerModule,
     HealthWorkerModule,
     AuthWorkerModule,
     InvitationsWorkerModule,

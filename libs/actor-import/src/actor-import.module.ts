@@ -7,11 +7,12 @@ import { ActorImportResolver } from './actor-import.resolver';
 import { ActorImportRunsService } from './actor-import-runs.service';
 import { ActorImportService } from './actor-import.service';
 import { ImportFileEntity } from './import-file.entity';
+import { ImportFilesPersonalData } from './import-files.personal-data';
 
 /** CSV import of actors: the import itself (the CLI calls it) and the background runs. */
 @Module({
   imports: [ActorsCoreModule, TypeOrmModule.forFeature([ImportFileEntity])],
-  providers: [ActorImportRepository, ActorImportService, ActorImportRunsService],
+  providers: [ActorImportRepository, ActorImportService, ActorImportRunsService, ImportFilesPersonalData],
   exports: [ActorImportService, ActorImportRunsService],
 })
 export class ActorImportCoreModule {}

@@ -135,3 +135,9 @@ RETURN count(r) AS ended`;
 export const GET_ACTOR_SUMMARY = `
 MATCH (a:Actor { id: $id })
 RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor`;
+
+/** claimActor: the organisation takes over an actor managed by nobody (no row when it is managed). */
+export const CLAIM_ACTOR = `
+MATCH (a:Actor { id: $id }) WHERE a.managedBy IS NULL
+SET a.managedBy = $organisationId, a.updatedAt = datetime()
+RETURN a.id AS id`;

@@ -46,6 +46,17 @@ export const ACTOR_ERRORS = defineErrorReasons('Actors', {
     meaning: 'Another actor already has this external id.',
   },
   duplicate_id: { codes: [CONFLICT], field: 'input.id', meaning: 'Another actor already has this id.' },
+  actor_already_managed: {
+    codes: [CONFLICT],
+    field: 'actorId',
+    meaning:
+      'claimActor: the actor is already managed by an organisation (only unmanaged actors are claimed).',
+  },
+  invalid_claim_reason: {
+    codes: [BAD_USER_INPUT],
+    field: 'reason',
+    meaning: 'claimActor: say why in 10 to 500 characters (the claim is audited).',
+  },
   isSiren: {
     codes: [BAD_USER_INPUT],
     field: 'input.siren',

@@ -5,6 +5,7 @@ import { Neo4jService } from '@maillage/neo4j';
 import { ActorFamily, ActorKind, Visibility } from '@maillage/domain';
 import { ActorRecord, ActorWrite } from './actor-record';
 import {
+  CLAIM_ACTOR,
   DELETE_ACTOR,
   END_ALLIANCE,
   FIND_CONFLICTS,
@@ -52,6 +53,11 @@ export class ActorsRepository {
     if (ids.length === 0) return [];
     const rows = await this.neo4j.read<{ actor: ActorRecord }>(GET_ACTORS, { ids });
     return rows.map((r) => r.actor);
+  }
+
+  /** Sets the managing organisation of an unmanaged actor; false when it is managed (already claimed). */
+  async claim(id: string, organisationId: string): Promise<boolean> {
+    return (await this.neo4j.write(CLAIM_ACTOR, { id, organisationId })).length === 1;
   }
 
   async summary(id: string): Promise<ActorSummaryRecord | null> {

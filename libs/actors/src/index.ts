@@ -6,3 +6,5 @@ export * from './models/actor.model';
 export * from './dto/actor.inputs';
 export * from './actor-visibility';
 export * from './actors.errors';
+export * from './actor-claim.entity';
+export * from './actor-claims.service';

@@ -12,6 +12,7 @@ import { SessionsService } from './sign-in/sessions.service';
 import { SignInService } from './sign-in/sign-in.service';
 import { SignInResolver } from './sign-in/sign-in.resolver';
 import { SessionsSweep } from './sign-in/sessions-sweep';
+import { UsersPersonalData } from './users.personal-data';
 
 /** Accounts and credentials; shared by the API (guard) and the CLI (first admin). */
 @Global()
@@ -20,7 +21,7 @@ import { SessionsSweep } from './sign-in/sessions-sweep';
     TypeOrmModule.forFeature([OrganisationEntity, UserEntity, ApiKeyEntity, SessionEntity]),
     JwtModule.register({}),
   ],
-  providers: [AuthService, AuthGuard, SessionsService],
+  providers: [AuthService, AuthGuard, SessionsService, UsersPersonalData],
   exports: [AuthService, AuthGuard, SessionsService],
 })
 export class AuthCoreModule {}

@@ -179,7 +179,7 @@ export class AuthService {
   }
 
   /** This process forgets every check at once after a revocation (other processes within the delay). */
-  private forget(): void {
+  forget(): void {
     this.checked.clear();
   }
 

@@ -18,3 +18,4 @@ export { hashPassword, verifyPassword, passwordProblem, randomPassword } from '.
 export * from './models/auth.models';
 export { hashSecret } from './api-key';
 export * from './sign-in/sessions-sweep';
+export * from './users.personal-data';

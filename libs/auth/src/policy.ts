@@ -16,6 +16,12 @@ export enum Action {
   SCORING_PROFILE_MANAGE = 'SCORING_PROFILE_MANAGE',
   EVENT_MANAGE = 'EVENT_MANAGE',
   AUTHENTICATED_READ = 'AUTHENTICATED_READ',
+  /** Take over the management of an actor managed by nobody (claimActor, audited). */
+  ACTOR_CLAIM = 'ACTOR_CLAIM',
+  /** Export or erase a person's data (platform operators). */
+  PERSONAL_DATA_MANAGE = 'PERSONAL_DATA_MANAGE',
+  /** Read the audit trails (personal-data requests, actor claims). */
+  AUDIT_READ = 'AUDIT_READ',
 }
 
 /**
@@ -36,6 +42,9 @@ export const PERMISSIONS: Record<Action, Role[]> = {
   [Action.SCORING_PROFILE_MANAGE]: [Role.ADMIN, Role.ORGANISER],
   [Action.EVENT_MANAGE]: [Role.ADMIN, Role.ORGANISER],
   [Action.AUTHENTICATED_READ]: [Role.ADMIN, Role.ORGANISER, Role.ACTOR_EDITOR, Role.VIEWER],
+  [Action.ACTOR_CLAIM]: [Role.ADMIN, Role.ORGANISER],
+  [Action.PERSONAL_DATA_MANAGE]: [Role.ADMIN],
+  [Action.AUDIT_READ]: [Role.ADMIN],
 };
 
 export function isAllowed(principal: Principal, action: Action): boolean {

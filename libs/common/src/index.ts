@@ -10,3 +10,5 @@ export * from './graphql-enums';
 export * from './selection';
 export * from './csv-reader';
 export * from './store-errors';
+export * from './personal-data';
+export * from './time-slices';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { checkPageSize } from '@maillage/common';
+import { checkPageSize, mapInSlices } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { ActorFamily, AllianceForm, Modality } from '@maillage/domain';
@@ -27,7 +27,7 @@ import {
   ScoringRun,
   Triad,
 } from './models/complementarity.models';
-import { ScoringContextService, metBeforeScope } from './scoring-context.service';
+import { ScoringContextService, viewerScope } from './scoring-context.service';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { ScoringRunsService } from './scoring-runs.service';
 import { STORED_K } from './scoring-engine.service';
@@ -109,9 +109,7 @@ export class ComplementarityService {
     if (stored.length === 0) return [];
     const live =
       withReasons || rerank
-        ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)], {
-            metBeforeOf: metBeforeScope(p),
-          })
+        ? await this.context.forActors([actorId, ...stored.map((s) => s.partner.id)], viewerScope(p))
         : null;
     const a = live?.actors.get(actorId);
     const out: PartnerProposal[] = [];
@@ -181,7 +179,7 @@ export class ComplementarityService {
       this.actors.get(p, bId, ['b']),
       this.profiles.effective(p, profileId),
     ]);
-    const { actors, ctx } = await this.context.forActors([aId, bId], { metBeforeOf: metBeforeScope(p) });
+    const { actors, ctx } = await this.context.forActors([aId, bId], viewerScope(p));
     const a = actors.get(aId);
     const b = actors.get(bId);
     if (!a)
@@ -231,17 +229,20 @@ export class ComplementarityService {
       visibilityParams(p),
     );
     const [{ ctx }, profile] = await Promise.all([
-      this.context.forActors([actorId], { metBeforeOf: metBeforeScope(p) }),
+      this.context.forActors([actorId], viewerScope(p)),
       this.profileOf(p),
     ]);
-    const scored = candidates
-      .filter((c) => c.id !== actorId)
-      .map((c) =>
-        localCausesScore(company, c, ctx, profile, {
-          ...(options.sdgs?.length ? { sdgs: options.sdgs } : {}),
-          ...(options.modalities?.length ? { modalities: options.modalities } : {}),
-        }),
+    // Up to LOCAL_CAUSES_CANDIDATES scores: in time slices, so other requests are not held up.
+    const scored = (
+      await mapInSlices(
+        candidates.filter((c) => c.id !== actorId),
+        (c) =>
+          localCausesScore(company, c, ctx, profile, {
+            ...(options.sdgs?.length ? { sdgs: options.sdgs } : {}),
+            ...(options.modalities?.length ? { modalities: options.modalities } : {}),
+          }),
       )
+    )
       .filter((s) => s.score > 0)
       .sort((x, y) => y.score - x.score || (x.association < y.association ? -1 : 1))
       .slice(0, size);
@@ -286,15 +287,20 @@ export class ComplementarityService {
     const ids = trios.flatMap((t) => [t.association, t.company, t.publicActor]);
     const [names, { actors, ctx }, profile] = await Promise.all([
       this.edges.summaries(ids),
-      this.context.forActors(ids, { metBeforeOf: metBeforeScope(p) }),
+      this.context.forActors(ids, viewerScope(p)),
       this.profileOf(p),
     ]);
     const visible = (id: string) => names.has(id) && canSee(p, names.get(id)!);
     const out: Triad[] = [];
-    for (const t of trios) {
+    // Up to TRIAD_CANDIDATES triad scores: in time slices, so other requests are not held up.
+    const scores = await mapInSlices(trios, (t) => {
       const [x, y, z] = [actors.get(t.association), actors.get(t.company), actors.get(t.publicActor)];
-      if (!x || !y || !z || ![x, y, z].every((a) => visible(a.id))) continue;
-      const s = triadScore(x, y, z, ctx, profile);
+      if (!x || !y || !z || ![x, y, z].every((a) => visible(a.id))) return null;
+      return { x, y, z, s: triadScore(x, y, z, ctx, profile) };
+    });
+    for (const scored of scores) {
+      if (!scored) continue;
+      const { x, y, z, s } = scored;
       if (s.excluded || !(s.score > 0)) continue;
       out.push({
         association: summary(names.get(x.id)!),

@@ -26,6 +26,12 @@ export const POPULATION_TTL_MS = 5000;
  * the chunks of a rebuild then cost one read each instead of one per chunk. Concurrent callers
  * share the in-flight load.
  */
+/**
+ * Stored scores (COMPLEMENTS edges) are shown to every caller, so they use no lab's events: "met
+ * before" is a live, per-lab component (viewerScope; an event's pair weights use its own lab's).
+ */
+const STORED_SCORES_MET_BEFORE: readonly Pair[] = [];
+
 @Injectable()
 export class PopulationService {
   private readonly logger = new Logger(PopulationService.name);
@@ -60,7 +66,7 @@ export class PopulationService {
     const [fresh, alliances, met, members] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
-      this.data.metBefore(ids),
+      STORED_SCORES_MET_BEFORE,
       this.data.memberships(ids),
     ]);
     // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
@@ -86,7 +92,7 @@ export class PopulationService {
     const [actors, alliances, metBefore, memberships, nodes] = await Promise.all([
       this.data.allActors(),
       this.data.allAlliances(),
-      this.data.metBefore(),
+      STORED_SCORES_MET_BEFORE,
       this.data.memberships(),
       this.data.taxonomy(),
     ]);

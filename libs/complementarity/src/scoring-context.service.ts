@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PairContext, ScoringActor, ScoringContext, Taxonomy, rarityFromCounts } from '@maillage/scoring';
 import { ScoringDataRepository } from './scoring-data.repository';
 import { Principal, Role } from '@maillage/auth';
+import { ActorVisibilityParams, listVisibilityParams } from '@maillage/actors';
 
 const TAXONOMY_TTL_MS = 60_000;
 const RARITY_TTL_MS = 10_000;
@@ -10,6 +11,18 @@ const RARITY_TTL_MS = 10_000;
 export function metBeforeScope(p: Principal): string[] | null {
   if (p.kind !== 'user') return [];
   return p.role === Role.ADMIN ? null : [p.organisationId];
+}
+
+/** What a caller's live scores may know: its lab's events (met before), alliances with actors it sees (trust). */
+export interface LiveScope {
+  /** Organisations whose events count as "met before"; null: every event; absent or []: none. */
+  metBeforeOf?: readonly string[] | null;
+  /** Only alliances with partners visible to this caller count (common partners); absent: all. */
+  alliancesVisibleTo?: ActorVisibilityParams;
+}
+
+export function viewerScope(p: Principal): LiveScope {
+  return { metBeforeOf: metBeforeScope(p), alliancesVisibleTo: listVisibilityParams(p) };
 }
 
 /**
@@ -24,19 +37,20 @@ export class ScoringContextService {
   constructor(private readonly data: ScoringDataRepository) {}
 
   /**
-   * The actors (by id) and a scoring context knowing their alliances. `metBeforeOf`: the
-   * organisations whose events count as "met before" (a caller learns nothing of another lab's
-   * events: see metBeforeScope); absent, every event.
+   * The actors (by id) and a scoring context knowing their alliances, within a scope (a caller
+   * learns nothing of another lab's events nor of alliances with actors it cannot see: see
+   * viewerScope; an event uses its own lab's events). No scope: no met-before, every alliance.
    */
   async forActors(
     ids: readonly string[],
-    options: { metBefore?: boolean; metBeforeOf?: readonly string[] | null } = {},
+    scope: LiveScope = {},
   ): Promise<{ actors: Map<string, ScoringActor>; ctx: ScoringContext }> {
+    const metBeforeOf = scope.metBeforeOf === undefined ? [] : scope.metBeforeOf;
     const [actors, alliances, memberships, metBefore, taxonomy, rarity] = await Promise.all([
       this.data.actors(ids),
-      this.data.alliancesOf(ids),
+      this.data.alliancesOf(ids, scope.alliancesVisibleTo),
       this.data.memberships(ids),
-      options.metBefore === false ? [] : this.data.metBefore(ids, options.metBeforeOf ?? null),
+      metBeforeOf !== null && metBeforeOf.length === 0 ? [] : this.data.metBefore(ids, metBeforeOf),
       this.cachedTaxonomy(),
       this.cachedRarity(),
     ]);

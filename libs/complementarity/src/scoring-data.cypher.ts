@@ -61,6 +61,12 @@ export const LOAD_MEMBERSHIPS = `
 MATCH (m:Actor)-[:MEMBER_OF]->(h:Actor)
 WHERE $ids IS NULL OR m.id IN $ids
 RETURN DISTINCT m.id AS a, h.id AS b`;
+/** The same, for a caller: alliances whose partner it may not see do not count (common partners). */
+export const LOAD_VISIBLE_ALLIANCES_OF = `
+UNWIND $ids AS id
+MATCH (x:Actor { id: id })-[r:ALLIED_WITH]-(y:Actor)
+WHERE r.until IS NULL AND ${actorVisibleTo('y')}
+RETURN DISTINCT x.id AS a, y.id AS b`;
 
 export const LOAD_TAXONOMY = `
 MATCH (c:Competence)

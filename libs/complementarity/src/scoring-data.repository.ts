@@ -19,6 +19,7 @@ import {
   LOAD_ALLIANCES,
   LOAD_ALLIANCES_OF,
   LOAD_MEMBERSHIPS,
+  LOAD_VISIBLE_ALLIANCES_OF,
   LOAD_OFFER_COUNTS,
   LOAD_TAXONOMY,
   SCOPE_ACTOR_IDS,
@@ -136,11 +137,13 @@ export class ScoringDataRepository {
     return (await this.neo4j.read<{ a: string; b: string }>(LOAD_ALLIANCES)).map((r) => [r.a, r.b] as const);
   }
 
-  async alliancesOf(ids: readonly string[]): Promise<Pair[]> {
+  /** Active alliances touching `ids`; with `visibleTo`, only those whose partner that caller may see. */
+  async alliancesOf(ids: readonly string[], visibleTo?: ActorVisibilityParams): Promise<Pair[]> {
     if (ids.length === 0) return [];
-    const rows = await this.neo4j.read<{ a: string; b: string }>(LOAD_ALLIANCES_OF, {
-      ids: [...new Set(ids)],
-    });
+    const rows = await this.neo4j.read<{ a: string; b: string }>(
+      visibleTo ? LOAD_VISIBLE_ALLIANCES_OF : LOAD_ALLIANCES_OF,
+      { ids: [...new Set(ids)], ...visibleTo },
+    );
     return rows.map((r) => [r.a, r.b] as const);
   }
 

@@ -19,6 +19,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...valid, AUTH_TOKEN_SECRET: 'x'.repeat(32) }).AUTH_TOKEN_SECRET).toHaveLength(32);
   });
 
+  it('reads TRUST_PROXY as off, a hop count, true or a list of proxies', () => {
+    expect(parseEnv(valid).TRUST_PROXY).toBe(false);
+    expect(parseEnv({ ...valid, TRUST_PROXY: '1' }).TRUST_PROXY).toBe(1);
+    expect(parseEnv({ ...valid, TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(parseEnv({ ...valid, TRUST_PROXY: 'loopback, 10.0.0.0/8' }).TRUST_PROXY).toBe(
+      'loopback, 10.0.0.0/8',
+    );
+  });
+
   it('names every invalid variable', () => {
     expect(() => parseEnv({ ...valid, NEO4J_URI: 'http://x', PORT: 'abc' })).toThrow(
       /NEO4J_URI[\s\S]*PORT|PORT[\s\S]*NEO4J_URI/,

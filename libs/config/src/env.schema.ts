@@ -54,6 +54,20 @@ export const envSchema = z.object({
   RATE_LIMIT_PER_KEY: z.coerce.number().int().positive().default(1200),
   /** Window of both rate limits, in seconds. */
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().positive().default(60),
+  /**
+   * Express "trust proxy": which proxies may set X-Forwarded-For, so rate limits per IP count the
+   * real client behind a reverse proxy. `false` (default: the socket's address), a number of hops
+   * (`1` = one proxy in front), or a comma-separated list of addresses/subnets (`loopback, 10.0.0.0/8`).
+   * `true` trusts every hop: any client could then choose its own IP; use it only behind a proxy
+   * that overwrites the header.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .default('false')
+    .transform((v): boolean | number | string =>
+      v === '' || v === 'false' ? false : v === 'true' ? true : /^\d+$/.test(v) ? Number(v) : v,
+    ),
   /** Request body cap, except the CSV import mutations (see GRAPHQL_CSV_BODY_LIMIT_BYTES). */
   GRAPHQL_BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -73,6 +87,8 @@ export const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   /** Worker threads of the API for simulateEvent's optimiser and LP bound (off the event loop). */
   SIMULATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Personal data older than this is purged by the worker's retention task (3 years, after the CNIL's B2B guidance). */
+  PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Port of the worker's health server (GET /health/live, /health/ready); unset: no server. */

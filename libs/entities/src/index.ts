@@ -1,4 +1,5 @@
 import { ACTOR_IMPORT_ENTITIES } from '@maillage/actor-import';
+import { ACTOR_ENTITIES } from '@maillage/actors';
 import { AUTH_ENTITIES } from '@maillage/auth';
 import { COMPLEMENTARITY_ENTITIES } from '@maillage/complementarity';
 import { EVENT_ENTITIES } from '@maillage/events';
@@ -6,6 +7,7 @@ import { FOLLOW_UP_ENTITIES } from '@maillage/follow-up';
 import { INVITATION_ENTITIES } from '@maillage/invitations';
 import { JOB_ENTITIES } from '@maillage/jobs';
 import { OUTBOX_ENTITIES } from '@maillage/outbox';
+import { PERSONAL_DATA_ENTITIES } from '@maillage/personal-data';
 import { SCHEDULE_ENTITIES } from '@maillage/schedules';
 import { WISH_ENTITIES } from '@maillage/wishes';
 
@@ -18,6 +20,7 @@ import { WISH_ENTITIES } from '@maillage/wishes';
 export const ENTITIES = [
   ...AUTH_ENTITIES,
   ...INVITATION_ENTITIES,
+  ...ACTOR_ENTITIES,
   ...JOB_ENTITIES,
   ...ACTOR_IMPORT_ENTITIES,
   ...COMPLEMENTARITY_ENTITIES,
@@ -26,4 +29,5 @@ export const ENTITIES = [
   ...WISH_ENTITIES,
   ...FOLLOW_UP_ENTITIES,
   ...OUTBOX_ENTITIES,
+  ...PERSONAL_DATA_ENTITIES,
 ];

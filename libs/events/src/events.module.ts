@@ -5,11 +5,12 @@ import { EVENT_ENTITIES } from './entities';
 import { EventsResolver } from './events.resolver';
 import { EventsService } from './events.service';
 import { RegistrationImportService } from './registration-import.service';
+import { RegistrationsPersonalData } from './registrations.personal-data';
 
 /** Shared by the API and the worker: events, registrations and attendance. */
 @Module({
   imports: [TypeOrmModule.forFeature(EVENT_ENTITIES), ActorsCoreModule],
-  providers: [EventsService, RegistrationImportService],
+  providers: [EventsService, RegistrationImportService, RegistrationsPersonalData],
   exports: [EventsService, RegistrationImportService, ActorsCoreModule],
 })
 export class EventsCoreModule {}

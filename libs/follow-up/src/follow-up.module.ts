@@ -12,6 +12,7 @@ import { FollowUpResolver } from './follow-up.resolver';
 import { FollowUpStatsService } from './follow-up-stats.service';
 import { OutcomeSurveysService } from './outcome-surveys.service';
 import { OutcomesResolver } from './outcomes.resolver';
+import { OutcomeSurveysPersonalData } from './outcome-surveys.personal-data';
 import { PlayedMeetingsService } from './played-meetings.service';
 import { ShowcaseService } from './showcase.service';
 
@@ -31,6 +32,7 @@ import { ShowcaseService } from './showcase.service';
     FollowUpStatsService,
     FollowUpContactsService,
     ShowcaseService,
+    OutcomeSurveysPersonalData,
   ],
   exports: [
     PlayedMeetingsService,

@@ -15,3 +15,4 @@ export * from './deferred-job.entity';
 export * from './job-deferrals.service';
 export * from './sweep-task.decorator';
 export * from './sweeper.service';
+export * from './jobs.personal-data';

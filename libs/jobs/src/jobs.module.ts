@@ -6,6 +6,7 @@ import { JobsService } from './jobs.service';
 import { JobRunEntity } from './job-run.entity';
 import { JobRunsService } from './job-runs.service';
 import { ScoringRequests } from './scoring-requests';
+import { JobRunsPersonalData, QueuedJobsPersonalData } from './jobs.personal-data';
 
 /** This lib's tables, for TypeORM's forFeature and the app-wide entity list. */
 export const JOB_ENTITIES = [JobRunEntity, DeferredJobEntity];
@@ -14,7 +15,14 @@ export const JOB_ENTITIES = [JobRunEntity, DeferredJobEntity];
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature(JOB_ENTITIES)],
-  providers: [JobsService, JobRunsService, JobDeferrals, ScoringRequests],
+  providers: [
+    JobsService,
+    JobRunsService,
+    JobDeferrals,
+    ScoringRequests,
+    JobRunsPersonalData,
+    QueuedJobsPersonalData,
+  ],
   exports: [JobsService, JobRunsService, JobDeferrals, ScoringRequests],
 })
 export class JobsCoreModule {}

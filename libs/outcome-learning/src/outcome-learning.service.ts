@@ -40,7 +40,7 @@ export class OutcomeLearningService {
     // Every pair met (that is the point): the met-before penalty is not a feature.
     const { actors, ctx } = await this.context.forActors(
       pairs.flatMap((x) => [x.a, x.b]),
-      { metBefore: false },
+      { metBeforeOf: [] },
     );
     const samples: OutcomeSample[] = [];
     for (const x of pairs) {

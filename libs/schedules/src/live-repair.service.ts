@@ -2,15 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventStatus, EventsService, assertStatus, notFound } from '@maillage/events';
 import { SCHEDULE_ERRORS } from './schedules.errors';
-import { ScheduleResult } from '@maillage/schedule-model';
-import { repairSchedule } from '@maillage/scheduling';
 import { MeetingExplanation } from './entities/meeting.entity';
 import { Schedule } from './models/schedule.models';
 import { PairWeightsService } from './pair-weights.service';
 import { explanationIndex, pairKey, pairsIn, sameSet, toMeetingRows } from './schedule-meetings';
-import { buildScheduleProblem, toScheduleResult } from './schedule-problem';
-import { asDomainError } from './schedule-solver';
 import { ScheduleViewsService } from './schedule-views.service';
+import { SimulationPool } from './simulation-pool.service';
 import { SchedulesRepository } from './schedules.repository';
 
 /** Live re-pairing on the day, between rounds, around no-shows and late arrivals. */
@@ -23,13 +20,14 @@ export class LiveRepairService {
     private readonly repo: SchedulesRepository,
     private readonly weights: PairWeightsService,
     private readonly views: ScheduleViewsService,
+    private readonly pool: SimulationPool,
   ) {}
 
   /**
    * Rounds before `fromRound` are played and kept, locked meetings stay unless a participant is
    * absent, absent participants get nothing from their absence on, everyone else is re-matched
-   * (preferring their printed pairs). Synchronous: the stored pair weights are reused, so the graph
-   * is not needed on the day.
+   * (preferring their printed pairs). The stored pair weights are reused, so the graph is not
+   * needed on the day; the repair itself runs in a worker thread (SimulationPool).
    */
   async repair(p: Principal, eventId: string, fromRound: number): Promise<Schedule> {
     const event = await this.events.managed(p, eventId);
@@ -50,9 +48,6 @@ export class LiveRepairService {
       r.absentFromRound === null ? r : { ...r, absentFromRound: Math.max(r.absentFromRound, fromRound) },
     );
     const lockedAhead = meetings.filter((m) => m.locked && m.round >= fromRound);
-    // Late arrivals keep the rounds already played (keepBefore) and miss those before they come.
-    const problem = buildScheduleProblem(event, forRepair, schedule.pairWeights, lockedAhead, fromRound);
-    const previous = toScheduleResult(problem, meetings, schedule.algorithm);
     const absentIds = regs
       .filter((r) => r.absentFromRound !== null && r.absentFromRound <= fromRound)
       .map((r) => r.actorId);
@@ -61,16 +56,22 @@ export class LiveRepairService {
     );
     // One lateUntilRound for all: the earliest arrival; later ones are also cut by their availability.
     const lateUntil = late.length ? Math.min(...late.map((r) => r.presentFromRound ?? fromRound)) : fromRound;
-    let result: ScheduleResult;
-    try {
-      result = await repairSchedule(problem, previous, {
+    // The repair runs in a worker thread (simulation.worker.ts), off the API's event loop; late
+    // arrivals keep the rounds already played (keepBefore) and miss those before they come.
+    const { result } = await this.pool.repair({
+      event,
+      registrations: forRepair,
+      weights: schedule.pairWeights,
+      lockedAhead,
+      meetings,
+      algorithm: schedule.algorithm,
+      fromRound,
+      request: {
         fromRound: fromRound - 1,
         absentIds,
         ...(late.length ? { lateIds: late.map((r) => r.actorId), lateUntilRound: lateUntil - 1 } : {}),
-      });
-    } catch (err) {
-      throw asDomainError(err);
-    }
+      },
+    });
     const known = explanationIndex(meetings);
     const explain = (ids: readonly string[]): MeetingExplanation | null => {
       const pairs = pairsIn(ids).map(([a, b]) => known.get(pairKey(a, b)));
@@ -83,7 +84,10 @@ export class LiveRepairService {
     const missing = next.filter((m) => !m.explanation);
     if (missing.length) {
       try {
-        const w = await this.weights.forActors([...new Set(missing.flatMap((m) => m.participantIds))]);
+        const w = await this.weights.forActors(
+          [...new Set(missing.flatMap((m) => m.participantIds))],
+          event.organisationId,
+        );
         for (const m of missing) m.explanation = w.explain(m.participantIds);
       } catch (err) {
         this.logger.warn(`re-pairing explanations skipped: ${(err as Error).name}`);

@@ -24,10 +24,14 @@ const MAX_MATCHES = 3;
 export class PairWeightsService {
   constructor(private readonly context: ScoringContextService) {}
 
-  async forActors(actorIds: readonly string[]): Promise<EventWeights> {
+  /**
+   * `organisationId`: the event's lab. Its own past events (and this event's rounds already held)
+   * count as "met before"; other labs' events never do (a schedule reveals nothing of them).
+   */
+  async forActors(actorIds: readonly string[], organisationId: string): Promise<EventWeights> {
     const ids = [...new Set(actorIds)].sort();
-    // Same context as the API's live scores; met-before pairs are not (yet) penalised in events.
-    const { actors: byId, ctx } = await this.context.forActors(ids, { metBefore: false });
+    // Same context as the API's live scores, scoped to the event's lab.
+    const { actors: byId, ctx } = await this.context.forActors(ids, { metBeforeOf: [organisationId] });
     const n = ids.length;
     const weights = new Array<number>((n * (n - 1)) / 2).fill(0);
     const excluded: [string, string][] = [];

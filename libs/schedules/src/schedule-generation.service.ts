@@ -32,7 +32,10 @@ export class ScheduleGenerationService {
   ): Promise<ScheduleEntity & { wishes: WishReport }> {
     const event = await this.events.load(eventId);
     const regs = requireParticipants(await this.events.findRegistrations(event.id));
-    const w = await this.weights.forActors(regs.map((r) => r.actorId));
+    const w = await this.weights.forActors(
+      regs.map((r) => r.actorId),
+      event.organisationId,
+    );
     const wishes = await this.wishes.forEvent(event.id);
     await onStep();
     // Regenerating the unlocked part: the current schedule's locked meetings are kept as they are.

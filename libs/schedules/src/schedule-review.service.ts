@@ -104,7 +104,7 @@ export class ScheduleReviewService {
     const problem = buildScheduleProblem(event, regs, schedule.pairWeights);
     for (const m of changed) {
       m.score = meetingScore(schedule.pairWeights, m.participantIds);
-      m.explanation = await this.explainOrNull(m.participantIds, m.explanation);
+      m.explanation = await this.explainOrNull(m.participantIds, event.organisationId, m.explanation);
     }
     const result = toScheduleResult(problem, meetings, schedule.algorithm);
     const violations = checkSchedule(problem, result).filter(isHard);
@@ -132,10 +132,11 @@ export class ScheduleReviewService {
 
   private async explainOrNull(
     ids: readonly string[],
+    organisationId: string,
     fallback: MeetingExplanation | null,
   ): Promise<MeetingExplanation | null> {
     try {
-      return (await this.weights.forActors(ids)).explain(ids);
+      return (await this.weights.forActors(ids, organisationId)).explain(ids);
     } catch {
       return fallback;
     }

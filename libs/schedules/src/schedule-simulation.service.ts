@@ -30,7 +30,10 @@ export class ScheduleSimulationService {
         stored.maxMeetings === null ? null : Math.min(stored.maxMeetings, input.rounds ?? stored.rounds),
     };
     const regs = requireParticipants(await this.events.findRegistrations(event.id));
-    const w = await this.weights.forActors(regs.map((r) => r.actorId));
+    const w = await this.weights.forActors(
+      regs.map((r) => r.actorId),
+      event.organisationId,
+    );
     // The optimiser and the LP bound run in a worker thread (simulation.worker.ts).
     const objective = input.objective ?? ScheduleObjective.SUM;
     const plan = await this.pool.run({

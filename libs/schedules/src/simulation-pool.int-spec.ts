@@ -3,7 +3,9 @@ import { AppConfig } from '@maillage/config';
 import { EventFormat } from '@maillage/events';
 import { quantise, triangleIndex } from './schedule-problem';
 import { SimulationPool } from './simulation-pool.service';
-import { SimulationTask, runSimulation } from './simulation.worker';
+import { RepairTask, SimulationTask, runRepair, runSimulation } from './simulation.worker';
+import { toMeetingRows } from './schedule-meetings';
+import type { MeetingEntity } from './entities/meeting.entity';
 
 /** A 240-participant one-to-one event with random complementarity: about a second of optimiser + LP. */
 function task(): SimulationTask {
@@ -71,5 +73,44 @@ describe('simulateEvent off the event loop (piscina)', () => {
     expect(inline?.ok && inline.result.totalScore).toBe(pooled?.result.totalScore);
     expect(pooledStall).toBeLessThan(250);
     expect(pooledStall).toBeLessThan(inlineStall);
+  });
+});
+
+describe('live re-pairing off the event loop (piscina)', () => {
+  const pool = new SimulationPool({ SIMULATION_THREADS: 1 } as AppConfig);
+  afterAll(() => pool.onModuleDestroy());
+
+  it('gives the same repaired plan as inline (event-loop stalls printed, not asserted)', async () => {
+    // The published plan of the 240-participant event, then 20 no-shows from round 4.
+    const base = task();
+    const planned = await runSimulation(base);
+    if (!planned.ok) throw new Error('no plan');
+    const meetings = toMeetingRows(planned.result, 0, () => null, false) as unknown as MeetingEntity[];
+    const absentIds = base.registrations.slice(0, 20).map((r) => r.actorId);
+    const repairTask = (): RepairTask => ({
+      event: base.event,
+      registrations: base.registrations.map((r) =>
+        absentIds.includes(r.actorId) ? { ...r, absentFromRound: 4 } : r,
+      ),
+      weights: base.weights,
+      lockedAhead: [],
+      meetings,
+      algorithm: planned.result.algorithm,
+      fromRound: 4,
+      request: { fromRound: 3, absentIds },
+    });
+    await pool.repair(repairTask()); // warm-up
+    let inline: Awaited<ReturnType<typeof runRepair>> | undefined;
+    let pooled: Awaited<ReturnType<SimulationPool['repair']>> | undefined;
+    const inlineStall = await maxStall(async () => (inline = await runRepair(repairTask())));
+    const pooledStall = await maxStall(async () => (pooled = await pool.repair(repairTask())));
+    process.stdout.write(
+      `repairSchedule (240 participants, from round 4 of 8, 20 no-shows): event-loop max delay inline ${inlineStall.toFixed(0)} ms, worker thread ${pooledStall.toFixed(0)} ms\n`,
+    );
+    expect(inline?.ok && inline.result.totalScore).toBe(pooled?.result.totalScore);
+    const seatedLater = pooled!.result.rounds
+      .filter((r) => r.round >= 3)
+      .flatMap((r) => r.meetings.flatMap((m) => m.participantIds));
+    expect(seatedLater.filter((id) => absentIds.includes(id))).toEqual([]);
   });
 });

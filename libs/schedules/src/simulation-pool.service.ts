@@ -5,7 +5,7 @@ import { Piscina } from 'piscina';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { ScheduleInfeasibleError, ScheduleInputError } from '@maillage/schedule-model';
 import { asDomainError } from './schedule-solver';
-import type { SimulationOutcome, SimulationTask } from './simulation.worker';
+import type { RepairOutcome, RepairTask, SimulationOutcome, SimulationTask } from './simulation.worker';
 
 /**
  * The compiled worker file. From the build (dist/) it sits beside this file; when this file runs
@@ -18,8 +18,9 @@ export function simulationWorkerFile(): string {
 }
 
 /**
- * A small pool of worker threads (piscina) for simulateEvent, so one organiser's what-if never
- * blocks the API's event loop for other tenants. Threads start on first use and stop when idle.
+ * A small pool of worker threads (piscina) for simulateEvent and live re-pairing, so one
+ * organiser's what-if or re-pairing never blocks the API's event loop for other tenants. Threads
+ * start on first use and stop when idle.
  */
 @Injectable()
 export class SimulationPool implements OnModuleDestroy {
@@ -28,11 +29,19 @@ export class SimulationPool implements OnModuleDestroy {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   async run(task: SimulationTask): Promise<Extract<SimulationOutcome, { ok: true }>> {
-    const outcome = (await this.get().run(task)) as SimulationOutcome;
+    return this.settle((await this.get().run(task)) as SimulationOutcome);
+  }
+
+  /** repairSchedule (libs/scheduling) in a worker thread. */
+  async repair(task: RepairTask): Promise<Extract<RepairOutcome, { ok: true }>> {
+    return this.settle((await this.get().run(task, { name: 'runRepair' })) as RepairOutcome);
+  }
+
+  private settle<T extends { ok: true }>(outcome: T | Extract<SimulationOutcome, { ok: false }>): T {
     if (outcome.ok) return outcome;
     if (outcome.kind === 'infeasible') throw asDomainError(new ScheduleInfeasibleError(outcome.reasons));
     if (outcome.kind === 'input') throw asDomainError(new ScheduleInputError(outcome.message));
-    throw new Error(`simulation failed: ${outcome.message}`);
+    throw new Error(`worker thread failed: ${outcome.message}`);
   }
 
   private get(): Piscina {

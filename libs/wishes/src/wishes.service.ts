@@ -63,7 +63,7 @@ export class WishesService {
     const others = records.map((a) => a.id);
     const names = new Map(records.map((a) => [a.id, a.name]));
     const [{ actors, ctx }, mine] = await Promise.all([
-      this.scoring.forActors([actorId, ...others], { metBefore: false }),
+      this.scoring.forActors([actorId, ...others], { metBeforeOf: [] }),
       this.wishes.find({ where: { eventId: event.id, actorId } }),
     ]);
     const wishOf = new Map(mine.map((w) => [w.targetId, w]));

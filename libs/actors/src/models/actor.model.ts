@@ -118,3 +118,13 @@ export class ActorConnection {
   @Field(() => [ActorEdge]) edges: ActorEdge[];
   @Field(() => PageInfo) pageInfo: PageInfo;
 }
+
+@ObjectType({ description: 'An audited claim: an organisation took over an actor managed by nobody.' })
+export class ActorClaim {
+  @Field(() => ID) id: string;
+  @Field(() => ID) actorId: string;
+  @Field(() => ID, { description: 'The organisation that manages the actor since.' }) organisationId: string;
+  @Field(() => ID, { description: 'The user who claimed it.' }) claimedBy: string;
+  @Field() reason: string;
+  @Field(() => GraphQLISODateTime) claimedAt: Date;
+}

@@ -8,6 +8,7 @@ import { ImportFileRequester1764380000000 } from './1764380000000-import-file-re
 import { UserDisabledAt1764390000000 } from './1764390000000-user-disabled-at';
 import { SignInAndTimeZones1764460000000 } from './1764460000000-sign-in-and-time-zones';
 import { WishesAndFairness1764470000000 } from './1764470000000-wishes-and-fairness';
+import { PersonalDataAndClaims1764510000000 } from './1764510000000-personal-data-and-claims';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: (new () => object)[] = [
   UserDisabledAt1764390000000,
   SignInAndTimeZones1764460000000,
   WishesAndFairness1764470000000,
+  PersonalDataAndClaims1764510000000,
 ];
