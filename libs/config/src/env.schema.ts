@@ -48,7 +48,15 @@ export const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   /** Worker threads of the API for simulateEvent's optimiser and LP bound (off the event loop). */
   SIMULATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
-  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** JSON logs on stdout from this level up; Nest's names (log = info, verbose = trace) or pino's. */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'log', 'info', 'debug', 'verbose', 'trace', 'silent'])
+    .default('log'),
+  /**
+   * Bearer token a Prometheus scraper sends to GET /metrics (API, and the worker's health port).
+   * Unset: the API's /metrics answers admin credentials only; the worker's answers on its health port.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Port of the worker's health server (GET /health/live, /health/ready); unset: no server. */
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
