@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { hostname } from 'node:os';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
@@ -127,6 +128,10 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
         connection,
         prefix: this.config.REDIS_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
+        lockDuration: this.config.JOB_LOCK_MS,
+        stalledInterval: this.config.JOB_LOCK_MS,
+        // Stored on each job it takes (Bull Board, fault tests): which process holds an active job.
+        name: `${hostname()}.${process.pid}`,
       });
       // The error's kind only: driver messages may carry personal data.
       worker.on('failed', (job, err) =>
