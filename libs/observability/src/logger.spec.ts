@@ -63,11 +63,18 @@ describe('PinoNestLogger', () => {
     );
     const err = new TypeError('connect ECONNREFUSED contact jean.dupont@example.org');
     nest.error(err);
+    nest.error(err.message, err.stack, 'ExceptionsHandler'); // how Nest reports an unexpected error
     await flush();
     const text = JSON.stringify(lines);
     expect(text).not.toMatch(/mk_secret|sid=1|a@b\.fr|mk_x|jean\.dupont/);
     expect(lines[0]).toMatchObject({ user: { id: 'u1', email: '[redacted]' } });
     expect(lines[1]).toMatchObject({ level: 'error', msg: 'TypeError', err: { kind: 'TypeError' } });
+    expect(lines[2]).toMatchObject({
+      context: 'ExceptionsHandler',
+      msg: 'TypeError',
+      err: { kind: 'TypeError' },
+    });
+    expect((lines[2].err as { stack: string[] }).stack[0]).toMatch(/^at /);
   });
 
   it('serves as the Nest logger: new Logger(context) calls reach pino', async () => {

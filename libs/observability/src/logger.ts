@@ -115,8 +115,13 @@ export class PinoNestLogger implements LoggerService {
     if (level === 'info' && context && BOOT_CONTEXTS.has(context)) level = 'debug';
     if (!this.pino.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = context ? { context } : {};
-    if (isError && typeof args[0] === 'string' && args[0].includes('\n    at '))
-      fields.stack = frames(args[0]);
+    if (isError && typeof args[0] === 'string' && args[0].includes('\n    at ')) {
+      // Nest's exception handler passes (err.message, err.stack): keep the kind and the frames, not
+      // the message (a driver's message may echo parameters).
+      const kind = /^([A-Za-z_$][\w$]*)(:|\n)/.exec(args[0])?.[1] ?? 'Error';
+      this.pino[level]({ ...fields, err: { kind, stack: frames(args[0]) } }, kind);
+      return;
+    }
     if (message instanceof Error) {
       // The kind and where, not the message: a driver's message may echo data.
       this.pino[level](
