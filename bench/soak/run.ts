@@ -47,12 +47,30 @@ async function waitReady(url: string, what: string, timeoutMs = 120_000): Promis
   throw new Error(`${what} not ready at ${url} within ${timeoutMs / 1000} s`);
 }
 
+/** Warnings and errors the processes logged (their JSON lines at warn and above), by message. */
+const logged: Record<string, number> = {};
+
 function start(name: string, script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  // Logs go nowhere but are written (LOG_LEVEL=info), as in production.
+  // Logs are written at info, as in production; the bench reads them to count warnings and errors.
   const child = spawn(process.execPath, [path.join(ROOT, script)], {
     cwd: ROOT,
     env,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let rest = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const lines = (rest + chunk.toString()).split('\n');
+    rest = lines.pop() ?? '';
+    for (const line of lines) {
+      if (!line.includes('"level":"warn"') && !line.includes('"level":"error"')) continue;
+      try {
+        const entry = JSON.parse(line) as { level: string; msg?: string; context?: string };
+        const key = `${name} ${entry.level} ${entry.context ?? ''}: ${(entry.msg ?? '').replace(/[0-9a-f-]{36}|act_\w+/g, '…')}`;
+        logged[key] = (logged[key] ?? 0) + 1;
+      } catch {
+        // not a JSON line
+      }
+    }
   });
   child.on('exit', (code, signal) => {
     if (!stopping) process.stderr.write(`[soak] ${name} stopped (${signal ?? code})\n`);
@@ -231,7 +249,7 @@ export async function main(): Promise<Checks> {
               )
             : gql(`{ events { id title } }`),
       },
-      { name: 'me', weight: 7, run: () => gql(`{ me { kind } }`) },
+      { name: 'me', weight: 7, run: () => gql(`{ me { authenticated user { id role } } }`) },
       {
         name: 'updateActor',
         weight: 5,
@@ -354,6 +372,7 @@ export async function main(): Promise<Checks> {
       console.log(
         `${m.process.padEnd(7)} RSS ${m.rssStartMb} → ${m.rssEndMb} MB (${m.rssGrowthPct} %), heap ${m.heapStartMb} → ${m.heapEndMb} MB (${m.heapGrowthPct} %), peak RSS ${m.rssPeakMb} MB`,
       );
+    for (const [line, n] of Object.entries(logged)) console.log(`logged ${n}× ${line}`);
     checks.check(errors.length === 0, `errors: ${errors.length} ${JSON.stringify(errorKinds)}`);
     const memoryTargetMet = memoryReport.every((m) => m.rssGrowthPct < 10 && m.heapGrowthPct < 10);
     console.log(
@@ -367,6 +386,7 @@ export async function main(): Promise<Checks> {
         requestsPerSecond: round(samples.length / wall),
         errors: errors.length,
         errorKinds,
+        loggedWarningsAndErrors: Object.values(logged).reduce((a, b) => a + b, 0),
         operations,
         memory: memoryReport,
         memoryTargetMet,

@@ -72,7 +72,7 @@ export const envSchema = z.object({
   /** A QUEUED/RUNNING run without progress for this long and without a live job is recovered. */
   SWEEPER_GRACE_MS: z.coerce.number().int().min(100).default(60_000),
   /** A Redis command of the job producer fails after this long (requests never wait on Redis). */
-  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(1_000),
+  REDIS_COMMAND_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
   /** Neo4j: opening a connection gives up after this. */
   NEO4J_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
   /** Neo4j: the driver retries a transaction on transient errors (e.g. server unavailable) this long. */
