@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench:<name>`: builds, starts throwaway services when the benchmark needs them, and
 // runs dist/bench/<name>/run.js, whose last output line is one JSON object with its figures.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ROOT, SetupError, ensureBuilt, ensureNpmDeps, runCli } from './lib/services.mjs';
@@ -12,6 +14,7 @@ const BENCHMARKS = {
   schedule: { services: false },
   'seed-france': { services: true, seed: false }, // measures the geography load itself
   'actor-load': { services: true, seed: false }, // seeds the geography it needs itself
+  soak: { services: true, seed: 'demo' }, // Isère + the demo territory + a first admin; starts API and worker
 };
 const name = process.argv[2];
 let cleanup = async () => {};
@@ -26,7 +29,20 @@ async function main() {
     const services = await throwawayServices({ label: 'bench', neo4jHeap: '3g', pageCacheMb: 1024 });
     cleanup = services.cleanup;
     env = { ...services.env, NODE_ENV: 'production' };
-    if (bench.seed) {
+    if (bench.seed === 'demo') {
+      runCli(env, 'db:migrate');
+      runCli(env, 'seed', '--departements', '38');
+      runCli(env, 'seed-demo');
+      const dir = mkdtempSync(path.join(tmpdir(), 'maillage-soak-'));
+      const keyFile = path.join(dir, 'admin-api-key');
+      runCli(env, 'create-admin', '--key-file', keyFile);
+      env.SOAK_ADMIN_KEY_FILE = keyFile;
+      const previous = cleanup;
+      cleanup = async () => {
+        rmSync(dir, { recursive: true, force: true });
+        await previous();
+      };
+    } else if (bench.seed) {
       runCli(env, 'db:migrate');
       runCli(env, 'seed');
     }

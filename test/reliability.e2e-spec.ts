@@ -1,12 +1,13 @@
 import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Role } from '@maillage/auth';
+import { AllianceForm } from '@maillage/domain';
 import { ScoringRunsService } from '@maillage/complementarity';
-import { ALLIANCE_FROM_EVENT } from '@maillage/follow-up';
+import { ALLIANCE_FROM_EVENT, allianceFromEvent } from '@maillage/follow-up';
 import { WorkerHealthServer } from '@maillage/health';
 import { JobName, JobWorkerService, JobsService, QUEUE_OF_JOB, QueueName } from '@maillage/jobs';
 import { Neo4jService } from '@maillage/neo4j';
-import { OUTBOX_MAX_ATTEMPTS, OutboxRelayJob } from '@maillage/outbox';
+import { OUTBOX_MAX_ATTEMPTS, OutboxRelayJob, OutboxService } from '@maillage/outbox';
 import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 import { Neo4jServer, RedisServer, until } from './support/faults';
 
@@ -316,6 +317,109 @@ describe('reliability: Redis failures (e2e, own redis-server)', () => {
     expect(current.id).toBe(run.scheduleRun.scheduleId);
   });
 
+  it('answers writes within a bound while Redis hangs (SIGSTOP), and catches up once it answers', async () => {
+    const UPDATE = `mutation($id: ID!, $input: UpdateActorInput!) { updateActor(id: $id, input: $input) { description } }`;
+    const edited = Date.now();
+    redis.pause();
+    try {
+      const [res, ms] = await timed(() =>
+        api.gql<{ updateActor: { description: string } }>(
+          UPDATE,
+          { id: offerer, input: { description: 'written while Redis hung' } },
+          organiser.apiKey,
+        ),
+      );
+      measure('updateActor while Redis hangs (no answer, connections accepted)', ms);
+      expect(res.errors).toBeUndefined();
+      // Bounded by the rate limiter's 2 × 300 ms and the producer's REDIS_COMMAND_TIMEOUT_MS (2 s, plus
+      // 0.5 s for the whole enqueue), plus the write itself (~2 s alone on the loaded test machine).
+      expect(ms).toBeLessThan(7000);
+      const [ready, readyMs] = await timed(() => fetch(`${api.url}/health/ready`));
+      measure('API /health/ready while Redis hangs', readyMs);
+      expect(ready.status).toBe(503);
+      expect(readyMs).toBeLessThan(2000);
+    } finally {
+      redis.resume();
+    }
+    const back = Date.now();
+    await until('the rescore of the edit ran', async () => (await lastComputed(offerer)) >= edited, 30_000);
+    measure('Redis answers again -> rescore done', Date.now() - back);
+  });
+
+  it('finishes a CSV import whose job Redis lost (restarted empty); a duplicate delivery changes nothing', async () => {
+    const START = `mutation($csv: String!) { startActorsCsvImport(csv: $csv) { id status } }`;
+    const RUN = `query($id: ID!) { importRun(id: $id) { status failure totalRows created updated unchanged rejected } }`;
+    const csv = [
+      'external_id,name,kind,commune,offers,causes',
+      ...Array.from({ length: 30 }, (_, i) => `${tag}-imp-${i},${tag} imported ${i},ASSOCIATION,38185,,2|11`),
+    ].join('\n');
+    const imported = async () =>
+      (
+        await worker
+          .get(Neo4jService)
+          .read<{ n: number }>('MATCH (a:Actor) WHERE a.externalId STARTS WITH $p RETURN count(a) AS n', {
+            p: `${tag}-imp-`,
+          })
+      )[0].n;
+    await worker.get(JobsService).queue(QueueName.IMPORT).pause();
+    const started = await api.ok<{ startActorsCsvImport: { id: string; status: string } }>(
+      START,
+      { csv },
+      organiser.apiKey,
+    );
+    const runId = started.startActorsCsvImport.id;
+    expect(started.startActorsCsvImport.status).toBe('QUEUED');
+    await redis.restartEmpty(); // the queued import job and the paused state are gone
+    const t = Date.now();
+    const run = await eventually(
+      () => api.ok<{ importRun: Run & Record<string, number> }>(RUN, { id: runId }, organiser.apiKey),
+      (r) => finished(r.importRun.status),
+      45_000,
+    );
+    measure('Redis emptied before an import ran -> run SUCCEEDED (sweeper)', Date.now() - t);
+    expect(run.importRun).toMatchObject({ status: 'SUCCEEDED', totalRows: 30, created: 30, rejected: 0 });
+    expect(await imported()).toBe(30);
+
+    // Delivered again (at-least-once), even twice at once: the run and the graph stay as they are.
+    const runner = worker.get(JobWorkerService);
+    await Promise.all([
+      runner.process(delivery(JobName.IMPORT_ACTORS_CSV, { runId })),
+      runner.process(delivery(JobName.IMPORT_ACTORS_CSV, { runId })),
+    ]);
+    expect((await api.ok<{ importRun: unknown }>(RUN, { id: runId }, organiser.apiKey)).importRun).toEqual(
+      run.importRun,
+    );
+    expect(await imported()).toBe(30);
+  });
+
+  it('relays an alliance once however often the relay job is delivered, even concurrently', async () => {
+    const payload = {
+      eventId: '00000000-0000-4000-8000-00000000dup1',
+      meetingId: 'dup-meeting',
+      a: offerer,
+      b: needer,
+      form: AllianceForm.CO_PRODUCTION,
+      since: '2024-05-14',
+    };
+    await worker.get(OutboxService).transaction(async (_m, write) => write(allianceFromEvent(payload)));
+    const runner = worker.get(JobWorkerService);
+    await Promise.all([1, 2, 3].map(() => runner.process(delivery(JobName.RELAY_OUTBOX, {}))));
+    await runner.process(delivery(JobName.RELAY_OUTBOX, {}));
+    const [row] = await worker
+      .get(Neo4jService)
+      .read<{ n: number }>(
+        `MATCH (:Actor { id: $a })-[r:ALLIED_WITH { form: 'CO_PRODUCTION' }]-(:Actor { id: $b }) RETURN count(r) AS n`,
+        { a: offerer, b: needer },
+      );
+    expect(row.n).toBe(1);
+    const db = worker.get(DataSource);
+    const rows = (await db.query(`SELECT processed_at FROM outbox WHERE payload->>'eventId' = $1`, [
+      payload.eventId,
+    ])) as { processed_at: Date | null }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0].processed_at).not.toBeNull();
+  });
+
   it('dead-letters an outbox row its handler keeps rejecting without blocking the others; replays never revive an ended alliance', async () => {
     const db = worker.get(DataSource);
     const relay = worker.get(OutboxRelayJob);
@@ -381,20 +485,29 @@ describe('reliability: Redis failures (e2e, own redis-server)', () => {
 describe('reliability: Neo4j stopped (e2e, own Neo4j)', () => {
   let neo4j: Neo4jServer;
   let api: TestApi;
+  let worker: TestWorker;
   const QUERY = `{ actors(first: 1) { edges { node { id } } } }`;
 
   beforeAll(async () => {
     neo4j = await Neo4jServer.start();
-    process.env.NEO4J_URI = neo4j.uri;
+    Object.assign(process.env, {
+      NEO4J_URI: neo4j.uri,
+      REDIS_PREFIX: `reln${Date.now().toString(36)}`,
+      SWEEPER_INTERVAL_MS: '300',
+      SWEEPER_GRACE_MS: '1500',
+    });
     api = await TestApi.start();
+    worker = await TestWorker.start();
   }, 180_000);
 
   afterAll(async () => {
+    await worker?.close();
     await api?.close();
     await neo4j?.stop();
     restoreEnv();
   }, 60_000);
 
+  // Each test restarts Neo4j (its own start: ~7 s on a quiet machine, over a minute on a loaded one).
   it('answers SERVICE_UNAVAILABLE within a few seconds, reports it within 2 s, and recovers by itself', async () => {
     expect((await api.gql(QUERY)).errors).toBeUndefined();
     await neo4j.stop();
@@ -420,5 +533,58 @@ describe('reliability: Neo4j stopped (e2e, own Neo4j)', () => {
     await until('queries work again', async () => (await api.gql(QUERY)).errors === undefined, 30_000);
     measure('Neo4j back -> first successful query', Date.now() - back);
     expect((await fetch(`${api.url}/health/ready`)).status).toBe(200);
-  });
+  }, 150_000);
+
+  it('keeps an alliance recorded while Neo4j is down in the outbox, and relays it once when Neo4j is back', async () => {
+    const graph = worker.get(Neo4jService);
+    const [a, b] = [`act_rel_${Date.now().toString(36)}a`, `act_rel_${Date.now().toString(36)}b`];
+    await graph.write(`UNWIND $ids AS id CREATE (:Actor { id: id, name: id, visibility: 'PUBLIC' })`, {
+      ids: [a, b],
+    });
+    const alliances = async () =>
+      (
+        await graph.read<{ n: number }>(
+          `MATCH (:Actor { id: $a })-[r:ALLIED_WITH]-(:Actor { id: $b }) RETURN count(r) AS n`,
+          { a, b },
+        )
+      )[0].n;
+    await neo4j.stop();
+
+    // What recordOutcomeSurvey writes when a pair reports an agreement: a PostgreSQL row and an
+    // outbox message in one transaction, the relay enqueued after commit.
+    const payload = {
+      eventId: '00000000-0000-4000-8000-0000000neo4j',
+      meetingId: 'neo4j-down',
+      a,
+      b,
+      form: AllianceForm.POSITIONING,
+      since: '2025-06-02',
+    };
+    const [, ms] = await timed(() =>
+      api.app.get(OutboxService).transaction(async (_m, write) => write(allianceFromEvent(payload))),
+    );
+    measure('alliance recorded (outbox write) with Neo4j down', ms);
+    expect(ms).toBeLessThan(2000);
+    const db = worker.get(DataSource);
+    const row = async () =>
+      (
+        (await db.query(`SELECT processed_at, dead_at, attempts FROM outbox WHERE payload->>'eventId' = $1`, [
+          payload.eventId,
+        ])) as { processed_at: Date | null; dead_at: Date | null; attempts: number }[]
+      )[0];
+    // The relay keeps failing meanwhile (its retries and the sweeper's wake-ups): the row stays
+    // pending, never dead-lettered, however many attempts the outage costs.
+    await until('two relay attempts failed', async () => (await row()).attempts >= 2, 30_000);
+    expect(await row()).toMatchObject({ processed_at: null, dead_at: null });
+
+    await neo4j.start();
+    const back = Date.now();
+    await until('the alliance reached the graph', async () => (await row()).processed_at !== null, 45_000);
+    measure('Neo4j back -> alliance relayed from the outbox', Date.now() - back);
+    expect(await alliances()).toBe(1);
+    expect((await row()).dead_at).toBeNull();
+    // Later sweeps and relays leave it as it is.
+    await worker.get(OutboxRelayJob).relay();
+    expect(await alliances()).toBe(1);
+  }, 150_000);
 });

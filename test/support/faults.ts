@@ -73,6 +73,16 @@ export class RedisServer {
     this.child = undefined;
   }
 
+  /** A hung Redis (SIGSTOP): connections are accepted by the kernel, nothing answers. */
+  pause(): void {
+    this.child?.kill('SIGSTOP');
+  }
+
+  /** SIGCONT: the hung Redis answers again, with everything it held. */
+  resume(): void {
+    this.child?.kill('SIGCONT');
+  }
+
   /** The machine's Redis restarted without persistence: every queue, job and lock is gone. */
   async restartEmpty(): Promise<void> {
     await this.kill();

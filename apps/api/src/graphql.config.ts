@@ -2,6 +2,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { formatGraphQLError } from '@maillage/common';
 import { AppConfig } from '@maillage/config';
 import { queryLimitsPlugin } from './limits/query-limits';
+import { graphqlObserverPlugin } from './ops/graphql-observer.plugin';
 
 /**
  * Apollo settings: no stack traces to clients, one error formatter, schema file when asked, the
@@ -18,6 +19,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     formatError: formatGraphQLError,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
     plugins: [
+      graphqlObserverPlugin(),
       queryLimitsPlugin({
         maxCost: config.GRAPHQL_MAX_COST,
         maxDepth: config.GRAPHQL_MAX_DEPTH,

@@ -5,9 +5,24 @@ import { createApiApp } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = parseEnv(process.env);
+  const started = Date.now();
   const app = await createApiApp();
   await app.listen(config.PORT, config.HOST);
-  Logger.log(`GraphQL API ready at ${await app.getUrl()}/graphql`, 'Maillage');
+  const url = await app.getUrl();
+  // The one start-up line at the default level (Nest's per-module lines are at debug).
+  Logger.log(
+    {
+      msg: 'api ready',
+      graphql: `${url}/graphql`,
+      health: `${url}/health/{live,ready}`,
+      metrics: `${url}/metrics`,
+      queues: `${url}/admin/queues`,
+      startMs: Date.now() - started,
+      node: process.version,
+      logLevel: config.LOG_LEVEL,
+    },
+    'Maillage',
+  );
 }
 
 main().catch((err) => {

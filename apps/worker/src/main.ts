@@ -1,14 +1,34 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ConfigError, logLevels, parseEnv } from '@maillage/config';
+import { ConfigError, parseEnv } from '@maillage/config';
+import { WorkerHealthServer } from '@maillage/health';
+import { QueueName } from '@maillage/jobs';
+import { PinoNestLogger, createLogger } from '@maillage/observability';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
-  parseEnv(process.env);
-  const app = await NestFactory.createApplicationContext(WorkerModule, { logger: logLevels() });
+  const config = parseEnv(process.env);
+  const started = Date.now();
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: new PinoNestLogger(createLogger('worker', config.LOG_LEVEL)),
+  });
   app.enableShutdownHooks();
-  Logger.log('worker started', 'Maillage');
+  const port = app.get(WorkerHealthServer).port();
+  // The one start-up line at the default level (Nest's per-module lines are at debug).
+  Logger.log(
+    {
+      msg: 'worker ready',
+      queues: Object.values(QueueName),
+      concurrency: config.WORKER_CONCURRENCY,
+      health: port === undefined ? null : `http://${config.HOST}:${port}/health/{live,ready}`,
+      metrics: port === undefined ? null : `http://${config.HOST}:${port}/metrics`,
+      startMs: Date.now() - started,
+      node: process.version,
+      logLevel: config.LOG_LEVEL,
+    },
+    'Maillage',
+  );
 }
 
 main().catch((err) => {

@@ -124,7 +124,14 @@ function unwrap(error: unknown): unknown {
   return current;
 }
 
+/** The error's kind, code and frames: never its message (a driver's message may echo parameters). */
 function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}\n${error.stack ?? ''}`;
-  return String(error);
+  if (!(error instanceof Error)) return typeof error;
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? '')
+    .split('\n')
+    .filter((l) => l.trim().startsWith('at '))
+    .slice(0, 8)
+    .join('\n');
+  return `${error.name}${typeof code === 'string' ? ` ${code}` : ''}\n${frames}`;
 }

@@ -10,6 +10,7 @@ describe('unavailableStore', () => {
     expect(
       unavailableStore(neo4jError('N/A', 'Connection acquisition timed out in 3000 ms. Pool status')),
     ).toBe('neo4j');
+    expect(unavailableStore(neo4jError('Neo.TransientError.Transaction.DeadlockDetected'))).toBe('neo4j');
     expect(unavailableStore(neo4jError('Neo.ClientError.Statement.SyntaxError'))).toBeNull();
   });
 

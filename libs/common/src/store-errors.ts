@@ -47,6 +47,10 @@ export function unavailableStore(err: unknown, depth = 0): Store | null {
   const message = typeof e.message === 'string' ? e.message : '';
   if (name === 'Neo4jError' || name === 'GQLError') {
     if (NEO4J_UNAVAILABLE.has(code) || message.startsWith('Connection acquisition timed out')) return 'neo4j';
+    // A deadlock or lock timeout the driver's retries (NEO4J_TX_RETRY_MS) did not outlast: Neo4j is
+    // busy, not broken; the same request succeeds when retried (the soak benchmark: an edit racing
+    // the worker's rewrite of the partner edges of the same actors).
+    if (code.startsWith('Neo.TransientError.')) return 'neo4j';
     return null;
   }
   if (name === 'JobEnqueueError' || name === 'RedisUnavailableError') return 'redis';

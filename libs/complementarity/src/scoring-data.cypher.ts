@@ -25,8 +25,10 @@ RETURN a.id AS id, a.kind AS kind, a.family AS family, a.sizeBand AS sizeBand,
   [(a)-[:ACTS_IN]->(t:Territory) | { level: t.level, code: t.code }]
     + [(a)-[:ACTS_IN]->(:Territory)-[:PART_OF*1..3]->(p:Territory) | { level: p.level, code: p.code }] AS actsIn`;
 
+/** In id order: the candidate index (and its ties) must not depend on Neo4j's storage order. */
 export const LOAD_ALL_ACTORS = `
 MATCH (a:Actor)
+WITH a ORDER BY a.id
 ${SCORING_PROJECTION}`;
 
 export const LOAD_ACTORS_BY_ID = `

@@ -50,6 +50,8 @@ export type Pair = readonly [string, string];
 const clamp3 = (x: number | null, fallback: number) => Math.min(3, Math.max(1, Math.round(x ?? fallback)));
 
 /** Graph rows → ScoringActor (the pure library's input): the only place that knows both shapes. */
+const byText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
 export function toScoringActor(r: ActorRow): ScoringActor {
   const seen = new Set<string>();
   const actsIn: TerritoryCode[] = [];
@@ -59,22 +61,32 @@ export function toScoringActor(r: ActorRow): ScoringActor {
     seen.add(key);
     actsIn.push({ level: t.level, code: t.code });
   }
+  actsIn.sort((x, y) => byText(x.level, y.level) || byText(x.code, y.code));
   const loc = r.location;
   return {
     id: r.id,
     kind: r.kind,
     family: r.family,
     ...(r.sizeBand ? { sizeBand: r.sizeBand } : {}),
-    offers: r.offers.map((o) => ({
-      competenceId: o.competenceId,
-      modality: o.modality,
-      level: clamp3(o.level, 2) as Level,
-    })),
-    needs: r.needs.map((n) => ({
-      competenceId: n.competenceId,
-      priority: clamp3(n.priority, 2) as Priority,
-    })),
-    causes: r.causes.filter((s) => Number.isInteger(s) && s >= 1 && s <= 17),
+    // Sorted: Neo4j returns a node's relationships in storage order, which changes when the node
+    // gains relationships (e.g. its first COMPLEMENTS edges make it dense); the score must not.
+    offers: r.offers
+      .map((o) => ({
+        competenceId: o.competenceId,
+        modality: o.modality,
+        level: clamp3(o.level, 2) as Level,
+      }))
+      .sort(
+        (x, y) =>
+          byText(x.competenceId, y.competenceId) || byText(x.modality, y.modality) || x.level - y.level,
+      ),
+    needs: r.needs
+      .map((n) => ({
+        competenceId: n.competenceId,
+        priority: clamp3(n.priority, 2) as Priority,
+      }))
+      .sort((x, y) => byText(x.competenceId, y.competenceId) || x.priority - y.priority),
+    causes: r.causes.filter((s) => Number.isInteger(s) && s >= 1 && s <= 17).sort((x, y) => x - y),
     territories: {
       ...(loc?.commune ? { commune: loc.commune } : {}),
       ...(loc?.epci ? { epci: loc.epci } : {}),

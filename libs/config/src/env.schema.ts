@@ -89,8 +89,23 @@ export const envSchema = z.object({
   SIMULATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
   /** Personal data older than this is purged by the worker's retention task (3 years, after the CNIL's B2B guidance). */
   PERSONAL_DATA_RETENTION_DAYS: z.coerce.number().int().min(1).default(1095),
-  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  /** JSON logs on stdout from this level up; Nest's names (log = info, verbose = trace) or pino's. */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'log', 'info', 'debug', 'verbose', 'trace', 'silent'])
+    .default('log'),
+  /**
+   * Bearer token a Prometheus scraper sends to GET /metrics (API, and the worker's health port).
+   * Unset: the API's /metrics answers admin credentials only; the worker's answers on its health port.
+   */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * A job's lock: a worker that dies (SIGKILL, lost machine) leaves its active jobs to the others
+   * once the lock expires; the stalled-job check runs this often too. BullMQ's default is 30 s.
+   */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Actors per chunk of a scoring rebuild (small enough to spread over workers, big enough for a write batch). */
+  SCORING_CHUNK_SIZE: z.coerce.number().int().min(1).default(2000),
   /** Port of the worker's health server (GET /health/live, /health/ready); unset: no server. */
   WORKER_HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   /** How often the worker's sweeper looks for lost jobs, stale runs and pending outbox rows. */

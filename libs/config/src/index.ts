@@ -1,3 +1,2 @@
 export * from './env.schema';
 export * from './config.module';
-export * from './log-levels';

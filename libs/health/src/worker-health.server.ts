@@ -2,12 +2,14 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
+import { bearerMatches, metrics } from '@maillage/observability';
 import { StoreProbes } from './store-probes';
 
 /**
  * The worker has no HTTP API; when WORKER_HEALTH_PORT is set it answers the same probes as the
  * API on that port: GET /health/live (the event loop answers) and GET /health/ready (stores,
- * 200 or 503 within 2 s). Plain node:http: two routes do not need a framework.
+ * 200 or 503 within 2 s), and GET /metrics (Prometheus: job durations and failures, queue depth,
+ * outbox rows, process memory). Plain node:http: three routes do not need a framework.
  */
 @Injectable()
 export class WorkerHealthServer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -36,6 +38,17 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
         });
         return;
       }
+      if (req.url === '/metrics') {
+        // The health port is an internal one (HOST, loopback by default); with METRICS_TOKEN set the
+        // scraper must also present it.
+        if (this.config.METRICS_TOKEN && !bearerMatches(req.headers.authorization, this.config.METRICS_TOKEN))
+          return send(401, { status: 'error' });
+        void metrics.exposition().then(
+          ({ contentType, body }) => (res.writeHead(200, { 'content-type': contentType }), res.end(body)),
+          () => send(500, { status: 'error' }),
+        );
+        return;
+      }
       send(404, { status: 'error' });
     });
     await new Promise<void>((resolve, reject) => {
@@ -43,7 +56,7 @@ export class WorkerHealthServer implements OnApplicationBootstrap, OnApplication
       server.listen(port, this.config.HOST, () => resolve());
     });
     this.server = server;
-    this.logger.log(`health probes on http://${this.config.HOST}:${this.port()}/health/{live,ready}`);
+    this.logger.debug(`health probes on http://${this.config.HOST}:${this.port()}/health/{live,ready}`);
   }
 
   /** The bound port (useful with WORKER_HEALTH_PORT=0). */

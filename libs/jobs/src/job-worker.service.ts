@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { hostname } from 'node:os';
 import { Job, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
+import { metrics, runWithLogContext } from '@maillage/observability';
 import { JobName, QUEUE_OF_JOB, QueueName } from './job-contract';
 import { describeFailure, errorKind } from './job-failure';
 import { JOB_HANDLER } from './job-handler.decorator';
@@ -70,13 +72,23 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
       updateProgress: (p) => job.updateProgress(p),
       onGiveUp: (cleanup) => void cleanups.push(cleanup),
     };
-    try {
-      return await handler.fn(job.data, ctx);
-    } catch (err) {
-      // BullMQ stops retrying once attemptsMade reaches opts.attempts (1 when unset).
-      if (ctx.attempt >= (job.opts.attempts ?? 1)) await this.giveUp(handler, job, cleanups, err);
-      throw err;
-    }
+    // Every line logged while the job runs carries its id, name, queue and attempt.
+    const logContext = { jobId: ctx.jobId, job: name, queue: job.queueName, attempt: ctx.attempt };
+    return runWithLogContext(logContext, async () => {
+      const stop = metrics.jobDuration.startTimer({ job: name, queue: job.queueName });
+      try {
+        const result = await handler.fn(job.data, ctx);
+        stop({ outcome: 'completed' });
+        return result;
+      } catch (err) {
+        stop({ outcome: 'failed' });
+        // BullMQ stops retrying once attemptsMade reaches opts.attempts (1 when unset).
+        const final = ctx.attempt >= (job.opts.attempts ?? 1);
+        metrics.jobFailures.inc({ job: name, queue: job.queueName, final: String(final) });
+        if (final) await this.giveUp(handler, job, cleanups, err);
+        throw err;
+      }
+    });
   }
 
   private async giveUp(
@@ -116,6 +128,10 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
         connection,
         prefix: this.config.REDIS_PREFIX,
         concurrency: this.config.WORKER_CONCURRENCY,
+        lockDuration: this.config.JOB_LOCK_MS,
+        stalledInterval: this.config.JOB_LOCK_MS,
+        // Stored on each job it takes (Bull Board, fault tests): which process holds an active job.
+        name: `${hostname()}.${process.pid}`,
       });
       // The error's kind only: driver messages may carry personal data.
       worker.on('failed', (job, err) =>
@@ -123,10 +139,10 @@ export class JobWorkerService implements OnApplicationBootstrap, OnApplicationSh
           `job ${job?.name} ${job?.id} attempt ${job?.attemptsMade ?? '?'} failed: ${errorKind(err)}`,
         ),
       );
-      worker.on('error', (err) => this.logger.error(`worker error on ${queue}: ${err.message}`));
+      worker.on('error', (err) => this.logger.error(`worker error on ${queue}: ${errorKind(err)}`));
       this.workers.push(worker);
     }
-    this.logger.log(
+    this.logger.debug(
       `listening on queues ${Object.values(QueueName).join(', ')} (${this.table.size} job types)`,
     );
   }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { JobsOptions, Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
+import { metrics } from '@maillage/observability';
 import {
   JOB_POLICIES,
   JobName,
@@ -48,6 +49,16 @@ export class JobsService implements OnApplicationShutdown {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     this.timeoutMs = config.REDIS_COMMAND_TIMEOUT_MS;
     this.connection = createProducerConnection(config.REDIS_URL, this.timeoutMs);
+    metrics.setQueueDepthSource(() => this.depths());
+  }
+
+  /** Jobs per queue in the states an operator watches (the queue-depth metric, Bull Board shows the rest). */
+  async depths(): Promise<Record<string, Record<string, number>>> {
+    const queues = Object.values(QueueName);
+    const counts = await Promise.all(
+      queues.map((q) => this.queue(q).getJobCounts('waiting', 'active', 'delayed', 'failed')),
+    );
+    return Object.fromEntries(queues.map((q, i) => [q, counts[i]]));
   }
 
   queue(name: QueueName): Queue {

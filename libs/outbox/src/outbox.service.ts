@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { JobName, JobsService } from '@maillage/jobs';
+import { metrics } from '@maillage/observability';
 
 /** A fact for another store. Payloads carry ids, forms and dates; never personal data. */
 export interface OutboxMessage {
@@ -22,7 +23,19 @@ export class OutboxService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jobs: JobsService,
-  ) {}
+  ) {
+    metrics.setOutboxSource(() => this.counts());
+  }
+
+  /** Rows waiting to be relayed and rows given up (dead letters), for the metrics (pending-row index). */
+  async counts(): Promise<{ pending: number; dead: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*) FILTER (WHERE dead_at IS NULL)::int AS pending,
+              count(*) FILTER (WHERE dead_at IS NOT NULL)::int AS dead
+       FROM outbox WHERE processed_at IS NULL`,
+    )) as { pending: number; dead: number }[];
+    return row;
+  }
 
   /**
    * Runs `work` in one PostgreSQL transaction; the messages it writes through `write` share it.
