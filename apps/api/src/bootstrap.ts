@@ -3,6 +3,7 @@ import { logLevels } from '@maillage/config';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { serveWebConsole } from './web-console';
 
 /** Builds the API app (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(): Promise<INestApplication> {
@@ -13,5 +14,7 @@ export async function createApiApp(): Promise<INestApplication> {
     bodyParser: false,
   });
   app.enableShutdownHooks();
+  // The web console (dist/web) on the same origin, when it is built.
+  serveWebConsole(app);
   return app;
 }

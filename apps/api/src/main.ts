@@ -7,7 +7,8 @@ async function main(): Promise<void> {
   const config = parseEnv(process.env);
   const app = await createApiApp();
   await app.listen(config.PORT, config.HOST);
-  Logger.log(`GraphQL API ready at ${await app.getUrl()}/graphql`, 'Maillage');
+  const url = await app.getUrl();
+  Logger.log(`GraphQL API ready at ${url}/graphql, web console at ${url}/`, 'Maillage');
 }
 
 main().catch((err) => {

@@ -1,0 +1,6 @@
+import { Outlet } from 'react-router';
+
+/** Placeholder while the page is written. */
+export default function Page() {
+  return <Outlet />;
+}
