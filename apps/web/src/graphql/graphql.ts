@@ -9,6 +9,8 @@ import type { introspection } from './graphql-env';
 export const graphql = initGraphQLTada<{
   introspection: introspection;
   scalars: { DateTime: string; ID: string };
+  // Fragments share field lists between operations; pages read them unmasked.
+  disableMasking: true;
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

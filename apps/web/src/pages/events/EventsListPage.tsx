@@ -2,10 +2,9 @@ import { Anchor, Badge, Button, Group, Table, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
-import { readFragment } from '../../graphql/graphql';
 import { useGql } from '../../graphql/hooks';
 import { eventTimeZone, formatDateTime } from '../../lib/time';
-import { EVENT_FIELDS, EVENTS } from './operations';
+import { EVENTS } from './operations';
 import { STATUS_COLOR } from './status';
 
 /** /events — the lab's events, latest first. */
@@ -22,7 +21,7 @@ export default function EventsListPage() {
       </Group>
       <QueryState query={query}>
         {() => {
-          const events = readFragment(EVENT_FIELDS, query.data!.events);
+          const events = query.data!.events;
           if (!events.length) return <Text>{t('events.empty')}</Text>;
           return (
             <Table.ScrollContainer minWidth={640}>
