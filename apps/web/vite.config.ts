@@ -26,5 +26,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['./test/setup.ts'],
     css: false,
+    // The machine is shared: Mantine's comboboxes take seconds to render under load.
+    testTimeout: 30_000,
   },
 });

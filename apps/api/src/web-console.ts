@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 
 /** The parts of Express's request and response the fallback uses (@types/express is not installed). */
 interface PageRequest {
@@ -46,6 +47,12 @@ export function webConsoleDir(): string | null {
 export function serveWebConsole(app: NestExpressApplication, dir = webConsoleDir()): boolean {
   if (!dir) return false;
   const indexHtml = readFileSync(path.join(dir, 'index.html'));
+  // gzip for the console's files only (the first load is ~180 KB compressed instead of ~600 KB);
+  // GraphQL answers stay as the API sends them.
+  const compress = compression();
+  app.use((req: PageRequest, res: PageResponse, next: () => void) =>
+    API_PATHS.test(req.path) ? next() : compress(req as never, res as never, next),
+  );
   app.useStaticAssets(path.join(dir, 'assets'), {
     prefix: '/assets/',
     immutable: true,

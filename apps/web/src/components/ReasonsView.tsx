@@ -6,7 +6,7 @@ const ICON: Record<ReasonKind, { mark: string; color: string }> = {
   gets: { mark: '←', color: 'teal' },
   gives: { mark: '→', color: 'indigo' },
   causes: { mark: '♥', color: 'grape' },
-  proximity: { mark: '⌖', color: 'blue' },
+  proximity: { mark: '◎', color: 'blue' },
   family: { mark: '◇', color: 'violet' },
   forms: { mark: '∞', color: 'cyan' },
   trust: { mark: '✓', color: 'green' },
@@ -30,7 +30,7 @@ export function ReasonsView({ explanation }: { explanation: ExplanationInput }) 
             </ThemeIcon>
           }
         >
-          {r.text}
+          <span data-reason>{r.text}</span>
         </List.Item>
       ))}
     </List>

@@ -132,7 +132,7 @@ export default function CheckInPage() {
                   <Group gap="xs">
                     <Button
                       size="md"
-                      color="teal"
+                      color="teal.9"
                       disabled={r.checkedIn}
                       onClick={() => checkIn.mutate({ eventId: event.id, actorId: r.actorId })}
                       aria-label={t('checkIn.markArrivedOf', { name: r.actorName ?? '' })}

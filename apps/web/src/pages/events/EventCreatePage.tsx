@@ -76,7 +76,7 @@ export default function EventCreatePage() {
       ...(format === 'TABLES' ? { seats: Number(seats) } : {}),
       ...(format === 'BIPARTITE' ? { sideRule, sideA, sideB } : {}),
     };
-    create.mutate({ input }, { onSuccess: (d) => navigate(`/events/${d.createEvent.id}/participants`) });
+    create.mutate({ input }, { onSuccess: (d) => navigate(`/events/${d.createEvent.id}`) });
   };
 
   return (

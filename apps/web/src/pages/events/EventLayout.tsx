@@ -59,7 +59,7 @@ export default function EventLayout() {
                 <Badge size="lg" color={STATUS_COLOR[event.status]}>
                   {t(`events.status.${event.status}`)}
                 </Badge>
-                <Anchor href={`/screen/${event.id}`} target="_blank" rel="noopener">
+                <Anchor href={`/screen/${event.id}`} target="_blank">
                   {t('event.bigScreen')}
                 </Anchor>
               </Group>

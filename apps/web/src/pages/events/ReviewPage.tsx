@@ -231,7 +231,7 @@ export default function ReviewPage() {
                 {draft && (
                   <Group>
                     <Button
-                      color="teal"
+                      color="teal.9"
                       loading={publish.isPending}
                       onClick={() => publish.mutate({ scheduleId: s.id })}
                     >
