@@ -160,7 +160,7 @@ export function ReviewBoard({ rounds, names, timeZone, editable, busy, onSwap, o
                                   disabled={!editable || busy}
                                   onClick={() => onLock(m.id, !m.locked)}
                                 >
-                                  <span aria-hidden>{m.locked ? '🔒' : '🔓'}</span>
+                                  <LockIcon locked={m.locked} />
                                 </ActionIcon>
                               </Tooltip>
                             </Group>
@@ -232,5 +232,23 @@ function ParticipantChip(props: {
     >
       {name}
     </UnstyledButton>
+  );
+}
+
+/** A padlock, closed or open (inline SVG: no icon font or emoji font needed). */
+function LockIcon({ locked }: { locked: boolean }) {
+  return (
+    <svg
+      width="14"
+      height="14"
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2.5"
+    >
+      <rect x="4" y="11" width="16" height="10" rx="2" />
+      <path d={locked ? 'M8 11V7a4 4 0 0 1 8 0v4' : 'M8 11V7a4 4 0 0 1 7.5-2'} />
+    </svg>
   );
 }

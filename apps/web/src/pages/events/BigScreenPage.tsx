@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../../auth/session';
 import { PageLoader } from '../../components/PageLoader';
 import { useGql } from '../../graphql/hooks';
-import { eventTimeZone, formatTime } from '../../lib/time';
+import { eventTimeZone, formatDate, formatTime } from '../../lib/time';
 import { EVENT, SCHEDULE } from './operations';
 import { countdown, screenState } from './screen-state';
 import classes from './BigScreenPage.module.css';
@@ -60,7 +60,10 @@ export default function BigScreenPage() {
               {t('screen.round', { n: state.current.round, total: s.rounds.length })}
             </h2>
             <p className={classes.countdown} data-testid="countdown">
-              {countdown(state.until, now)}
+              {/* Days ahead, a date reads better than a 163-hour countdown. */}
+              {state.until - now > 12 * 3_600_000
+                ? formatDate(new Date(state.until).toISOString(), tz, i18n.language)
+                : countdown(state.until, now)}
             </p>
             <p className={classes.phase}>
               {state.phase === 'round'
