@@ -57,7 +57,8 @@ export const en: Translations = {
     apiKeyHelp:
       'For administrators and machines: the key is not kept, only a short-lived token is, in this tab.',
     keyInvalid: 'API key refused.',
-    demoHint: 'Demo: the administrator key is printed by “npm start” (file .data/admin-api-key).',
+    demoHint:
+      'Demo: the administrator key is printed by “npm start” (file .data/admin-api-key); with a password: admin@maillage.local and the file .data/admin-password.',
   },
   invitation: {
     title: 'Join Maillage',

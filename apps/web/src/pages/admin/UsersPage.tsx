@@ -70,7 +70,7 @@ export default function UsersPage() {
       {
         input: {
           email: email.trim(),
-          role,
+          role: role as (typeof ROLES)[number],
           organisationId: organisationId ?? undefined,
           actorIds: actorIds.trim() ? actorIds.split(/[\s,]+/).filter(Boolean) : undefined,
         },

@@ -58,7 +58,7 @@ export default function InvitationPage() {
               <Text>
                 {t('invitation.intro', {
                   email: inv.email,
-                  role: t(`roles.${inv.role as 'ADMIN'}`),
+                  role: t(`roles.${inv.role}`),
                   organisation: inv.organisationName,
                   date: formatDateTime(inv.expiresAt, DEFAULT_TIME_ZONE, i18n.language),
                 })}
