@@ -18,7 +18,7 @@ export const TIME_ZONES = [
   'UTC',
 ] as const;
 
-/** The event's zone: the API's `timeZone` field once events carry one, else the default. */
+/** The event's zone (its `timeZone` field), else the default. */
 export function eventTimeZone(event: object | null | undefined): string {
   const zone = event && 'timeZone' in event ? event.timeZone : null;
   return typeof zone === 'string' && zone ? zone : DEFAULT_TIME_ZONE;

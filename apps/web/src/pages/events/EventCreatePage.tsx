@@ -66,6 +66,7 @@ export default function EventCreatePage() {
       format,
       venue: venue.trim(),
       startsAt: zonedWallTimeToUtc(date, time, timeZone),
+      timeZone,
       rounds: Number(rounds),
       roundMinutes: Number(roundMinutes),
       changeMinutes: Number(changeMinutes),

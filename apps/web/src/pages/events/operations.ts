@@ -9,6 +9,7 @@ export const EVENT_FIELDS = graphql(`
     format
     status
     startsAt
+    timeZone
     rounds
     roundMinutes
     changeMinutes
