@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 import maillage from './eslint.boundaries.mjs';
 
 // Pure libraries (plain TypeScript: unit-tested and benchmarked in isolation) import no framework
@@ -45,7 +46,17 @@ function pureLibrary(lib, mayImport) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'tools/**', 'coverage/**', '.data/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'tools/**',
+      'coverage/**',
+      '.data/**',
+      'test-artifacts/**',
+      'apps/web/src/graphql/graphql-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -91,6 +102,26 @@ export default tseslint.config(
           patterns: [
             FRAMEWORK_AND_DRIVERS,
             { group: ['@maillage/*'], message: 'the domain base imports no other library.' },
+          ],
+        },
+      ],
+    },
+  },
+  // The web console (React, browser): hooks rules; it imports no server library.
+  {
+    files: ['apps/web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'maillage/boundaries': 'off',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@maillage/*', '@nestjs/*'],
+              message: 'the console talks to the API over GraphQL only.',
+            },
           ],
         },
       ],

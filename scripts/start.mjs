@@ -9,6 +9,7 @@ import {
   SetupError,
   checkRedis,
   ensureBuilt,
+  ensureWebBuilt,
   ensureLauncherBuilt,
   ensureNpmDeps,
   ensurePostgres,
@@ -90,6 +91,7 @@ async function shutdown(code = 0) {
 async function main() {
   ensureNpmDeps();
   await ensureBuilt();
+  await ensureWebBuilt();
   mkdirSync(DATA_DIR, { recursive: true });
   const env = { NODE_ENV: 'development', ...process.env };
   env.DATABASE_URL ??= DEFAULT_DATABASE_URL;
@@ -171,10 +173,13 @@ async function main() {
 
   process.stdout.write(`
   Maillage is running.
+    Web console   ${url}/   (French; English from the header)
     GraphQL API   ${url}/graphql   (POST; introspection on)
     Health        ${url}/health
     Admin API key ${adminKey}   (kept in ${keyFile})
-    Console: sign in as ${ADMIN_EMAIL} with the password in ${passwordFile}
+    Demo admin    sign in to the console as ${ADMIN_EMAIL} with the password in ${passwordFile}
+                  (or, tab « Avec une clé d’API », paste the key above); invite people from
+                  Administration → Utilisateurs (they choose a password from the link shown)
 ${scoring}
   Try:
     curl -s ${url}/graphql -H 'content-type: application/json' \\

@@ -3,14 +3,28 @@
 // (test/setup/global-setup.mjs) builds, starts the throwaway services (own Neo4j data directory and
 // port, own PostgreSQL database, own Redis key prefix), migrates and seeds; globalTeardown removes
 // them. Unit and integration suites run in parallel, then end-to-end suites one at a time
-// (jest.config.js). Extra arguments go to jest.
+// (jest.config.js). The console's component tests run first with Vitest. Extra arguments go to jest only.
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import { ROOT, SetupError, ensureNpmDeps, log } from './lib/services.mjs';
 
+// The console's component tests (Vitest + Testing Library in jsdom, the *.test.tsx files of apps/web/src).
+function runWebComponentTests() {
+  return new Promise((resolve) => {
+    const child = spawn(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'apps/web/vite.config.ts'],
+      { cwd: ROOT, stdio: 'inherit' },
+    );
+    child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
+  });
+}
+
 async function main() {
   const started = Date.now();
   ensureNpmDeps();
+  // With arguments (`npm test -- test/x.e2e-spec.ts`), only Jest runs them.
+  const webCode = process.argv.length > 2 ? 0 : await runWebComponentTests();
   const code = await new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -26,7 +40,7 @@ async function main() {
     child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0)));
   });
   log(`tests finished in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return code;
+  return code || webCode;
 }
 
 let exitCode = 1;

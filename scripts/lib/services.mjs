@@ -67,7 +67,9 @@ export function ensureNpmDeps() {
 export async function ensureBuilt({ force = false } = {}) {
   const stamp = path.join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
   const sources = Math.max(
-    ...['apps', 'libs', 'graph-seeds', 'bench'].map((d) => newestMtime(path.join(ROOT, d))),
+    ...['apps/api', 'apps/worker', 'apps/cli', 'libs', 'graph-seeds', 'bench'].map((d) =>
+      newestMtime(path.join(ROOT, d)),
+    ),
     ...['tsconfig.json', 'tsconfig.build.json', 'nest-cli.json'].map(
       (f) => statSync(path.join(ROOT, f)).mtimeMs,
     ),
@@ -85,6 +87,23 @@ export async function ensureBuilt({ force = false } = {}) {
     if (process.env.MAILLAGE_ALLOW_TYPE_ERRORS !== '1') throw err;
     log('type errors ignored (MAILLAGE_ALLOW_TYPE_ERRORS=1)');
   }
+}
+
+/** Builds the web console to dist/web (`npm run build:web`: Vite, typed against schema.gql) when
+ * apps/web or the schema is newer than the last build. The API serves it (apps/api/src/web-console.ts). */
+export async function ensureWebBuilt({ force = false } = {}) {
+  const stamp = path.join(ROOT, 'dist', 'web', 'index.html');
+  const sources = Math.max(
+    newestMtime(path.join(ROOT, 'apps', 'web')),
+    statSync(path.join(ROOT, 'schema.gql')).mtimeMs,
+  );
+  if (!force && existsSync(stamp) && statSync(stamp).mtimeMs >= sources) return;
+  log('building the web console…');
+  // A production bundle whatever the caller's NODE_ENV (Jest sets "test": React would ship its
+  // development build, three times larger).
+  await runAsync('npm', ['run', '--silent', 'build:web'], {
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
 }
 
 /** Builds the embedded Neo4j launcher with Maven when its jar is missing or stale. */

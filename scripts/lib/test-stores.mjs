@@ -1,7 +1,7 @@
 // The stores integration and end-to-end specs expect: throwaway services (scripts/lib/throwaway.mjs),
 // migrated and seeded once per run through the same built CLI `npm start` uses (so a run fails when
 // entities and migrations disagree). Used by Jest's globalSetup (test/setup/global-setup.mjs).
-import { ensureBuilt, log, runCli } from './services.mjs';
+import { ensureBuilt, ensureWebBuilt, log, runCli } from './services.mjs';
 import { throwawayServices } from './throwaway.mjs';
 
 // Reference geography loaded for tests: Isère (demo territory) and its neighbours.
@@ -10,8 +10,11 @@ export const TEST_DEPARTEMENTS = '38,73,69';
 /** Returns { env, cleanup } like throwawayServices(), with the stores migrated and seeded. */
 export async function prepareTestStores() {
   const started = Date.now();
-  // Compile while Neo4j starts: both take tens of seconds.
-  const [services, build] = await Promise.allSettled([throwawayServices({ label: 'test' }), ensureBuilt()]);
+  // Compile (API, then the web console served by it: test/console.e2e-spec.ts) while Neo4j starts.
+  const [services, build] = await Promise.allSettled([
+    throwawayServices({ label: 'test' }),
+    ensureBuilt().then(() => ensureWebBuilt()),
+  ]);
   if (services.status === 'rejected') throw services.reason;
   const { env, cleanup } = services.value;
   // Every suite calls the API from 127.0.0.1: test/limits.e2e-spec.ts sets low limits for itself.

@@ -6,6 +6,7 @@ import { PinoNestLogger, createLogger } from '@maillage/observability';
 import { AppModule } from './app.module';
 import { mountOpsRoutes } from './ops/ops-routes';
 import { requestObserver } from './ops/request-observer';
+import { serveWebConsole } from './web-console';
 
 /** Builds the API app (used by main.ts and by the end-to-end tests). */
 export async function createApiApp(): Promise<INestApplication> {
@@ -22,5 +23,7 @@ export async function createApiApp(): Promise<INestApplication> {
   app.use(requestObserver(logger));
   mountOpsRoutes(app);
   app.enableShutdownHooks();
+  // The web console (dist/web) on the same origin, when it is built.
+  serveWebConsole(app);
   return app;
 }

@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   Logger.log(
     {
       msg: 'api ready',
+      console: `${url}/`,
       graphql: `${url}/graphql`,
       health: `${url}/health/{live,ready}`,
       metrics: `${url}/metrics`,
