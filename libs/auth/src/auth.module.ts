@@ -13,6 +13,7 @@ import { SignInService } from './sign-in/sign-in.service';
 import { SignInResolver } from './sign-in/sign-in.resolver';
 import { SessionsSweep } from './sign-in/sessions-sweep';
 import { UsersPersonalData } from './users.personal-data';
+import { SessionsPersonalData } from './sign-in/sessions.personal-data';
 
 /** Accounts and credentials; shared by the API (guard) and the CLI (first admin). */
 @Global()
@@ -21,7 +22,7 @@ import { UsersPersonalData } from './users.personal-data';
     TypeOrmModule.forFeature([OrganisationEntity, UserEntity, ApiKeyEntity, SessionEntity]),
     JwtModule.register({}),
   ],
-  providers: [AuthService, AuthGuard, SessionsService, UsersPersonalData],
+  providers: [AuthService, AuthGuard, SessionsService, UsersPersonalData, SessionsPersonalData],
   exports: [AuthService, AuthGuard, SessionsService],
 })
 export class AuthCoreModule {}

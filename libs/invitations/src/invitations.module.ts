@@ -5,11 +5,12 @@ import { InvitationEntity } from './entities/invitation.entity';
 import { InvitationsService } from './invitations.service';
 import { InvitationsResolver } from './invitations.resolver';
 import { InvitationsSweep } from './invitations-sweep';
+import { InvitationsPersonalData } from './invitations.personal-data';
 
 /** Invitation links: create, preview, accept (the account and its first password). */
 @Module({
   imports: [TypeOrmModule.forFeature([InvitationEntity]), ActorsCoreModule],
-  providers: [InvitationsService],
+  providers: [InvitationsService, InvitationsPersonalData],
   exports: [InvitationsService],
 })
 export class InvitationsCoreModule {}

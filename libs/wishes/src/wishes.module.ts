@@ -5,11 +5,12 @@ import { EventsCoreModule } from '@maillage/events';
 import { WISH_ENTITIES } from './entities';
 import { WishesResolver } from './wishes.resolver';
 import { WishesService } from './wishes.service';
+import { WishNotesPersonalData } from './wishes.personal-data';
 
 /** Shared by the API and the worker: participants' wishes (the optimiser reads them). */
 @Module({
   imports: [TypeOrmModule.forFeature(WISH_ENTITIES), EventsCoreModule, ComplementarityCoreModule],
-  providers: [WishesService],
+  providers: [WishesService, WishNotesPersonalData],
   exports: [WishesService],
 })
 export class WishesCoreModule {}
