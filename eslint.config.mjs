@@ -84,9 +84,10 @@ export default tseslint.config(
     rules: { 'maillage/boundaries': 'error' },
   },
   // The pure algorithm libraries build on the domain base and on each other, one way only:
-  // scoring ← candidate-search; schedule-model ← schedule-bounds ← scheduling → matching.
+  // scoring ← candidate-search ← alliance-forms; schedule-model ← schedule-bounds ← scheduling → matching.
   pureLibrary('scoring', []),
   pureLibrary('candidate-search', ['scoring', 'scoring/testing']),
+  pureLibrary('alliance-forms', ['scoring', 'scoring/testing', 'candidate-search']),
   pureLibrary('matching', []),
   pureLibrary('schedule-model', []),
   pureLibrary('schedule-bounds', ['schedule-model']),

@@ -21,6 +21,8 @@ import {
 import { DEFAULT_DATABASE_URL, DEFAULT_REDIS_URL } from './lib/env.mjs';
 
 const DATA_DIR = path.resolve(process.env.MAILLAGE_DATA_DIR ?? path.join(ROOT, '.data'));
+/** The demo admin (create-admin's default e-mail). */
+const ADMIN_EMAIL = 'admin@maillage.local';
 const children = [];
 let neo4j = null;
 let stopping = false;
@@ -137,10 +139,15 @@ async function main() {
   // The first admin's key goes straight from the CLI to a 0600 file (written atomically), never
   // through a pipe or the terminal.
   const keyFile = path.join(DATA_DIR, 'admin-api-key');
-  if (!existsSync(keyFile)) runCli(env, 'create-admin', '--key-file', keyFile);
+  if (!existsSync(keyFile)) runCli(env, 'create-admin', '--email', ADMIN_EMAIL, '--key-file', keyFile);
   const adminKey = existsSync(keyFile)
     ? readFileSync(keyFile, 'utf8').trim()
     : '(see npm run cli -- create-admin)';
+
+  // The demo admin's console password: generated once, straight from the CLI to a 0600 file.
+  const passwordFile = path.join(DATA_DIR, 'admin-password');
+  if (existsSync(keyFile) && !existsSync(passwordFile))
+    runCli(env, 'admin-password', '--email', ADMIN_EMAIL, '--password-file', passwordFile);
 
   startProcess('api', 'dist/apps/api/src/main.js', env);
   startProcess('worker', 'dist/apps/worker/src/main.js', env);
@@ -170,8 +177,8 @@ async function main() {
     GraphQL API   ${url}/graphql   (POST; introspection on)
     Health        ${url}/health
     Admin API key ${adminKey}   (kept in ${keyFile})
-    Demo admin    open the console, tab « Avec une clé d’API », paste the key above; then invite
-                  people from Administration → Utilisateurs (they choose a password from the link)
+    Demo admin    sign in on the console as ${ADMIN_EMAIL} with the password in ${passwordFile}
+                  (or paste the admin API key); invite people from Administration → Utilisateurs
 ${scoring}
   Try:
     curl -s ${url}/graphql -H 'content-type: application/json' \\

@@ -9,7 +9,7 @@ import {
   isObjectType,
   isAbstractType,
 } from 'graphql';
-import { Role } from '@maillage/auth';
+import { AuthService, Role } from '@maillage/auth';
 import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 
 /**
@@ -131,6 +131,25 @@ const freshUser = async ({ api, keys, world }: FreshContext) => ({
   ).createUser.user.id,
 });
 
+/** An admin's invitation link into lab A (consumed by acceptInvitation). */
+const freshInvitation = async ({ api, keys, world }: FreshContext) => {
+  const { createInvitation } = await api.ok<{ createInvitation: { link: string } }>(
+    'mutation ($i: CreateInvitationInput!) { createInvitation(input: $i) { link } }',
+    { i: { email: `inv${world.unique}@test.local`, role: 'VIEWER', organisationId: world.orgA } },
+    keys.admin!,
+  );
+  return { token: createInvitation.link.replace('/invitation/', '') };
+};
+
+/** A user of lab A with a password (signIn works whatever credential the request carries). */
+const freshPasswordUser = async ({ api, world }: FreshContext) => {
+  const auth = api.app.get(AuthService);
+  const email = `pw${world.unique}@test.local`;
+  const { user } = await auth.createUser({ organisationId: world.orgA, email, role: Role.VIEWER });
+  await auth.setPassword(user, 'matrix passphrase 42');
+  return { email };
+};
+
 /** Your own keys, or anyone's for an admin; another user's key id answers like an unknown one. */
 const OWN_KEY = rule(['organiserOwn', 'admin'], 'NOT_FOUND');
 
@@ -146,6 +165,7 @@ const MATRIX: Record<string, Row> = {
     vars: (w) => ({ eventId: w.eventId, actorId: w.target }),
     expect: LAB_A_EVENT_OR_PARTICIPANT,
   },
+  agendasPdf: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   causes: { vars: () => ({}), expect: PUBLIC_READ },
   competence: { vars: () => ({ id: 'digital.website' }), expect: PUBLIC_READ },
   competences: { vars: () => ({}), expect: PUBLIC_READ },
@@ -158,6 +178,7 @@ const MATRIX: Record<string, Row> = {
     expect: rule(['organiserOwn', 'admin'], 'FORBIDDEN', { organiserOther: 'NOT_FOUND' }),
   },
   labStats: { vars: (w) => ({ organisationId: w.orgA }), expect: LAB_A_EVENT },
+  suggestProfileFromOutcomes: { vars: (w) => ({ organisationId: w.orgA }), expect: LAB_A_EVENT },
   localCauses: { vars: (w) => ({ actorId: w.partner }), expect: SIGNED_IN },
   me: { vars: () => ({}), expect: PUBLIC_READ },
   meetingsDueForSurvey: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
@@ -174,13 +195,38 @@ const MATRIX: Record<string, Row> = {
   showcaseAlliances: { vars: () => ({ limit: 5 }), expect: SIGNED_IN },
   simulateEvent: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   tablePlanCsv: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  tableCardsPdf: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   tablePlanPdf: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
   territories: { vars: () => ({ namePrefix: 'Gre' }), expect: PUBLIC_READ },
   territory: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
   territoryChildren: { vars: () => ({ code: '38' }), expect: PUBLIC_READ },
   triads: { vars: (w) => ({ actorId: w.target }), expect: SIGNED_IN },
+  wishCandidates: {
+    vars: (w) => ({ eventId: w.eventId, actorId: w.target }),
+    expect: LAB_A_EVENT_OR_PARTICIPANT,
+  },
+  wishStats: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  // Personal data exchanged by mutual opt-in: the participant's own editors only, not even the lab.
+  followUpContacts: { vars: (w) => ({ eventId: w.eventId, actorId: w.target }), expect: rule(['editorOwn']) },
+
+  invitation: { vars: (w) => ({ token: w.fresh.token }), expect: PUBLIC_READ, fresh: freshInvitation },
 
   // -------------------------------------------------------------- mutations
+  acceptInvitation: {
+    vars: (w) => ({ token: w.fresh.token, password: 'matrix passphrase 42' }),
+    expect: all('ok'),
+    fresh: freshInvitation,
+  },
+  createInvitation: {
+    vars: (w) => ({ input: { email: `ci${w.unique}@test.local`, role: 'VIEWER' } }),
+    expect: ORGANISERS,
+  },
+  signIn: {
+    vars: (w) => ({ email: w.fresh.email, password: 'matrix passphrase 42' }),
+    expect: all('ok'),
+    fresh: freshPasswordUser,
+  },
+  signOut: { vars: () => ({}), expect: all('ok') },
   activateScoringProfile: {
     vars: () => ({ profileId: 'default@1', territory: '38' }),
     expect: ADMIN_ONLY,
@@ -243,6 +289,10 @@ const MATRIX: Record<string, Row> = {
     fresh: freshEvent,
   },
   repairSchedule: { vars: (w) => ({ eventId: w.eventId, fromRound: 2 }), expect: LAB_A_EVENT },
+  adoptProfileFromOutcomes: {
+    vars: (w) => ({ organisationId: w.orgA, slug: `matrix-learned-${w.unique}` }),
+    expect: LAB_A_EVENT,
+  },
   saveScoringProfile: {
     vars: (w) => ({ input: { slug: `matrix-${w.unique}` } }),
     expect: ORGANISERS,
@@ -260,6 +310,15 @@ const MATRIX: Record<string, Row> = {
     expect: EDITS_TARGET,
   },
   setOrganisationScoringProfile: { vars: () => ({ profileId: null }), expect: ORGANISERS },
+  setWish: {
+    vars: (w) => ({ input: { eventId: w.eventId, actorId: w.target, targetId: w.partner, level: 'WANT' } }),
+    expect: LAB_A_EVENT_OR_PARTICIPANT,
+  },
+  setWishesDeadline: {
+    vars: (w) => ({ eventId: w.fresh.event, deadline: null }),
+    expect: LAB_A_EVENT,
+    fresh: freshEvent,
+  },
   setTerritories: {
     vars: (w) => ({ actorId: w.target, input: { actsIn: ['38'] } }),
     expect: EDITS_TARGET,

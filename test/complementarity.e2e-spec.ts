@@ -7,9 +7,9 @@ import { TestApi, TestWorker, eventually, finished, skills } from './support/api
  * anyone pressing a button.
  */
 
-const PARTNERS = `query($id: ID!, $filter: PartnerFilter, $limit: Int) {
-  partners(actorId: $id, filter: $filter, limit: $limit) {
-    rank score forward backward partner { id name family }
+const PARTNERS = `query($id: ID!, $filter: PartnerFilter, $limit: Int, $form: AllianceForm) {
+  partners(actorId: $id, filter: $filter, limit: $limit, form: $form) {
+    rank score form formScores forward backward partner { id name family }
     components { name contribution }
     reasons { score warnings excluded
       forward { coverage matches { need { id label } offer { id } via } }
@@ -20,6 +20,8 @@ const RUN = `query($id: ID!) { scoringRun(id: $id) { id status progress totalAct
 type Proposal = {
   rank: number;
   score: number;
+  form: string | null;
+  formScores: number[] | null;
   forward: number;
   backward: number;
   partner: { id: string; name: string };
@@ -163,8 +165,82 @@ describe('complementarity engine (e2e, real worker)', () => {
     expect(covered).toEqual(expect.arrayContaining(['digital.website', 'legal.governance']));
     expect(list[0].reasons.forward.matches[0].need.label).toBeTruthy();
     expect(list[0].reasons.backward.matches.map((m) => m.need.id)).toContain('communication.events');
-    // the redundant twin brings nothing the association needs
-    expect(list.map((p) => p.partner.id)).not.toContain(ids.twin);
+    // the redundant twin brings nothing the association needs: never a resource partner; if it is
+    // proposed at all, it is for pooling (they need the same website)
+    const twin = list.find((p) => p.partner.id === ids.twin);
+    if (twin) expect(twin.form).toBe('POOLING');
+  });
+
+  it('ranks per alliance form and says which form each proposal is for', async () => {
+    const resources = await partnersOf(ids.assoc, { form: 'RESOURCES' });
+    expect(resources[0].partner.id).toBe(ids.company);
+    expect(resources.map((p) => p.partner.id)).not.toContain(ids.twin);
+    const pooling = await partnersOf(ids.assoc, { form: 'POOLING' });
+    const twin = pooling.find((p) => p.partner.id === ids.twin);
+    expect(twin).toBeDefined();
+    expect(twin!.formScores![2]).toBe(twin!.score);
+    for (const list of [resources, pooling]) list.forEach((p, i) => expect(p.rank).toBe(i + 1));
+    const blended = await partnersOf(ids.assoc);
+    for (const p of blended) {
+      expect(p.form).toBeTruthy();
+      expect(p.score).toBeCloseTo(Math.max(...p.formScores!), 6);
+    }
+    const tooMany = await api.gql(PARTNERS, { id: ids.assoc, limit: 11, form: 'POOLING' });
+    expect(tooMany.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['limit'],
+      reason: 'limit_above_stored',
+    });
+  });
+
+  it('explains every form exactly, gate included, in French', async () => {
+    const res = await api.gql<{
+      explainPair: {
+        bestForm: string;
+        blendedScore: number;
+        summary: string;
+        forms: {
+          form: string;
+          score: number;
+          gate: number;
+          gateExplanation: string;
+          summary: string;
+          components: {
+            name: string;
+            value: number;
+            weight: number;
+            gate: number | null;
+            contribution: number;
+            explanation: string;
+          }[];
+        }[];
+      };
+    }>(
+      `query($a: ID!, $b: ID!) { explainPair(a: $a, b: $b) { bestForm blendedScore summary
+         forms { form score gate gateExplanation summary
+           components { name value weight gate contribution explanation } } } }`,
+      { a: ids.assoc, b: ids.company },
+    );
+    expect(res.errors).toBeUndefined();
+    const e = res.data!.explainPair;
+    expect(e.forms.map((f) => f.form)).toEqual(['RESOURCES', 'CO_PRODUCTION', 'POOLING', 'POSITIONING']);
+    expect(e.blendedScore).toBe(Math.max(...e.forms.map((f) => f.score)));
+    expect(e.forms.find((f) => f.form === e.bestForm)!.score).toBe(e.blendedScore);
+    expect(e.summary).toMatch(/^Proposé pour une/);
+    for (const f of e.forms) {
+      expect(f.gateExplanation).toMatch(/^Facteur de contexte/);
+      let sum = 0;
+      for (const c of f.components) {
+        sum += c.contribution;
+        if (c.name.endsWith('Penalty')) continue;
+        const expected = c.gate === null ? c.weight * c.value : c.weight * c.value * c.gate;
+        expect(c.contribution).toBe(expected);
+        if (c.gate !== null) expect(c.explanation).toContain('facteur de contexte');
+      }
+      expect(f.score).toBe(sum);
+    }
+    const proximity = e.forms[0].components.find((c) => c.name === 'proximity')!;
+    expect(proximity.gate).toBe(e.forms[0].gate);
   });
 
   it('does not propose an already-allied actor', async () => {

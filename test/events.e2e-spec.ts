@@ -4,6 +4,7 @@ import { Role } from '@maillage/auth';
 import { ALLIANCE_FROM_EVENT } from '@maillage/follow-up';
 import { OutboxRelayError, OutboxRelayJob } from '@maillage/outbox';
 import { TestApi, TestWorker, eventually, finished, pairKey, roundKeys } from './support/api';
+import { pdfPageCount, pdfTextLines } from './support/pdf-text';
 
 /**
  * A lab runs a speed-meeting event end to end through GraphQL, with a real in-process worker
@@ -113,9 +114,24 @@ describe('speed-meeting events (e2e, real worker)', () => {
       field: ['input', 'sideA'],
     });
 
+    const zone = await gql(CREATE, { input: { ...input, timeZone: 'Europe/Grenoble' } });
+    expect(zone.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: ['input', 'timeZone'],
+      reason: 'unknown_time_zone',
+    });
+
     const created = await ok<{ createEvent: { id: string; status: string } }>(CREATE, { input });
     eventId = created.createEvent.id;
     expect(created.createEvent.status).toBe('DRAFT');
+    // No time zone given: the default, Europe/Paris.
+    const read = await ok<{ event: { timeZone: string } }>(
+      `query($id: ID!) { event(id: $id) { timeZone } }`,
+      {
+        id: eventId,
+      },
+    );
+    expect(read.event.timeZone).toBe('Europe/Paris');
     const opened = await ok<{ openEvent: { status: string } }>(
       `mutation($e: ID!) { openEvent(eventId: $e) { status } }`,
       {
@@ -315,11 +331,77 @@ describe('speed-meeting events (e2e, real worker)', () => {
     );
     expect(exports.agendaIcs).toContain('BEGIN:VCALENDAR');
     expect(exports.agendaIcs).toContain('BEGIN:VEVENT');
-    expect(exports.tablePlanCsv.split('\n')[0]).toBe(
-      'round,starts_at_utc,table,actor_id,actor,representative,partners,score',
+    // Calendars get UTC instants, marked as such (08:00Z is 09:00 in Grenoble in March).
+    expect(exports.agendaIcs).toMatch(/DTSTART:20260310T0[89]\d{4}Z/);
+    const csvLines = exports.tablePlanCsv.trim().split('\n');
+    expect(csvLines[0]).toBe(
+      'round,date,starts_at,ends_at,time_zone,table,actor_id,actor,representative,partners,score',
     );
     expect(exports.tablePlanCsv).toContain('Person 0');
-    expect(Buffer.from(exports.tablePlanPdf, 'base64').subarray(0, 4).toString()).toBe('%PDF');
+    // People read the event's local time: round 1 starts at 09:00 in Europe/Paris (08:00 UTC).
+    const round1 = csvLines.filter((l) => l.startsWith('1,'));
+    expect(round1.length).toBeGreaterThan(0);
+    for (const line of round1) expect(line).toMatch(/^1,2026-03-10,09:00,09:07,Europe\/Paris,/);
+    expect(csvLines.find((l) => l.startsWith('3,'))).toMatch(/^3,2026-03-10,09:28,09:35,/);
+    const pdf = Buffer.from(exports.tablePlanPdf, 'base64');
+    expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
+    const page = pdfTextLines(pdf);
+    expect(page).toContain('Tour 1 (09:00–09:07)');
+    expect(page).toContain('Tour 3 (09:28–09:35)');
+    expect(page.join('\n')).toContain('2026-03-10 09:00 (heure de Europe/Paris, UTC+01:00)');
+    expect(page.join('\n')).not.toMatch(/08:00|UTC —/);
+
+    // Printed material: one agenda page per participant, one card per table; local times, names only.
+    const printed = await ok<{ agendasPdf: string; tableCardsPdf: string }>(
+      `query($e: ID!) { agendasPdf(eventId: $e) tableCardsPdf(eventId: $e) }`,
+      { e: eventId },
+    );
+    const agendasPdf = Buffer.from(printed.agendasPdf, 'base64');
+    expect(agendasPdf.subarray(0, 4).toString()).toBe('%PDF');
+    expect(pdfPageCount(agendasPdf)).toBe(actors.length);
+    const agendaText = pdfTextLines(agendasPdf);
+    const nameOf = (id: string) => `${tag} actor ${actors.indexOf(id)}`;
+    // Pages in name order; each starts with the participant's name, then its rounds.
+    const pageStarts = agendaText.filter((l) => /actor \d+$/.test(l) && l.startsWith(tag));
+    expect(pageStarts).toEqual(
+      actors.map((_, i) => `${tag} actor ${i}`).sort((a, b) => a.localeCompare(b, 'fr')),
+    );
+    const first = agendaText.indexOf(nameOf(actors[0]));
+    const next = agendaText.findIndex((l, i) => i > first && pageStarts.includes(l));
+    const page0 = agendaText.slice(first, next < 0 ? undefined : next);
+    expect(page0.join('\n')).toContain('2026-03-10 à 09:00 (heure de Europe/Paris, UTC+01:00)');
+    for (const round of schedule.rounds) {
+      const seat = round.meetings.find((m) => m.participantIds.includes(actors[0]));
+      const head = `Tour ${round.round} (${['09:00–09:07', '09:09–09:16', '09:28–09:35', '09:37–09:44'][round.round - 1]})`;
+      expect(page0).toContain(
+        seat
+          ? `${head} — Table ${seat.table} : ${seat.participantIds
+              .filter((x) => x !== actors[0])
+              .map(nameOf)
+              .join(', ')}`
+          : `${head} — pause, pas de rencontre à ce tour`,
+      );
+    }
+    expect(page0).toContain('Pause (09:16–09:28)');
+    // A reason from the schedule's meeting data (actor 0 needs the website that company 1 offers...).
+    expect(page0.some((l) => /^(couvre votre besoin|vous couvrez son besoin|causes partagées)/.test(l))).toBe(
+      true,
+    );
+    const everything = agendaText.join('\n');
+    expect(everything).not.toMatch(/Person \d|@example\.org|08:00/);
+
+    const cardsPdf = Buffer.from(printed.tableCardsPdf, 'base64');
+    const tables = [...new Set(schedule.rounds.flatMap((r) => r.meetings.map((m) => m.table)))].sort(
+      (a, b) => a - b,
+    );
+    expect(tables.length).toBeGreaterThan(1);
+    expect(pdfPageCount(cardsPdf)).toBe(tables.length);
+    const cardText = pdfTextLines(cardsPdf);
+    expect(cardText.filter((l) => /^Table \d+$/.test(l))).toEqual(tables.map((t) => `Table ${t}`));
+    const m1 = schedule.rounds[0].meetings[0];
+    const card = cardText.slice(cardText.indexOf(`Table ${m1.table}`));
+    expect(card[3]).toBe(`Tour 1 (09:00–09:07) : ${m1.participantIds.map(nameOf).join(' × ')}`);
+    expect(cardText.join('\n')).not.toMatch(/Person \d|@example\.org|08:00/);
     const csvDenied = await gql(
       `query($e: ID!) { tablePlanCsv(eventId: $e) }`,
       { e: eventId },

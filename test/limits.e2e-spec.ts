@@ -1,20 +1,6 @@
 import { Role } from '@maillage/auth';
 import { TestApi } from './support/api';
 
-/** Starts an API with some environment variables set (restored afterwards: the config reads them at boot). */
-async function startWith(env: Record<string, string>): Promise<TestApi> {
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
-  try {
-    return await TestApi.start();
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
-
 interface ErrorBody {
   errors: { message: string; extensions?: Record<string, unknown> }[];
 }
@@ -150,7 +136,7 @@ describe('abuse limits (e2e)', () => {
 
 describe('rate limits and production settings (e2e)', () => {
   it('answers RATE_LIMITED with the limit and a retry-after, per IP and per key', async () => {
-    const limited = await startWith({
+    const limited = await TestApi.startWith({
       RATE_LIMIT_PER_IP: '6',
       RATE_LIMIT_PER_KEY: '3',
       REDIS_PREFIX: `rl-${Date.now()}`,
@@ -182,7 +168,7 @@ describe('rate limits and production settings (e2e)', () => {
   });
 
   it('turns introspection off in production', async () => {
-    const prod = await startWith({ NODE_ENV: 'production' });
+    const prod = await TestApi.startWith({ NODE_ENV: 'production' });
     try {
       const res = await prod.gql('{ __schema { queryType { name } } }');
       expect(res.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

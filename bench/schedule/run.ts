@@ -11,6 +11,7 @@ import {
   repairSchedule,
 } from '../../libs/scheduling/src';
 import { bipartiteInstance, oneToOneInstance, tablesInstance } from './synthetic-instances';
+import { runWishesAndFairness } from './wishes-fairness';
 
 interface InstanceSpec {
   name: string;
@@ -285,6 +286,7 @@ export async function main(): Promise<void> {
     violations: targets.violations.measured === 0,
     repairMs: targets.repairMs.measured <= 2000,
   };
+  const wishesAndFairness = await runWishesAndFairness();
   console.log(`targets met: ${JSON.stringify(met)}`);
   console.log(
     JSON.stringify({
@@ -293,6 +295,7 @@ export async function main(): Promise<void> {
       totalWallMs: round(performance.now() - started, 0),
       instances: figures,
       repair,
+      wishesAndFairness,
       targets,
       met,
     }),

@@ -4,7 +4,7 @@
  * if that library is unavailable; fallback: the scoring library's own skewed generator.
  */
 import { isCommuneCode, isEpciCode, TerritoryLevel } from '@maillage/domain';
-import { ScoringActor, Taxonomy, TerritoryCode } from '../../libs/scoring/src';
+import { CompetenceNode, ScoringActor, Taxonomy, TerritoryCode } from '../../libs/scoring/src';
 import { generatePopulation } from '../../libs/scoring/src/testing';
 
 export type PopulationSource = 'synthetic' | 'builtin';
@@ -102,7 +102,8 @@ export function benchPopulation(n: number, seed: number, source?: PopulationSour
       const communes = new Map(options.communes.map((c) => [c.code, c]));
       const actors = syn.generateActors(options).map((a) => toScoringActor(a, communes.get(a.communeCode)));
       const taxonomy = new Taxonomy(
-        ref.loadCompetences().map((c) => ({ id: c.id, label: c.label, parentId: c.parentId })),
+        // every declaration (substitutes, poolable, field, advocacy): the scoring reads them
+        ref.loadCompetences() as CompetenceNode[],
       );
       return { actors, taxonomy, source: 'synthetic', generateSeconds: seconds() };
     } catch (err) {

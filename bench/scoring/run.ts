@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { main as computeMain } from './run-compute';
 import { benchEndToEnd } from './end-to-end';
+import { allianceRecall } from '../alliance-recall';
 
 const TARGETS = {
   compute100kSeconds: 5,
@@ -22,6 +23,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const compute = (await computeMain(quick ? ['--quick'] : [])) as Record<string, number | boolean | string>;
   const e2e = await benchEndToEnd(n, log);
+  // Real alliances among distractors (bench/alliance-recall.ts): model quality, exact ranking.
+  const alliances = allianceRecall();
+  log(
+    `alliance recall@10 (${alliances.alliances} real alliances, ${alliances.distractors} distractors): ` +
+      `${alliances.allianceRecallAt10} per form ${JSON.stringify(alliances.perForm)}, blended ${alliances.blended}   target ≥ 0.9`,
+  );
 
   console.log('');
   console.log(`end-to-end N=${n}: load ${e2e.loadSeconds} s (not part of the rebuild)`);
@@ -48,6 +55,12 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     endToEnd: e2e,
     workerPeakRssMb: e2e.peakRssMb,
     partnersLatencyMs: { p50: l.p50Ms, p95: l.p95Ms, p99: l.p99Ms, max: l.maxMs },
+    allianceRecallAt10: alliances.allianceRecallAt10,
+    allianceRecall: {
+      perForm: alliances.perForm,
+      blended: alliances.blended,
+      alliances: alliances.alliances,
+    },
     targets: TARGETS,
     met: {
       compute: Number(compute.computeSeconds) <= TARGETS.compute100kSeconds,
@@ -56,6 +69,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
       recall: Number(compute.recallAt20) >= TARGETS.recallAt20,
       workerMemory: e2e.peakRssMb <= TARGETS.workerPeakRssMb,
       partnersP99: l.p99Ms <= TARGETS.partnersP99Ms,
+      allianceRecall: alliances.allianceRecallAt10 >= 0.9,
     },
   };
   console.log(JSON.stringify(summary));

@@ -39,6 +39,20 @@ export class TestApi {
     return new TestApi(app, await app.getUrl());
   }
 
+  /** Starts an API with some environment variables set (restored afterwards: the config reads them at boot). */
+  static async startWith(env: Record<string, string>): Promise<TestApi> {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    try {
+      return await TestApi.start();
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }
+
   async gql<T = Record<string, unknown>>(
     query: string,
     variables: Record<string, unknown> = {},

@@ -19,7 +19,10 @@ import { EventsCoreModule, EventsGraphqlModule } from '@maillage/events';
 import { SchedulesCoreModule, SchedulesGraphqlModule } from '@maillage/schedules';
 import { AgendasCoreModule, AgendasGraphqlModule } from '@maillage/agendas';
 import { FollowUpCoreModule, FollowUpGraphqlModule } from '@maillage/follow-up';
+import { WishesCoreModule, WishesGraphqlModule } from '@maillage/wishes';
 import { OutboxCoreModule } from '@maillage/outbox';
+import { InvitationsGraphqlModule } from '@maillage/invitations';
+import { OutcomeLearningGraphqlModule } from '@maillage/outcome-learning';
 import { graphqlOptions } from './graphql.config';
 import { ApiLimitsModule } from './limits/limits.module';
 
@@ -35,6 +38,7 @@ import { ApiLimitsModule } from './limits/limits.module';
     JobsCoreModule,
     AuthCoreModule,
     AuthGraphqlModule,
+    InvitationsGraphqlModule,
     HealthHttpModule,
     ActorsGraphqlModule,
     ReferenceGraphqlModule,
@@ -45,10 +49,13 @@ import { ApiLimitsModule } from './limits/limits.module';
     EventsGraphqlModule,
     SchedulesCoreModule,
     SchedulesGraphqlModule,
+    WishesCoreModule,
+    WishesGraphqlModule,
     AgendasCoreModule,
     AgendasGraphqlModule,
     FollowUpCoreModule,
     FollowUpGraphqlModule,
+    OutcomeLearningGraphqlModule,
     OutboxCoreModule,
     ApiLimitsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -25,6 +25,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
         maxTokens: config.GRAPHQL_MAX_TOKENS,
       }),
     ],
-    context: ({ req }: { req: unknown }) => ({ req }),
+    // res: the sign-in mutations set and clear the session cookie.
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }

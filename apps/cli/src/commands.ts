@@ -7,7 +7,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppConfig } from '@maillage/config';
 import { migrate } from '@maillage/database';
 import { ENTITIES } from '@maillage/entities';
-import { AuthService } from '@maillage/auth';
+import { AuthService, randomPassword } from '@maillage/auth';
 import { ReferenceSeeder } from '@maillage/reference';
 import { DemoSeeder } from '@maillage/synthetic';
 import { ActorImportService, decodeCsvBytes, formatImportReport } from '@maillage/actor-import';
@@ -131,6 +131,33 @@ export const COMMANDS: Record<string, Command> = {
       } else {
         out(`API key (shown once): ${apiKey}`);
       }
+    },
+  },
+  'admin-password': {
+    description:
+      'Give an existing user (default the demo admin) a new random password for the console, written to --password-file (mode 0600)',
+    options: { email: { type: 'string' }, 'password-file': { type: 'string' } },
+    async run(_config, options) {
+      const file = options['password-file'];
+      if (typeof file !== 'string') {
+        out('usage: admin-password --password-file <file> [--email <e-mail>]');
+        return 2;
+      }
+      const email = String(options.email ?? 'admin@maillage.local');
+      const password = randomPassword();
+      const found = await withContext(CliModule, async (app) => {
+        const auth = app.get(AuthService);
+        const user = await auth.findForSignIn(email);
+        if (!user) return false;
+        await auth.setPassword(user, password);
+        return true;
+      });
+      if (!found) {
+        out('no user has this e-mail (create it first: create-admin)');
+        return 2;
+      }
+      await writeSecretFile(file, password);
+      out(`password written to ${file} (mode 0600)`);
     },
   },
   'import-csv': {

@@ -11,6 +11,8 @@ import { SchedulesCoreModule, SchedulesWorkerModule } from '@maillage/schedules'
 import { FollowUpCoreModule, FollowUpWorkerModule } from '@maillage/follow-up';
 import { OutboxCoreModule, OutboxWorkerModule } from '@maillage/outbox';
 import { HealthWorkerModule } from '@maillage/health';
+import { AuthWorkerModule } from '@maillage/auth';
+import { InvitationsWorkerModule } from '@maillage/invitations';
 
 /**
  * The worker composition root: domain modules plus the BullMQ job runner, no HTTP. It imports
@@ -33,6 +35,8 @@ import { HealthWorkerModule } from '@maillage/health';
     OutboxCoreModule,
     OutboxWorkerModule,
     HealthWorkerModule,
+    AuthWorkerModule,
+    InvitationsWorkerModule,
   ],
 })
 export class WorkerModule {}

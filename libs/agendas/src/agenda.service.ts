@@ -73,6 +73,7 @@ export class AgendaService {
         eventId: event.id,
         eventTitle: event.title,
         venue: event.venue,
+        timeZone: event.timeZone,
         actorId,
         actorName: names.get(actorId) ?? null,
         version: schedule.version,

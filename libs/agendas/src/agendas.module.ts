@@ -4,12 +4,13 @@ import { SchedulesCoreModule } from '@maillage/schedules';
 import { AgendaService } from './agenda.service';
 import { AgendasResolver } from './agendas.resolver';
 import { ExportsService } from './exports.service';
+import { PrintService } from './print.service';
 
 /** Personal agendas and the table plan, built from the published schedule. */
 @Module({
   imports: [EventsCoreModule, SchedulesCoreModule],
-  providers: [AgendaService, ExportsService],
-  exports: [AgendaService, ExportsService],
+  providers: [AgendaService, ExportsService, PrintService],
+  exports: [AgendaService, ExportsService, PrintService],
 })
 export class AgendasCoreModule {}
 

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify/sync';
 import { createEvents, EventAttributes } from 'ics';
-import PDFDocument from 'pdfkit';
 import { Principal } from '@maillage/auth';
 import { EventsService, canSeeRepresentative } from '@maillage/events';
+import { localDate, localDateTime, localTime, utcOffset } from '@maillage/domain';
 import { AgendaService } from './agenda.service';
-
-const time = (d: Date) => d.toISOString().slice(11, 16);
+import { renderPdf } from './pdf';
 
 /**
  * Printable and importable outputs, produced with well-kept libraries: one ICS calendar per
  * participant, the table plan as CSV and as PDF. Contacts only where the agenda rules allow them.
+ * Times people read are in the event's time zone (libs/domain time-zone.ts); the ICS carries UTC
+ * instants (`Z`), which every calendar shows in its own zone.
  */
 @Injectable()
 export class ExportsService {
@@ -25,7 +26,7 @@ export class ExportsService {
       .filter((s) => s.meetingId)
       .map((s) => ({
         uid: `${s.meetingId}@maillage`,
-        title: `${event.title}: table ${s.table} with ${s.partners.map((x) => x.name ?? x.actorId).join(', ')}`,
+        title: `${event.title} : table ${s.table} avec ${s.partners.map((x) => x.name ?? x.actorId).join(', ')}`,
         location: event.venue || undefined,
         start: s.startsAt.getTime(),
         startInputType: 'utc',
@@ -48,9 +49,19 @@ export class ExportsService {
     return value;
   }
 
-  /** One row per participant and round (breaks included), for spreadsheets and badge printing. */
+  /**
+   * One row per participant and round (breaks included), for spreadsheets and badge printing; date
+   * and times in the event's time zone (named in the time_zone column).
+   */
   async tablePlanCsv(p: Principal, eventId: string): Promise<string> {
     const { event, schedule } = await this.agendas.tablePlan(p, eventId);
+    const zone = event.timeZone;
+    const when = (r: { startsAt: Date; endsAt: Date }) => [
+      localDate(r.startsAt, zone),
+      localTime(r.startsAt, zone),
+      localTime(r.endsAt, zone),
+      zone,
+    ];
     const regs = new Map((await this.events.findRegistrations(event.id)).map((r) => [r.actorId, r]));
     const rows: (string | number)[][] = [];
     for (const round of schedule.rounds) {
@@ -60,7 +71,7 @@ export class ExportsService {
           const contact = r && canSeeRepresentative(p, event, x.actorId);
           rows.push([
             round.round,
-            time(round.startsAt),
+            ...when(round),
             m.table,
             x.actorId,
             x.name ?? '',
@@ -73,14 +84,16 @@ export class ExportsService {
           ]);
         }
       }
-      for (const id of round.breaks)
-        rows.push([round.round, time(round.startsAt), '', id, '', '', 'BREAK', '']);
+      for (const id of round.breaks) rows.push([round.round, ...when(round), '', id, '', '', 'BREAK', '']);
     }
     return stringify(rows, {
       header: true,
       columns: [
         'round',
-        'starts_at_utc',
+        'date',
+        'starts_at',
+        'ends_at',
+        'time_zone',
         'table',
         'actor_id',
         'actor',
@@ -94,31 +107,30 @@ export class ExportsService {
   /** Printable plan: one section per round, one line per table. Base64 (GraphQL carries text). */
   async tablePlanPdf(p: Principal, eventId: string): Promise<string> {
     const { event, schedule } = await this.agendas.tablePlan(p, eventId);
-    const doc = new PDFDocument({ size: 'A4', margin: 40, info: { Title: event.title } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    const ended = new Promise<void>((resolve, reject) => {
-      doc.on('end', () => resolve());
-      doc.on('error', reject);
-    });
-    doc.fontSize(18).text(event.title);
-    doc
-      .fontSize(10)
-      .text(
-        `${event.venue} — ${event.startsAt.toISOString().slice(0, 16).replace('T', ' ')} UTC — version ${schedule.version}`,
-      );
-    for (const round of schedule.rounds) {
+    const zone = event.timeZone;
+    return renderPdf({ size: 'A4', margin: 40, info: { Title: event.title } }, (doc) => {
+      doc.fontSize(18).text(event.title);
       doc
-        .moveDown()
-        .fontSize(13)
-        .text(`Round ${round.round} (${time(round.startsAt)}–${time(round.endsAt)} UTC)`);
-      doc.fontSize(10);
-      for (const m of round.meetings)
-        doc.text(`Table ${m.table}: ${m.participants.map((x) => x.name ?? x.actorId).join('  ×  ')}`);
-      if (round.breaks.length) doc.text(`Break: ${round.breaks.length} participant(s)`);
-    }
-    doc.end();
-    await ended;
-    return Buffer.concat(chunks).toString('base64');
+        .fontSize(10)
+        .text(
+          [
+            event.venue,
+            `${localDateTime(event.startsAt, zone)} (heure de ${zone}, ${utcOffset(event.startsAt, zone)})`,
+            `version ${schedule.version}`,
+          ]
+            .filter(Boolean)
+            .join(' — '),
+        );
+      for (const round of schedule.rounds) {
+        doc
+          .moveDown()
+          .fontSize(13)
+          .text(`Tour ${round.round} (${localTime(round.startsAt, zone)}–${localTime(round.endsAt, zone)})`);
+        doc.fontSize(10);
+        for (const m of round.meetings)
+          doc.text(`Table ${m.table} : ${m.participants.map((x) => x.name ?? x.actorId).join('  ×  ')}`);
+        if (round.breaks.length) doc.text(`Pause : ${round.breaks.length} participant(s)`);
+      }
+    });
   }
 }

@@ -8,9 +8,12 @@ export function newApiKey(): { key: string; hash: string } {
   return { key, hash: hashApiKey(key) };
 }
 
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+/** SHA-256 (hex) of a random secret: API keys, session tokens, invitation tokens are stored so. */
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
 }
+
+export const hashApiKey = hashSecret;
 
 export function looksLikeApiKey(value: string): boolean {
   return value.startsWith(PREFIX) && value.length > 20;

@@ -1,6 +1,6 @@
 import { ErrorCode, ReasonOf, defineErrorReasons } from '@maillage/common';
 
-const { BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, CONFLICT } = ErrorCode;
+const { BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, UNAUTHENTICATED, CONFLICT, RATE_LIMITED } = ErrorCode;
 
 /**
  * Every reason of authentication (the AuthGuard authenticates each request's credential) and of the
@@ -53,6 +53,37 @@ export const AUTH_ERRORS = defineErrorReasons('Authentication and permissions', 
     meaning: 'Only ACTOR_EDITOR users represent actors.',
   },
   email_taken: { codes: [CONFLICT], field: 'input.email', meaning: 'A user with this email already exists.' },
+  invalid_credentials: {
+    codes: [UNAUTHENTICATED],
+    meaning: 'signIn: unknown e-mail or wrong password (the two are not told apart).',
+  },
+  account_disabled: {
+    codes: [UNAUTHENTICATED],
+    meaning: 'signIn: the password is right but the account was disabled by an admin.',
+  },
+  signin_rate_limit: {
+    codes: [RATE_LIMITED],
+    meaning: 'signIn: too many failed attempts from this IP address or for this e-mail; retry later.',
+  },
+  csrf_header_missing: {
+    codes: [FORBIDDEN],
+    meaning: 'A POST authenticated by the session cookie must carry the header `x-maillage-csrf: 1`.',
+  },
+  password_too_short: {
+    codes: [BAD_USER_INPUT],
+    field: 'password',
+    meaning: 'The password has fewer than 12 characters.',
+  },
+  password_too_long: {
+    codes: [BAD_USER_INPUT],
+    field: 'password',
+    meaning: 'The password has more than 200 characters.',
+  },
+  password_is_email: {
+    codes: [BAD_USER_INPUT],
+    field: 'password',
+    meaning: 'The password is the account’s e-mail address.',
+  },
 });
 export const AUTH_ERROR_REASONS = AUTH_ERRORS.reasons;
 export type AuthErrorReason = ReasonOf<typeof AUTH_ERRORS>;

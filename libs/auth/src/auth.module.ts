@@ -7,16 +7,28 @@ import { UserEntity } from './entities/user.entity';
 import { AuthService } from './auth.service';
 import { AuthGuard } from './auth.guard';
 import { AuthResolver } from './auth.resolver';
+import { SessionEntity } from './entities/session.entity';
+import { SessionsService } from './sign-in/sessions.service';
+import { SignInService } from './sign-in/sign-in.service';
+import { SignInResolver } from './sign-in/sign-in.resolver';
+import { SessionsSweep } from './sign-in/sessions-sweep';
 
 /** Accounts and credentials; shared by the API (guard) and the CLI (first admin). */
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganisationEntity, UserEntity, ApiKeyEntity]), JwtModule.register({})],
-  providers: [AuthService, AuthGuard],
-  exports: [AuthService, AuthGuard],
+  imports: [
+    TypeOrmModule.forFeature([OrganisationEntity, UserEntity, ApiKeyEntity, SessionEntity]),
+    JwtModule.register({}),
+  ],
+  providers: [AuthService, AuthGuard, SessionsService],
+  exports: [AuthService, AuthGuard, SessionsService],
 })
 export class AuthCoreModule {}
 
-/** API side: me, login and the account mutations. */
-@Module({ imports: [AuthCoreModule], providers: [AuthResolver] })
+/** API side: me, sign-in/out and the account mutations. */
+@Module({ imports: [AuthCoreModule], providers: [AuthResolver, SignInService, SignInResolver] })
 export class AuthGraphqlModule {}
+
+/** Worker side: the sweep task deleting ended sessions. */
+@Module({ providers: [SessionsSweep] })
+export class AuthWorkerModule {}

@@ -10,12 +10,11 @@ import {
   Me,
   OrganisationModel,
   UserModel,
+  toUserModel,
 } from './models/auth.models';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { Action, assertAllowed } from './policy';
 import { Principal } from './principal';
-import { UserEntity } from './entities/user.entity';
-import { Role } from './role';
 import { AUTH_ERRORS } from './auth.errors';
 
 @Resolver()
@@ -124,15 +123,4 @@ function checkLabel(label: string): void {
 
 function toApiKeyModel(key: ApiKeyEntity): ApiKeyModel {
   return { id: key.id, label: key.label, createdAt: key.createdAt, revokedAt: key.revokedAt };
-}
-
-export function toUserModel(user: UserEntity, showEmail: boolean): UserModel {
-  return {
-    id: user.id,
-    organisationId: user.organisationId,
-    email: showEmail ? user.email : null,
-    role: user.role as Role,
-    actorIds: user.actorIds,
-    disabled: !!user.disabledAt,
-  };
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { OrganisationEntity } from './entities/organisation.entity';
@@ -10,6 +10,8 @@ import { hashApiKey, looksLikeApiKey, newApiKey } from './api-key';
 import { Principal, UserPrincipal } from './principal';
 import { OrganisationKind, Role } from './role';
 import { AUTH_ERRORS } from './auth.errors';
+import { SessionsService } from './sign-in/sessions.service';
+import { hashPassword, passwordProblem } from './sign-in/password';
 
 /**
  * What a signed token holds: who (sub) and from which API key it was minted (kid). Role,
@@ -43,7 +45,14 @@ export class AuthService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly sessions: SessionsService,
   ) {}
+
+  /** The principal of a browser session's token, or null when it is unknown, expired or revoked. */
+  async authenticateSession(token: string): Promise<Principal | null> {
+    const live = await this.sessions.find(token);
+    return live ? this.principalOf(live.user, { via: 'session', sessionId: live.session.id }) : null;
+  }
 
   /**
    * Resolves an `Authorization: Bearer …` credential (API key or signed token) to a principal. The
@@ -142,7 +151,11 @@ export class AuthService {
     const user = await this.users.findOne({ where: { id: userId } });
     if (!user) throw AUTH_ERRORS.notFound('User not found', { field: ['id'], reason: 'unknown_user' });
     user.disabledAt = disabled ? (user.disabledAt ?? new Date()) : null;
-    await this.users.save(user);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { disabledAt: user.disabledAt });
+      // Its browser sessions end for good (re-enabling does not revive them).
+      if (disabled) await this.sessions.revokeAllOf(user.id, manager);
+    });
     this.forget();
     return user;
   }
@@ -237,6 +250,38 @@ export class AuthService {
     return { key, apiKey };
   }
 
+  /** A user without API key (an accepted invitation), in the caller's transaction. */
+  createAccount(
+    input: { organisationId: string; email: string; role: Role; actorIds: string[] },
+    manager: EntityManager,
+  ): Promise<UserEntity> {
+    return manager.save(manager.create(UserEntity, { ...input, email: input.email.trim().toLowerCase() }));
+  }
+
+  /** A user by e-mail with its password hash (the only read that selects it). */
+  findForSignIn(email: string, manager?: EntityManager): Promise<UserEntity | null> {
+    return (manager ?? this.dataSource.manager)
+      .createQueryBuilder(UserEntity, 'u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email', { email: email.trim().toLowerCase() })
+      .getOne();
+  }
+
+  /**
+   * Sets a user's password after the policy check (BAD_USER_INPUT on `field`): at least 12
+   * characters, not the account's e-mail.
+   */
+  async setPassword(
+    user: Pick<UserEntity, 'id' | 'email'>,
+    password: string,
+    field: (string | number)[] = ['password'],
+    manager?: EntityManager,
+  ): Promise<void> {
+    assertPasswordPolicy(password, user.email, field);
+    const passwordHash = await hashPassword(password);
+    await (manager ?? this.dataSource.manager).update(UserEntity, { id: user.id }, { passwordHash });
+  }
+
   async findUser(id: string): Promise<UserEntity | null> {
     return this.users.findOne({ where: { id } });
   }
@@ -278,4 +323,16 @@ export class AuthService {
       credential,
     };
   }
+}
+
+const PASSWORD_MESSAGES = {
+  password_too_short: 'at least 12 characters',
+  password_too_long: 'at most 200 characters',
+  password_is_email: 'must not be the e-mail address',
+} as const;
+
+/** BAD_USER_INPUT with the field path when the password breaks the policy (sign-in/password.ts). */
+export function assertPasswordPolicy(password: string, email: string, field: (string | number)[]): void {
+  const problem = passwordProblem(password, email);
+  if (problem) throw AUTH_ERRORS.badField(PASSWORD_MESSAGES[problem], field, problem);
 }

@@ -3,6 +3,7 @@ import { GqlExecutionContext } from '@nestjs/graphql';
 import { ANONYMOUS, Principal } from './principal';
 
 export interface RequestWithPrincipal {
+  method?: string;
   headers: Record<string, string | string[] | undefined>;
   principal?: Principal;
 }

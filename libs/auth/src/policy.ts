@@ -11,6 +11,7 @@ export enum Action {
   ACTOR_IMPORT = 'ACTOR_IMPORT',
   ORGANISATION_MANAGE = 'ORGANISATION_MANAGE',
   USER_MANAGE = 'USER_MANAGE',
+  USER_INVITE = 'USER_INVITE',
   SCORING_RUN = 'SCORING_RUN',
   SCORING_PROFILE_MANAGE = 'SCORING_PROFILE_MANAGE',
   EVENT_MANAGE = 'EVENT_MANAGE',
@@ -29,6 +30,8 @@ export const PERMISSIONS: Record<Action, Role[]> = {
   [Action.ACTOR_IMPORT]: [Role.ADMIN, Role.ORGANISER],
   [Action.ORGANISATION_MANAGE]: [Role.ADMIN],
   [Action.USER_MANAGE]: [Role.ADMIN],
+  /** Organisers within their organisation (libs/invitations). */
+  [Action.USER_INVITE]: [Role.ADMIN, Role.ORGANISER],
   [Action.SCORING_RUN]: [Role.ADMIN],
   [Action.SCORING_PROFILE_MANAGE]: [Role.ADMIN, Role.ORGANISER],
   [Action.EVENT_MANAGE]: [Role.ADMIN, Role.ORGANISER],

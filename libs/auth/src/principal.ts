@@ -9,8 +9,8 @@ export type Principal =
       organisationId: string;
       role: Role;
       actorIds: string[];
-      /** The credential of this request: the API key itself, or a token minted from that key. */
-      credential?: { via: 'api_key' | 'token'; apiKeyId: string };
+      /** The credential of this request: the API key, a token minted from a key, or a browser session. */
+      credential?: { via: 'api_key' | 'token'; apiKeyId: string } | { via: 'session'; sessionId: string };
     };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };

@@ -201,7 +201,7 @@ export class ScoringIndex {
     if (C <= DENSE_REL_MAX) {
       const rel = new Uint8Array(C * C);
       for (let nc = 0; nc < C; nc++)
-        for (let oc = 0; oc < C; oc++) rel[nc * C + oc] = relationFromParents(this.compParent, nc, oc);
+        for (let oc = 0; oc < C; oc++) rel[nc * C + oc] = this.relationFromTaxonomy(nc, oc);
       this.rel = rel;
     } else this.rel = null;
     this.compRarity = new Float64Array(C);
@@ -366,7 +366,13 @@ export class ScoringIndex {
 
   /** Relation code of offer competence oc for need competence nc (see Taxonomy.relation). */
   relationCode(nc: number, oc: number): number {
-    return this.rel !== null ? this.rel[nc * this.C + oc] : relationFromParents(this.compParent, nc, oc);
+    return this.rel !== null ? this.rel[nc * this.C + oc] : this.relationFromTaxonomy(nc, oc);
+  }
+
+  /** Taxonomy.relation as a REL_* code (siblings only when declared substitutes). */
+  private relationFromTaxonomy(nc: number, oc: number): number {
+    const via = this.taxonomy.relation(this.compIds[nc], this.compIds[oc]);
+    return via === null ? REL_NONE : VIA_CODE[via];
   }
 
   /** Profile-dependent arrays (cached per profile object; profiles are immutable). */
@@ -440,16 +446,6 @@ export class ScoringIndex {
 export function familyBit(parent: Int32Array, c: number): number {
   const p = parent[c];
   return p < 0 ? 0 : 1 << (p % 31);
-}
-
-function relationFromParents(parent: Int32Array, nc: number, oc: number): number {
-  if (nc === oc) return REL_EXACT;
-  const po = parent[oc];
-  const pn = parent[nc];
-  if (po >= 0 && po === nc) return REL_CHILD;
-  if (pn >= 0 && pn === oc) return REL_PARENT;
-  if (pn >= 0 && pn === po) return REL_SIBLING;
-  return REL_NONE;
 }
 
 /** Builds the candidate index (see ScoringIndex). */

@@ -1,6 +1,7 @@
 import {
   BadInputError,
   ConflictError,
+  DomainError,
   ErrorCode,
   ErrorDetails,
   FieldPath,
@@ -80,6 +81,14 @@ export class ErrorReasons<T extends ReasonTable> {
     details: ErrorDetails<ReasonWithCode<T, ErrorCode.UNAUTHENTICATED>, keyof T & string> = {},
   ): UnauthenticatedError<ReasonWithCode<T, ErrorCode.UNAUTHENTICATED>, keyof T & string> {
     return new UnauthenticatedError(message, details);
+  }
+
+  /** RATE_LIMITED raised by a domain (e.g. failed sign-ins), not by the transport limits. */
+  rateLimited(
+    message: string,
+    details: ErrorDetails<ReasonWithCode<T, ErrorCode.RATE_LIMITED>, keyof T & string> = {},
+  ): DomainError<ReasonWithCode<T, ErrorCode.RATE_LIMITED>, keyof T & string> {
+    return new DomainError(ErrorCode.RATE_LIMITED, message, details);
   }
 
   conflict(

@@ -17,7 +17,7 @@ export const COMPLEMENTARITY_ERRORS = defineErrorReasons('Complementarity and sc
   limit_above_stored: {
     codes: [BAD_USER_INPUT],
     field: 'limit',
-    meaning: 'More partners asked than are stored per actor (20).',
+    meaning: 'More partners asked than are stored per actor (20 blended, 10 per alliance form).',
   },
   invalid_sdg: { codes: [BAD_USER_INPUT], field: 'sdgs.<i>', meaning: 'Not an SDG number (1 to 17).' },
   actor_or_territory: {

@@ -2,7 +2,7 @@ import { Args, ID, Info, Int, Mutation, Query, Resolver } from '@nestjs/graphql'
 import { GraphQLResolveInfo } from 'graphql';
 import { selects } from '@maillage/common';
 import { Action, CurrentPrincipal, Principal, assertAllowed } from '@maillage/auth';
-import { Modality } from '@maillage/domain';
+import { AllianceForm, Modality } from '@maillage/domain';
 import { ComplementarityService } from './complementarity.service';
 import { PartnerFilter, ScoringScopeInput } from './dto/complementarity.inputs';
 import {
@@ -19,14 +19,15 @@ export class ComplementarityResolver {
 
   @Query(() => [PartnerProposal], {
     description:
-      'Complementary partners of an actor from the stored top-K (20 per actor, so limit ≤ 20), best first, with reasons. profileId (or the caller’s lab profile) re-ranks them live.',
+      'Complementary partners of an actor, best first, with reasons. Default: ranked by the blended score (each pair’s best alliance form; `form` on each proposal says which), from the 20 stored per actor (limit ≤ 20, default 20). With `form`: ranked by that form’s score (RESOURCES, CO_PRODUCTION, POOLING, POSITIONING), 10 stored per form (limit ≤ 10, default 10). profileId (or the caller’s lab profile) re-ranks them live.',
   })
   partners(
     @CurrentPrincipal() p: Principal,
     @Args('actorId', { type: () => ID }) actorId: string,
     @Args('filter', { type: () => PartnerFilter, nullable: true }) filter?: PartnerFilter,
-    @Args('limit', { type: () => Int, nullable: true, defaultValue: 20 }) limit?: number,
+    @Args('limit', { type: () => Int, nullable: true }) limit?: number,
     @Args('profileId', { type: () => ID, nullable: true }) profileId?: string,
+    @Args('form', { type: () => AllianceForm, nullable: true }) form?: AllianceForm,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<PartnerProposal[]> {
     // Reasons are recomputed live: only when the client reads them.
@@ -37,6 +38,7 @@ export class ComplementarityResolver {
       limit,
       info ? selects(info, 'reasons') : true,
       profileId ?? null,
+      form ?? null,
     );
   }
 

@@ -2,17 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { checkPageSize } from '@maillage/common';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
-import { ActorFamily, Modality } from '@maillage/domain';
+import { ActorFamily, AllianceForm, Modality } from '@maillage/domain';
+import { AllianceScore, scoreAlliance } from '@maillage/alliance-forms';
+import { FORM_K, FORM_ORDER } from './complements-edge';
 import { ScoringProfilesService } from '@maillage/scoring-profiles';
 import {
   COMPONENT_NAMES,
   CoverageMatch,
   DirectedCoverage,
-  PairScore,
   ScoringProfile,
   Taxonomy,
   localCausesScore,
-  scorePair,
   triadScore,
 } from '@maillage/scoring';
 import { ActorSummaryRow, ComplementsRepository } from './complements.repository';
@@ -61,26 +61,32 @@ export class ComplementarityService {
   ) {}
 
   /**
-   * Stored partners, best first. Only STORED_K partners are stored per actor, so a larger limit is
-   * refused rather than silently truncated. With the platform's profile (the default) the stored
-   * ranking is returned as is; with another profile (`profileId`, or the caller's lab's active
-   * one) the stored candidates are re-scored live with it and re-ranked: partners outside the
-   * platform's top-K are not discovered that way (explainPair scores any pair).
+   * Stored partners, best first: by the blended score (each pair's best alliance form), or by one
+   * form's score when `form` is given. STORED_K blended partners and FORM_K per form are stored per
+   * actor, so a larger limit is refused rather than silently truncated. With the platform's profile
+   * (the default) the stored ranking is returned as is; with another profile (`profileId`, or the
+   * caller's lab's active one) the stored candidates are re-scored live with it and re-ranked:
+   * partners outside the stored lists are not discovered that way (explainPair scores any pair).
    */
   async partners(
     p: Principal,
     actorId: string,
     filter: PartnerFilter = {},
-    limit?: number,
+    limit?: number | null,
     withReasons = true,
     profileId?: string | null,
+    form: AllianceForm | null = null,
   ): Promise<PartnerProposal[]> {
-    const size = checkPageSize(limit, ['limit']);
-    if (size > STORED_K)
-      throw COMPLEMENTARITY_ERRORS.badInput(`limit above stored partners (${STORED_K})`, {
-        field: ['limit'],
-        reason: 'limit_above_stored',
-      });
+    const cap = form ? FORM_K : STORED_K;
+    const size = checkPageSize(limit ?? cap, ['limit']);
+    if (size > cap)
+      throw COMPLEMENTARITY_ERRORS.badInput(
+        form
+          ? `limit above stored partners per form (${FORM_K})`
+          : `limit above stored partners (${STORED_K})`,
+        { field: ['limit'], reason: 'limit_above_stored' },
+      );
+    const slot = form ? FORM_ORDER.indexOf(form) : null;
     // Independent reads, in parallel: partners is the hottest query of the product.
     const [me, { stored: chosen, platform }] = await Promise.all([
       this.actors.getSummary(p, actorId, ['actorId']),
@@ -95,8 +101,9 @@ export class ComplementarityService {
       territory: filter.territory ?? null,
       sdg: filter.sdg ?? null,
       allianceForm: filter.allianceForm ?? null,
+      formSlot: slot,
       excludeAllied: profile.alliedPolicy === 'exclude',
-      limit: rerank ? STORED_K : size,
+      limit: rerank ? STORED_K + FORM_K * FORM_ORDER.length : size,
       ...visibilityParams(p),
     });
     if (stored.length === 0) return [];
@@ -111,21 +118,26 @@ export class ComplementarityService {
     for (const s of stored) {
       const b = live?.actors.get(s.partner.id);
       if (live && (!a || !b)) continue;
-      const score = live && a && b ? scorePair(a, b, live.ctx, profile) : null;
+      const scored =
+        live && a && b ? scoreAlliance(a, b, live.ctx, profile, { a: me.name, b: s.partner.name }) : null;
       const reasons =
-        score && live ? this.explanation(score, summary(me), summary(s.partner), live.ctx.taxonomy) : null;
+        scored && live ? this.explanation(scored, summary(me), summary(s.partner), live.ctx.taxonomy) : null;
       if (rerank) {
-        if (!score || score.excluded || !(score.score > 0)) continue;
+        if (!scored || scored.pair.excluded) continue;
+        const value = slot === null ? scored.score : scored.forms[slot].score;
+        if (!(value > 0)) continue;
         out.push({
           partner: summary(s.partner),
           rank: 0,
-          score: score.score,
-          forward: score.forward.coverage,
-          backward: score.backward.coverage,
-          components: score.components.map((c): ScoreComponent => ({ ...c })),
-          modelVersion: score.modelVersion,
-          profileId: score.profileId,
-          profileVersion: score.profileVersion,
+          score: value,
+          form: scored.best,
+          formScores: scored.forms.map((f) => f.score),
+          forward: scored.pair.forward.coverage,
+          backward: scored.pair.backward.coverage,
+          components: scored.pair.components.map((c): ScoreComponent => ({ ...c })),
+          modelVersion: scored.pair.modelVersion,
+          profileId: scored.pair.profileId,
+          profileVersion: scored.pair.profileVersion,
           computedAt: new Date(),
           reasons: reasons as PairExplanation,
         });
@@ -133,8 +145,10 @@ export class ComplementarityService {
       }
       out.push({
         partner: summary(s.partner),
-        rank: s.rank,
+        rank: out.length + 1,
         score: s.score,
+        form: s.form ?? null,
+        formScores: s.forms ?? null,
         forward: s.forward,
         backward: s.backward,
         components: (s.components ?? []).map((c, i) => ({
@@ -155,7 +169,7 @@ export class ComplementarityService {
     return out.slice(0, size).map((x, i) => ({ ...x, rank: i + 1 }));
   }
 
-  /** Any pair, scored live with the caller's profile (see partners) or `profileId`. */
+  /** Any pair, scored live with the caller's profile (see partners) or `profileId`, every form explained. */
   async explainPair(
     p: Principal,
     aId: string,
@@ -180,7 +194,8 @@ export class ComplementarityService {
         field: ['b'],
         reason: 'unknown_actor',
       });
-    return this.explanation(scorePair(a, b, ctx, stored.profile), summary(ra), summary(rb), ctx.taxonomy);
+    const scored = scoreAlliance(a, b, ctx, stored.profile, { a: ra.name, b: rb.name });
+    return this.explanation(scored, summary(ra), summary(rb), ctx.taxonomy);
   }
 
   async localCauses(
@@ -327,13 +342,28 @@ export class ComplementarityService {
     return (await this.profiles.effective(p)).stored.profile;
   }
 
-  private explanation(s: PairScore, a: Summary, b: Summary, taxonomy: Taxonomy): PairExplanation {
+  private explanation(x: AllianceScore, a: Summary, b: Summary, taxonomy: Taxonomy): PairExplanation {
+    const s = x.pair;
     return {
       a: summary(a),
       b: summary(b),
       score: s.score,
       reciprocity: s.reciprocity,
       components: s.components.map((c): ScoreComponent => ({ ...c })),
+      forms: x.forms.map((f) => ({
+        form: f.form,
+        score: f.score,
+        gate: f.gate,
+        gateDriver: f.gateDriver,
+        gateAt: f.gateAt,
+        gateExplanation: f.gateExplanation,
+        components: f.components.map((c): ScoreComponent => ({ ...c })),
+        summary: f.summary,
+        evidence: f.evidence.map((id) => ({ id, label: taxonomy.label(id) })),
+      })),
+      bestForm: x.best,
+      blendedScore: x.score,
+      summary: x.summary,
       forward: coverage(s.forward, taxonomy),
       backward: coverage(s.backward, taxonomy),
       sharedCauses: [...s.sharedCauses],

@@ -1,9 +1,10 @@
 import { actorVisibleTo } from '@maillage/actors';
 import { actorInTerritory } from '@maillage/reference';
+import { EDGE_PROPERTY_MAP } from './complements-edge';
 
 /**
- * COMPLEMENTS edges: (a)-[:COMPLEMENTS]->(b) means b is in a's stored top-K. `components` holds
- * the contributions in COMPONENT_NAMES order (fixed by modelVersion) so a reader can explain them.
+ * COMPLEMENTS edges: (a)-[:COMPLEMENTS]->(b) means b is in a's stored blended top-K or in its
+ * top FORM_K for one alliance form; properties are listed in complements-edge.ts (one place).
  */
 
 /** Replaces the whole outgoing set of each actor of $rows in one transaction (delete + create). */
@@ -17,10 +18,7 @@ CALL (a) {
 CALL (a, row) {
   UNWIND row.partners AS p
   MATCH (b:Actor { id: p.id })
-  CREATE (a)-[:COMPLEMENTS {
-    score: p.score, rank: p.rank, forward: p.forward, backward: p.backward, components: p.components,
-    modelVersion: $modelVersion, profileId: $profileId, profileVersion: $profileVersion,
-    computedAt: datetime($computedAt) }]->(b)
+  CREATE (a)-[:COMPLEMENTS { ${EDGE_PROPERTY_MAP} }]->(b)
 }
 RETURN count(a) AS actors`;
 
@@ -30,23 +28,26 @@ MATCH (x:Actor)-[:COMPLEMENTS]->(:Actor { id: $id })
 RETURN x.id AS id`;
 
 /**
- * Stored partners of one actor with optional filters, best first. Alliances recorded after the
- * scores were computed are excluded at once when the profile excludes allied pairs.
+ * Stored partners of one actor with optional filters, best first: by the blended score, or by one
+ * form's score ($formSlot = index in FORM_ORDER). Alliances recorded after the scores were computed
+ * are excluded at once when the profile excludes allied pairs.
  */
 export const PARTNERS = `
 MATCH (a:Actor { id: $actorId })-[e:COMPLEMENTS]->(b:Actor)
-WHERE ($families IS NULL OR b.family IN $families)
+WITH a, e, b, CASE WHEN $formSlot IS NULL THEN e.score ELSE coalesce(e.forms[$formSlot], 0.0) END AS ranked
+WHERE ranked > 0
+  AND ($families IS NULL OR b.family IN $families)
   AND ($kinds IS NULL OR b.kind IN $kinds)
   AND ($sdg IS NULL OR EXISTS { MATCH (b)-[:SERVES]->(:Cause { sdg: $sdg }) })
   AND ($territory IS NULL OR ${actorInTerritory('b')})
   AND ($allianceForm IS NULL OR $allianceForm IN coalesce(b.allianceForms, []))
   AND NOT ($excludeAllied AND EXISTS { MATCH (a)-[r:ALLIED_WITH]-(b) WHERE r.until IS NULL })
   AND ${actorVisibleTo('b')}
-RETURN b { .id, .name, .kind, .family } AS partner, e.score AS score, e.rank AS rank,
-  e.forward AS forward, e.backward AS backward, e.components AS components,
+RETURN b { .id, .name, .kind, .family } AS partner, ranked AS score, e.rank AS rank,
+  e.form AS form, e.forms AS forms, e.forward AS forward, e.backward AS backward, e.components AS components,
   e.modelVersion AS modelVersion, e.profileId AS profileId, e.profileVersion AS profileVersion,
   e.computedAt AS computedAt
-ORDER BY score DESC, partner.id
+ORDER BY ranked DESC, partner.id
 LIMIT $limit`;
 
 /** Triangles of stored edges through one actor whose three families are peer, private and public. */

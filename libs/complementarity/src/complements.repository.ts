@@ -10,17 +10,11 @@ import {
   TRIADS_IN_TERRITORY,
   TRIADS_OF_ACTOR,
 } from './complements.cypher';
+import type { EdgePartner } from './complements-edge';
 
 export interface EdgeRow {
   id: string;
-  partners: {
-    id: string;
-    score: number;
-    rank: number;
-    forward: number;
-    backward: number;
-    components: number[];
-  }[];
+  partners: EdgePartner[];
 }
 
 export interface EdgeStamp {
@@ -41,8 +35,12 @@ export interface ActorSummaryRow {
 
 export interface StoredPartner {
   partner: ActorSummaryRow;
+  /** The blended score, or the form's when the query asked for one. */
   score: number;
   rank: number;
+  /** Best form of the pair (null on edges written before forms existed). */
+  form: AllianceForm | null;
+  forms: number[] | null;
   forward: number;
   backward: number;
   components: number[];
@@ -59,6 +57,8 @@ export interface PartnerQuery extends ActorVisibilityParams {
   territory: string | null;
   sdg: number | null;
   allianceForm: AllianceForm | null;
+  /** Rank by this form's score (index in FORM_ORDER); null = blended. */
+  formSlot: number | null;
   excludeAllied: boolean;
   limit: number;
 }
@@ -104,6 +104,7 @@ export class ComplementsRepository {
     const rows = await this.neo4j.read<StoredPartner>(PARTNERS, {
       ...q,
       sdg: q.sdg === null ? null : this.neo4j.int(q.sdg),
+      formSlot: q.formSlot === null ? null : this.neo4j.int(q.formSlot),
       limit: this.neo4j.int(q.limit),
     });
     // Reads are read-committed: an edge replaced by a concurrent rescore can come back with null

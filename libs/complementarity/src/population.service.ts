@@ -11,6 +11,8 @@ export interface PopulationSnapshot {
   readonly actors: ReadonlyMap<string, ScoringActor>;
   readonly alliances: readonly Pair[];
   readonly metBefore: readonly Pair[];
+  /** [member, network head] (MEMBER_OF): POSITIONING's network ties. */
+  readonly memberships: readonly Pair[];
   readonly taxonomy: Taxonomy;
   readonly index: ScoringIndex;
   readonly loadedAt: number;
@@ -55,10 +57,11 @@ export class PopulationService {
    */
   async refreshed(ids: readonly string[]): Promise<PopulationSnapshot> {
     const base = await this.current();
-    const [fresh, alliances, met] = await Promise.all([
+    const [fresh, alliances, met, members] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
       this.data.metBefore(ids),
+      this.data.memberships(ids),
     ]);
     // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
     const latest = this.snapshot ?? base;
@@ -69,7 +72,8 @@ export class PopulationService {
     const untouched = ([a, b]: Pair) => !touched.has(a) && !touched.has(b);
     const pairs = latest.alliances.filter(untouched).concat(alliances);
     const metPairs = latest.metBefore.filter(untouched).concat(met);
-    this.snapshot = build(actors, pairs, metPairs, latest.taxonomy, latest.loadedAt);
+    const memberships = latest.memberships.filter(([m]) => !touched.has(m)).concat(members);
+    this.snapshot = build(actors, pairs, metPairs, memberships, latest.taxonomy, latest.loadedAt);
     return this.snapshot;
   }
 
@@ -79,16 +83,18 @@ export class PopulationService {
 
   private async load(): Promise<PopulationSnapshot> {
     const started = Date.now();
-    const [actors, alliances, metBefore, nodes] = await Promise.all([
+    const [actors, alliances, metBefore, memberships, nodes] = await Promise.all([
       this.data.allActors(),
       this.data.allAlliances(),
       this.data.metBefore(),
+      this.data.memberships(),
       this.data.taxonomy(),
     ]);
     const snapshot = build(
       new Map(actors.map((a) => [a.id, a])),
       alliances,
       metBefore,
+      memberships,
       new Taxonomy(nodes),
       started,
     );
@@ -102,11 +108,12 @@ function build(
   actors: Map<string, ScoringActor>,
   alliances: readonly Pair[],
   metBefore: readonly Pair[],
+  memberships: readonly Pair[],
   taxonomy: Taxonomy,
   loadedAt: number,
 ): PopulationSnapshot {
   const index = buildIndex([...actors.values()], taxonomy, {
-    pairs: new PairContext({ alliances, metBefore }),
+    pairs: new PairContext({ alliances, metBefore, memberships }),
   });
-  return { actors, alliances, metBefore, taxonomy, index, loadedAt };
+  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt };
 }

@@ -32,16 +32,17 @@ export class ScoringContextService {
     ids: readonly string[],
     options: { metBefore?: boolean; metBeforeOf?: readonly string[] | null } = {},
   ): Promise<{ actors: Map<string, ScoringActor>; ctx: ScoringContext }> {
-    const [actors, alliances, metBefore, taxonomy, rarity] = await Promise.all([
+    const [actors, alliances, memberships, metBefore, taxonomy, rarity] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
+      this.data.memberships(ids),
       options.metBefore === false ? [] : this.data.metBefore(ids, options.metBeforeOf ?? null),
       this.cachedTaxonomy(),
       this.cachedRarity(),
     ]);
     return {
       actors: new Map(actors.map((a) => [a.id, a])),
-      ctx: { taxonomy, rarity, pairs: new PairContext({ alliances, metBefore }) },
+      ctx: { taxonomy, rarity, pairs: new PairContext({ alliances, metBefore, memberships }) },
     };
   }
 

@@ -56,10 +56,18 @@ MATCH (x:Actor { id: id })-[r:ALLIED_WITH]-(y:Actor)
 WHERE r.until IS NULL
 RETURN DISTINCT x.id AS a, y.id AS b`;
 
+/** Network memberships (member → network head): all, or those of some members. */
+export const LOAD_MEMBERSHIPS = `
+MATCH (m:Actor)-[:MEMBER_OF]->(h:Actor)
+WHERE $ids IS NULL OR m.id IN $ids
+RETURN DISTINCT m.id AS a, h.id AS b`;
+
 export const LOAD_TAXONOMY = `
 MATCH (c:Competence)
 RETURN c.id AS id, coalesce(c.label, c.id) AS label,
-  head(COLLECT { MATCH (c)-[:SUBCATEGORY_OF]->(p:Competence) RETURN p.id }) AS parentId`;
+  head(COLLECT { MATCH (c)-[:SUBCATEGORY_OF]->(p:Competence) RETURN p.id }) AS parentId,
+  coalesce(c.substitutes, []) AS substitutes, coalesce(c.poolable, false) AS poolable,
+  coalesce(c.field, false) AS field, coalesce(c.advocacy, false) AS advocacy`;
 
 /** How many actors offer each competence (rarity), and the population size. */
 export const LOAD_OFFER_COUNTS = `

@@ -18,6 +18,7 @@ import {
   LOAD_ALL_ACTORS,
   LOAD_ALLIANCES,
   LOAD_ALLIANCES_OF,
+  LOAD_MEMBERSHIPS,
   LOAD_OFFER_COUNTS,
   LOAD_TAXONOMY,
   SCOPE_ACTOR_IDS,
@@ -139,6 +140,15 @@ export class ScoringDataRepository {
     if (ids.length === 0) return [];
     const rows = await this.neo4j.read<{ a: string; b: string }>(LOAD_ALLIANCES_OF, {
       ids: [...new Set(ids)],
+    });
+    return rows.map((r) => [r.a, r.b] as const);
+  }
+
+  /** [member, network head] pairs (MEMBER_OF): all, or those of the given members. */
+  async memberships(ids: readonly string[] | null = null): Promise<Pair[]> {
+    if (ids !== null && ids.length === 0) return [];
+    const rows = await this.neo4j.read<{ a: string; b: string }>(LOAD_MEMBERSHIPS, {
+      ids: ids === null ? null : [...new Set(ids)],
     });
     return rows.map((r) => [r.a, r.b] as const);
   }

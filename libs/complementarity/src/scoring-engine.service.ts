@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { searcherFor } from '@maillage/candidate-search';
 import { COMPONENT_COUNT, MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
+import { FORM_COUNT, FORM_ORDER, formSearcherFor } from '@maillage/alliance-forms';
+import { EdgePartner, FORM_K } from './complements-edge';
 import { ComplementsRepository, EdgeRow, EdgeStamp } from './complements.repository';
 import { PopulationService, PopulationSnapshot } from './population.service';
 import { ScoringProfilesService } from '@maillage/scoring-profiles';
@@ -45,7 +47,12 @@ export class ScoringEngineService {
     };
   }
 
-  /** Top-K rows of the given actors (ids absent from the snapshot are skipped). */
+  /**
+   * Stored rows of the given actors (ids absent from the snapshot are skipped): the blended top-k
+   * (each pair ranked by its best form) ∪ the top FORM_K of each form. Candidates: RESOURCES from the
+   * candidate index (need↔offer walk), the three other forms from FormSearcher (block scan with
+   * per-form bounds); every candidate gets its four exact form scores.
+   */
   topK(
     snapshot: PopulationSnapshot,
     ids: readonly string[],
@@ -54,27 +61,57 @@ export class ScoringEngineService {
   ): EdgeRow[] {
     const ix = snapshot.index;
     const searcher = searcherFor(ix, profile);
+    const forms = formSearcherFor(ix, profile);
     const outIdx = new Int32Array(k);
     const outScore = new Float64Array(k);
     const outFwd = new Float32Array(k);
     const outBwd = new Float32Array(k);
     const outComp = new Float32Array(k * COMPONENT_COUNT);
+    const four = new Float64Array(FORM_COUNT);
     const rows: EdgeRow[] = [];
     for (const id of ids) {
       const a = ix.indexOf(id);
       if (a < 0) continue;
       const count = searcher.search(a, k, outIdx, outScore, 0, outFwd, outBwd, outComp);
-      const partners = [];
-      for (let i = 0; i < count; i++) {
-        partners.push({
-          id: ix.ids[outIdx[i]],
-          score: round(outScore[i]),
-          rank: i + 1,
-          forward: round(outFwd[i]),
-          backward: round(outBwd[i]),
-          components: Array.from(outComp.subarray(i * COMPONENT_COUNT, (i + 1) * COMPONENT_COUNT), round),
+      const cands = new Map<number, { fwd: number; bwd: number; comp: number[] | null }>();
+      for (let i = 0; i < count; i++)
+        cands.set(outIdx[i], {
+          fwd: outFwd[i],
+          bwd: outBwd[i],
+          comp: Array.from(outComp.subarray(i * COMPONENT_COUNT, (i + 1) * COMPONENT_COUNT)),
         });
+      for (const list of forms.searchForms(a, k))
+        for (const p of list) if (!cands.has(p.idx)) cands.set(p.idx, { fwd: -1, bwd: -1, comp: null });
+      const scored = [...cands].map(([b, c]) => {
+        const r = forms.scorePair(a, b, four);
+        if (c.comp === null) {
+          // not in the RESOURCES list: its coverages and contributions from the kernel
+          forms.kernel.score(a, b);
+          c.fwd = forms.kernel.forward;
+          c.bwd = forms.kernel.backward;
+          c.comp = Array.from(forms.kernel.contrib);
+        }
+        return { b, scores: r.scores, best: r.best, c };
+      });
+      const keep = new Set<number>();
+      const byBlended = [...scored].sort((x, y) => y.scores[y.best] - x.scores[x.best] || x.b - y.b);
+      for (const x of byBlended.slice(0, k)) if (x.scores[x.best] > 0) keep.add(x.b);
+      for (let f = 0; f < FORM_COUNT; f++) {
+        const byForm = [...scored].sort((x, y) => y.scores[f] - x.scores[f] || x.b - y.b);
+        for (const x of byForm.slice(0, FORM_K)) if (x.scores[f] > 0) keep.add(x.b);
       }
+      const partners: EdgePartner[] = byBlended
+        .filter((x) => keep.has(x.b))
+        .map((x, i) => ({
+          id: ix.ids[x.b],
+          score: round(x.scores[x.best]),
+          form: FORM_ORDER[x.best],
+          forms: x.scores.map(round),
+          rank: i + 1,
+          forward: round(x.c.fwd),
+          backward: round(x.c.bwd),
+          components: x.c.comp!.map(round),
+        }));
       rows.push({ id, partners });
     }
     return rows;
@@ -105,6 +142,7 @@ export class ScoringEngineService {
     const idx = snapshot.index.indexOf(actorId);
     if (idx < 0) return { actors: 0, edges: 0, skipped: 'actor no longer exists' };
     const [own] = this.topK(snapshot, [actorId], profile, STORED_K * 3);
+    // (its best partners of every form are among `own`: topK keeps each form's top FORM_K)
     const before = await this.edges.inNeighbours(actorId);
     const affected = new Set<string>([actorId, ...before, ...own.partners.map((p) => p.id)]);
     return this.scoreAndWrite(snapshot, [...affected].sort(), profile);

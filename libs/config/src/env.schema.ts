@@ -23,6 +23,31 @@ export const envSchema = z.object({
   AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().max(86_400).default(3600),
   /** How long an authenticated user or key is trusted before PostgreSQL is asked again (revocation delay). */
   AUTH_RECHECK_SECONDS: z.coerce.number().int().min(0).max(60).default(30),
+  /** A browser session ends after this long without a request (idle expiry). */
+  SESSION_IDLE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(8 * 3600),
+  /** A browser session ends this long after sign-in, active or not (absolute expiry). */
+  SESSION_ABSOLUTE_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 86_400),
+  /** `Secure` flag of the session cookie: auto = when the request came over HTTPS (req.secure). */
+  SESSION_COOKIE_SECURE: z.enum(['auto', 'always', 'never']).default('auto'),
+  /** Failed sign-ins per client IP address within SIGNIN_WINDOW_SECONDS before RATE_LIMITED. */
+  SIGNIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(50),
+  /** Failed sign-ins per e-mail address within SIGNIN_WINDOW_SECONDS before RATE_LIMITED. */
+  SIGNIN_FAILURES_PER_EMAIL: z.coerce.number().int().positive().default(10),
+  SIGNIN_WINDOW_SECONDS: z.coerce.number().int().positive().default(900),
+  /** An invitation link works once, for this long. */
+  INVITATION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .default(7 * 86_400),
   /** Requests per minute and client IP address, all operations together. */
   RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(600),
   /** Requests per minute and credential (API key or signed token). */

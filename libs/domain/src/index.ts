@@ -3,3 +3,4 @@ export * from './exchange';
 export * from './territory-level';
 export * from './identifiers';
 export * from './random';
+export * from './time-zone';

@@ -3,9 +3,11 @@ import { AUTH_ENTITIES } from '@maillage/auth';
 import { COMPLEMENTARITY_ENTITIES } from '@maillage/complementarity';
 import { EVENT_ENTITIES } from '@maillage/events';
 import { FOLLOW_UP_ENTITIES } from '@maillage/follow-up';
+import { INVITATION_ENTITIES } from '@maillage/invitations';
 import { JOB_ENTITIES } from '@maillage/jobs';
 import { OUTBOX_ENTITIES } from '@maillage/outbox';
 import { SCHEDULE_ENTITIES } from '@maillage/schedules';
+import { WISH_ENTITIES } from '@maillage/wishes';
 
 /**
  * Every TypeORM entity, assembled from each lib's exported list: the one composition place,
@@ -15,11 +17,13 @@ import { SCHEDULE_ENTITIES } from '@maillage/schedules';
  */
 export const ENTITIES = [
   ...AUTH_ENTITIES,
+  ...INVITATION_ENTITIES,
   ...JOB_ENTITIES,
   ...ACTOR_IMPORT_ENTITIES,
   ...COMPLEMENTARITY_ENTITIES,
   ...EVENT_ENTITIES,
   ...SCHEDULE_ENTITIES,
+  ...WISH_ENTITIES,
   ...FOLLOW_UP_ENTITIES,
   ...OUTBOX_ENTITIES,
 ];

@@ -56,6 +56,11 @@ export const EVENT_ERRORS = defineErrorReasons('Events and registrations', {
     field: 'actorId',
     meaning: 'Only the organising lab and the participant itself may do this.',
   },
+  unknown_time_zone: {
+    codes: [BAD_USER_INPUT],
+    field: 'input.timeZone',
+    meaning: 'The time zone is not an IANA name the server knows (e.g. Europe/Paris).',
+  },
   self_reference: {
     codes: [BAD_USER_INPUT],
     field: 'input.mustMeet.<i>, input.mustNotMeet.<i>',
@@ -87,6 +92,11 @@ export const EVENT_ERRORS = defineErrorReasons('Events and registrations', {
     meaning: 'A BIPARTITE event needs the families or kinds of both sides.',
   },
   overlap: { codes: [BAD_USER_INPUT], field: 'input.sideA.<i>', meaning: 'A value cannot be on both sides.' },
+  after_event_start: {
+    codes: [BAD_USER_INPUT],
+    field: 'deadline',
+    meaning: 'The wishes deadline is after the start of the event.',
+  },
   min_above_max: {
     codes: [BAD_USER_INPUT],
     field: 'input.minMeetings',

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, GraphQLISODateTime, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { CreateEventInput, RegisterParticipantInput } from './dto/event.inputs';
 import { EventStatus } from './event-enums';
@@ -37,6 +37,18 @@ export class EventsResolver {
         'close',
       ),
     );
+  }
+
+  @Mutation(() => SpeedMeetingEvent, {
+    description:
+      'Closes the wish list (setWish) at `deadline`; null keeps it open while the event is OPEN or SCHEDULED.',
+  })
+  async setWishesDeadline(
+    @CurrentPrincipal() p: Principal,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('deadline', { type: () => GraphQLISODateTime, nullable: true }) deadline: Date | null,
+  ) {
+    return toEvent(await this.service.setWishesDeadline(p, eventId, deadline ?? null));
   }
 
   @Query(() => SpeedMeetingEvent)

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
 import { ActorRecord, ActorsRepository, ActorsService, canSeeActor } from '@maillage/actors';
-import { AllianceForm } from '@maillage/domain';
+import { AllianceForm, isSupportedTimeZone } from '@maillage/domain';
 import { CreateEventInput, MAX_PARTICIPANTS, RegisterParticipantInput } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
 import { RegistrationEntity } from './entities/registration.entity';
@@ -48,6 +48,7 @@ export class EventsService {
         title: input.title.trim(),
         startsAt: input.startsAt,
         venue: input.venue.trim(),
+        timeZone: input.timeZone,
         format: input.format,
         sideRule: input.format === EventFormat.BIPARTITE ? (input.sideRule ?? SideRule.FAMILY) : null,
         sideA: input.format === EventFormat.BIPARTITE ? (input.sideA ?? []) : [],
@@ -82,6 +83,24 @@ export class EventsService {
     if (!res.affected)
       throw EVENT_ERRORS.conflict('The event changed meanwhile; reload it', { reason: 'stale' });
     return { ...event, status: to };
+  }
+
+  /** The organiser closes the wish list at `deadline` (null: open while registrations are). */
+  async setWishesDeadline(p: Principal, id: string, deadline: Date | null): Promise<EventEntity> {
+    const event = await this.managed(p, id);
+    assertStatus(
+      event.status,
+      [EventStatus.DRAFT, EventStatus.OPEN, EventStatus.SCHEDULED],
+      'set the wishes deadline',
+    );
+    if (deadline && deadline.getTime() > event.startsAt.getTime())
+      throw EVENT_ERRORS.badField(
+        'must not be after the start of the event',
+        ['deadline'],
+        'after_event_start',
+      );
+    await this.events.update({ id: event.id }, { wishesDeadline: deadline });
+    return { ...event, wishesDeadline: deadline };
   }
 
   async listForOrganisation(p: Principal): Promise<EventEntity[]> {
@@ -332,6 +351,12 @@ export class EventsService {
 
 /** Cross-field rules class-validator cannot express. */
 function checkEventShape(input: CreateEventInput): void {
+  if (!isSupportedTimeZone(input.timeZone))
+    throw EVENT_ERRORS.badField(
+      `unknown time zone ${JSON.stringify(input.timeZone.slice(0, 64))}: an IANA name such as Europe/Paris`,
+      ['input', 'timeZone'],
+      'unknown_time_zone',
+    );
   if (input.format === EventFormat.BIPARTITE) {
     if (!input.sideA?.length)
       throw EVENT_ERRORS.badField(

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
+import { localDate } from '@maillage/domain';
 import { MeetingOutcome } from '@maillage/events';
 import { FOLLOW_UP_ERRORS } from './follow-up.errors';
 import { OutboxService } from '@maillage/outbox';
@@ -48,7 +49,7 @@ export class FeedbackService {
             a: input.actorId,
             b: partnerId,
             form: input.allianceForm ?? event.allianceForm,
-            since: event.startsAt.toISOString().slice(0, 10),
+            since: localDate(event.startsAt, event.timeZone),
           }),
         );
       }

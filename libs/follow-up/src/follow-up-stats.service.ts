@@ -73,6 +73,35 @@ export class FollowUpStatsService {
     };
   }
 
+  /**
+   * Every pair that met at one of a lab's events and has a follow-up (feedback or six-month
+   * survey), with whether it reached an agreement (a participant's feedback says AGREEMENT, or the
+   * survey says AGREEMENT or that an alliance was formed) and the mean rating. Pairs as [a < b].
+   * No access check: the caller (outcome learning) checks the organiser's right.
+   */
+  async outcomePairs(
+    organisationId: string,
+  ): Promise<{ a: string; b: string; agreed: boolean; rating: number | null }[]> {
+    const events = await this.events.findByOrganisation(organisationId);
+    const meetingIds = (await Promise.all(events.map((e) => this.schedules.meetingIdsOfEvent(e.id)))).flat();
+    if (meetingIds.length === 0) return [];
+    const rows = (await this.dataSource.query(
+      `WITH f AS (
+         SELECT LEAST(actor_id, partner_id) AS a, GREATEST(actor_id, partner_id) AS b,
+           rating, outcome = 'AGREEMENT' AS agreed
+         FROM feedback WHERE meeting_id = ANY($1::uuid[]) AND partner_id IS NOT NULL),
+       s AS (
+         SELECT actor_a AS a, actor_b AS b, NULL::int AS rating,
+           (outcome = 'AGREEMENT' OR alliance_formed) AS agreed
+         FROM outcome_surveys WHERE meeting_id = ANY($1::uuid[]))
+       SELECT a, b, bool_or(agreed) AS agreed, avg(rating)::float AS rating
+       FROM (SELECT * FROM f UNION ALL SELECT * FROM s) x
+       GROUP BY a, b ORDER BY a, b`,
+      [meetingIds],
+    )) as { a: string; b: string; agreed: boolean; rating: number | null }[];
+    return rows;
+  }
+
   /** eventStats summed over every event of a lab: its organisers and platform admins. */
   async labStats(p: Principal, organisationId: string): Promise<LabStats> {
     assertAllowed(p, Action.EVENT_MANAGE);

@@ -9,6 +9,11 @@ export const FOLLOW_UP_ERRORS = defineErrorReasons('Follow-up (outcomes, feedbac
     field: 'organisationId',
     meaning: 'Statistics of another organisation.',
   },
+  not_the_participant: {
+    codes: [FORBIDDEN],
+    field: 'actorId',
+    meaning: "Follow-up contacts are personal data: only the participant's own editors see them.",
+  },
   not_published: {
     codes: [BAD_USER_INPUT],
     field: 'input.meetingId',

@@ -7,6 +7,7 @@ import { SchedulesCoreModule } from '@maillage/schedules';
 import { AllianceFromEventHandler } from './alliance-from-event.handler';
 import { FOLLOW_UP_ENTITIES } from './entities';
 import { FeedbackService } from './feedback.service';
+import { FollowUpContactsService } from './follow-up-contacts.service';
 import { FollowUpResolver } from './follow-up.resolver';
 import { FollowUpStatsService } from './follow-up-stats.service';
 import { OutcomeSurveysService } from './outcome-surveys.service';
@@ -28,6 +29,7 @@ import { ShowcaseService } from './showcase.service';
     FeedbackService,
     OutcomeSurveysService,
     FollowUpStatsService,
+    FollowUpContactsService,
     ShowcaseService,
   ],
   exports: [
@@ -35,6 +37,7 @@ import { ShowcaseService } from './showcase.service';
     FeedbackService,
     OutcomeSurveysService,
     FollowUpStatsService,
+    FollowUpContactsService,
     ShowcaseService,
   ],
 })

@@ -3,7 +3,8 @@ import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { FeedbackInput } from './dto/follow-up.inputs';
 import { FeedbackService } from './feedback.service';
 import { FollowUpStatsService } from './follow-up-stats.service';
-import { EventStats, Feedback } from './models/follow-up.models';
+import { FollowUpContactsService } from './follow-up-contacts.service';
+import { EventStats, Feedback, FollowUpContact } from './models/follow-up.models';
 
 /** Feedback and statistics. */
 @Resolver()
@@ -11,6 +12,7 @@ export class FollowUpResolver {
   constructor(
     private readonly feedback: FeedbackService,
     private readonly stats: FollowUpStatsService,
+    private readonly contacts: FollowUpContactsService,
   ) {}
 
   @Mutation(() => Feedback, {
@@ -18,6 +20,19 @@ export class FollowUpResolver {
   })
   recordFeedback(@CurrentPrincipal() p: Principal, @Args('input') input: FeedbackInput) {
     return this.feedback.record(p, input);
+  }
+
+  @Query(() => [FollowUpContact], {
+    description:
+      'After the event: partners who asked for a follow-up with actorId while actorId asked for one with them ' +
+      "(mutual opt-in, feedback wantsFollowUp), with their contact details. For actorId's own editors only.",
+  })
+  followUpContacts(
+    @CurrentPrincipal() p: Principal,
+    @Args('eventId', { type: () => ID }) eventId: string,
+    @Args('actorId', { type: () => ID }) actorId: string,
+  ) {
+    return this.contacts.contacts(p, eventId, actorId);
   }
 
   @Query(() => EventStats)

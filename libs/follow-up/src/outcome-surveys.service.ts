@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Action, Principal, assertAllowed } from '@maillage/auth';
+import { localDate } from '@maillage/domain';
 import { EventStatus, EventsService, MeetingOutcome } from '@maillage/events';
 import { FOLLOW_UP_ERRORS } from './follow-up.errors';
 import { OutboxService } from '@maillage/outbox';
@@ -81,7 +82,7 @@ export class OutcomeSurveysService {
             a,
             b,
             form: input.allianceForm ?? event.allianceForm,
-            since: event.startsAt.toISOString().slice(0, 10),
+            since: localDate(event.startsAt, event.timeZone),
           }),
         );
       }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@maillage/common';
+import { localDate } from '@maillage/domain';
 import { Action, Principal, Role, assertAllowed } from '@maillage/auth';
 import { ActorsService } from '@maillage/actors';
 import { EventsService } from '@maillage/events';
@@ -97,7 +98,7 @@ export class ShowcaseService {
       `WITH played AS (
          SELECT * FROM unnest($3::uuid[], $4::uuid[]) AS p(meeting_id, event_id)
        ), ev AS (
-         SELECT * FROM unnest($5::uuid[], $6::text[], $7::timestamptz[]) AS e(id, title, starts_at)
+         SELECT * FROM unnest($5::uuid[], $6::text[], $7::timestamptz[], $8::text[]) AS e(id, title, starts_at, month)
        ), agreed AS (
          SELECT p.event_id, LEAST(f.actor_id, f.partner_id) AS a, GREATEST(f.actor_id, f.partner_id) AS b
          FROM feedback f JOIN played p ON p.meeting_id = f.meeting_id
@@ -114,7 +115,7 @@ export class ShowcaseService {
                      AND o.actor_b = g.b AND o.alliance_formed) AS confirmed
          FROM agreed g
        )
-       SELECT r.a, r.b, r.rating, r.confirmed, e.title, to_char(e.starts_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month
+       SELECT r.a, r.b, r.rating, r.confirmed, e.title, e.month
        FROM rated r JOIN ev e ON e.id = r.event_id
        WHERE r.confirmed OR r.rating >= $1
        ORDER BY r.confirmed DESC, r.rating DESC NULLS LAST, e.starts_at DESC, r.a, r.b
@@ -127,6 +128,8 @@ export class ShowcaseService {
         events.map((e) => e.id),
         events.map((e) => e.title),
         events.map((e) => e.startsAt.toISOString()),
+        // The month people saw on the event's own calendar (its time zone).
+        events.map((e) => localDate(e.startsAt, e.timeZone).slice(0, 7)),
       ],
     )) as ShowcaseRow[];
   }

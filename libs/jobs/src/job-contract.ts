@@ -35,6 +35,8 @@ export interface JobPayloads {
     eventId: string;
     /** Keep the current schedule's locked meetings and re-plan the rest (a flag travels in the payload). */
     keepLocked?: boolean;
+    /** What the optimiser maximises; SUM when absent (runs queued before the option existed). */
+    objective?: 'SUM' | 'FAIRNESS';
   };
   /** Empty: the relay reads whatever is pending, so any enqueue drains every row. */
   [JobName.RELAY_OUTBOX]: Record<string, never>;

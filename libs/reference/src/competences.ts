@@ -15,6 +15,14 @@ export interface CompetenceRow {
   modalities: Modality[];
   /** Relative popularity weight (higher = more frequently offered/needed in the field). */
   popularity: number;
+  /** Siblings (same parent) that can stand in for this competence: the only sibling credit (symmetric). */
+  substitutes: string[];
+  /** A need that actors can pool (premises, accounting, rare skills): the POOLING form compares them. */
+  poolable: boolean;
+  /** A thematic field of action (roots only): CO_PRODUCTION compares the fields actors work in. */
+  field: boolean;
+  /** Advocacy or representation capacity: POSITIONING counts it. */
+  advocacy: boolean;
 }
 
 export interface CompetenceSeed {
@@ -30,6 +38,10 @@ interface RawCompetence {
   description?: string;
   modalities: string[];
   popularity: number;
+  substitutes?: string[];
+  poolable?: boolean;
+  field?: boolean;
+  advocacy?: boolean;
 }
 
 const MODALITIES = new Set<string>(Object.values(Modality));
@@ -63,7 +75,21 @@ export function competenceSeedFile(): CompetenceSeed {
       level,
       modalities: entry.modalities as Modality[],
       popularity: entry.popularity,
+      substitutes: [...(entry.substitutes ?? [])],
+      poolable: entry.poolable === true,
+      field: entry.field === true,
+      advocacy: entry.advocacy === true,
     });
   }
+  for (const c of byId.values()) {
+    if (c.field && c.parentId !== null) throw new Error(`competences.json: ${c.id}: only roots are fields`);
+    for (const s of c.substitutes) {
+      const other = byId.get(s);
+      if (!other || other.parentId !== c.parentId || s === c.id)
+        throw new Error(`competences.json: ${c.id}: substitute ${s} must be a known sibling`);
+    }
+  }
+  if ([...byId.values()].filter((c) => c.poolable).length > 31)
+    throw new Error('competences.json: at most 31 poolable competences (they are a 31-bit set)');
   return { name: raw.name, version: raw.version, competences: [...byId.values()] };
 }

@@ -151,7 +151,9 @@ export class ReferenceSeeder {
            MERGE (c:Competence {id: row.id})
            SET c.label = row.label, c.description = row.description, c.level = toInteger(row.level),
                c.parentId = row.parentId, c.modalities = row.modalities,
-               c.popularity = toInteger(row.popularity), c.deprecated = false`,
+               c.popularity = toInteger(row.popularity), c.deprecated = false,
+               c.substitutes = row.substitutes, c.poolable = row.poolable, c.field = row.field,
+               c.advocacy = row.advocacy`,
           { rows },
         );
         await tx.run(

@@ -47,6 +47,19 @@ export class SparseLinearModel {
     this.rowUpper.push(upper);
   }
 
+  /** Adds Σ values[i]·x[columns[i]] within [lower, upper] (columns distinct). */
+  addRow(columns: readonly number[], values: readonly number[], lower: number, upper: number): void {
+    if (columns.length === 0) return;
+    const order = columns.map((_, i) => i).sort((a, b) => columns[a] - columns[b]);
+    for (const i of order) {
+      this.rowIndices.push(columns[i]);
+      this.rowValues.push(values[i]);
+    }
+    this.rowStarts.push(this.rowIndices.length);
+    this.rowLower.push(lower);
+    this.rowUpper.push(upper);
+  }
+
   toModelData(integer: boolean, runtime: Highs) {
     return {
       numCols: this.columnCount,

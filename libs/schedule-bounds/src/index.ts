@@ -8,3 +8,9 @@ export { lpUpperBound, type UpperBound, type UpperBoundOptions } from './lp-uppe
 export { exactOptimum, type ExactOptimum, type ExactOptions } from './exact-optimum';
 export { buildPairLp, summariseLocked, type LockedSummary } from './pair-lp';
 export { SparseLinearModel, solveWithHighs, type SolveOutcome, type SolveStatus } from './highs-solver';
+export {
+  fairnessUpperBound,
+  fairnessEligible,
+  type FairnessBound,
+  type FairnessBoundOptions,
+} from './fairness-bound';

@@ -43,12 +43,15 @@ export class GenerateScheduleJob {
         },
         // Jobs queued before the flag moved into the payload carry it in the run kind.
         payload.keepLocked ?? run.kind === REGENERATE_UNLOCKED_KIND,
+        payload.objective ?? 'SUM',
       );
       await this.runs.succeed(run.id, {
         scheduleId: schedule.id,
         version: schedule.version,
         totalScore: schedule.totalScore,
         upperBound: schedule.upperBound,
+        objective: schedule.objective,
+        wishes: { ...schedule.wishes },
       });
       return { scheduleId: schedule.id };
     } catch (err) {

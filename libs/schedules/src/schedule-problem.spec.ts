@@ -6,10 +6,12 @@ import {
   RegistrationShape,
   availableRounds,
   buildScheduleProblem,
+  eventProblem,
   toScheduleResult,
   triangleIndex,
 } from './schedule-problem';
 import type { StoredWeights } from './entities/schedule.entity';
+import { WishLevel } from '@maillage/wishes';
 
 const event = (over: Partial<EventShape> = {}): EventShape => ({
   format: EventFormat.ONE_TO_ONE,
@@ -146,5 +148,25 @@ describe('roundTimes', () => {
     });
     expect(t.map((x) => x.startsAt.toISOString().slice(11, 16))).toEqual(['09:00', '09:19', '09:28']);
     expect(t[2].endsAt.toISOString().slice(11, 16)).toBe('09:35');
+  });
+});
+
+describe('wishes in the event problem', () => {
+  it('turns a NO into a must-not-meet that generation, live re-pairing and swaps keep (stored with the weights)', async () => {
+    const ids = ['a', 'b', 'c', 'd'];
+    const regs = ids.map((id) => reg(id));
+    const { problem, weights, pairs } = eventProblem(event({ rounds: 3 }), regs, weightsFor(ids), [
+      { actorId: 'a', targetId: 'b', level: WishLevel.NO },
+      { actorId: 'c', targetId: 'd', level: WishLevel.WANT },
+      { actorId: 'x', targetId: 'a', level: WishLevel.NO }, // not registered: ignored
+    ]);
+    expect(weights.refused).toEqual([['a', 'b']]);
+    expect(problem.mustNotMeet).toContainEqual(['a', 'b']);
+    expect(pairs.get('c|d')?.kind).toBe('one-sided');
+    const result = await optimiseSchedule(problem, { bestEffort: true });
+    const met = result.rounds.flatMap((r) => r.meetings.map((m) => [...m.participantIds].sort().join('+')));
+    expect(met).not.toContain('a+b');
+    // Rebuilt from the stored weights alone (re-pairing, swaps): still excluded.
+    expect(buildScheduleProblem(event({ rounds: 3 }), regs, weights).mustNotMeet).toContainEqual(['a', 'b']);
   });
 });

@@ -9,6 +9,7 @@ import type {
 } from '@maillage/schedule-model';
 import { EventFormat } from '@maillage/events';
 import type { EventEntity, RegistrationEntity } from '@maillage/events';
+import { type PairWish, type WishRow, pairWishes, refusedPairs } from '@maillage/wishes';
 import type { StoredWeights } from './entities/schedule.entity';
 
 /**
@@ -145,11 +146,28 @@ export function buildScheduleProblem(
     ...(event.tables ? { tables: event.tables } : {}),
     weight,
     mustMeet,
-    mustNotMeet: pairsOf(registrations, (r) => r.mustNotMeet, registered),
+    // Wish NO is a hard exclusion: a must-not-meet, so an organiser's must-meet is reported as a conflict.
+    mustNotMeet: [
+      ...pairsOf(registrations, (r) => r.mustNotMeet, registered),
+      ...(weights.refused ?? []).filter(([a, b]) => registered.has(a) && registered.has(b)),
+    ],
     excludedPairs,
     locked: lockedMeetings,
     seed: event.seed,
   };
+}
+
+/** The event's problem with its participants' wishes: refused pairs become must-not-meets. */
+export function eventProblem(
+  event: EventShape,
+  regs: readonly RegistrationShape[],
+  weights: StoredWeights,
+  wishes: readonly WishRow[],
+  locked: readonly LockedShape[] = [],
+): { problem: ScheduleProblem; pairs: Map<string, PairWish>; weights: StoredWeights } {
+  const pairs = pairWishes(wishes, new Set(regs.map((r) => r.actorId)));
+  const withRefusals = { ...weights, refused: refusedPairs(pairs) };
+  return { problem: buildScheduleProblem(event, regs, withRefusals, locked), pairs, weights: withRefusals };
 }
 
 export interface StoredMeetingShape {

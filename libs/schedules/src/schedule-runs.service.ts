@@ -10,6 +10,7 @@ import {
   notFound,
 } from '@maillage/events';
 import { SCHEDULE_ERRORS } from './schedules.errors';
+import { ScheduleObjective } from '@maillage/schedule-objectives';
 import { ScheduleRun } from './models/schedule.models';
 import { requireParticipants } from './schedule-solver';
 import { SchedulesRepository } from './schedules.repository';
@@ -29,7 +30,12 @@ export class ScheduleRunsService {
   ) {}
 
   /** Queues the optimisation; the organiser follows the returned run. */
-  async requestGeneration(p: Principal, eventId: string, keepLocked = false): Promise<ScheduleRun> {
+  async requestGeneration(
+    p: Principal,
+    eventId: string,
+    keepLocked = false,
+    objective: ScheduleObjective = ScheduleObjective.SUM,
+  ): Promise<ScheduleRun> {
     const event = await this.events.managed(p, eventId);
     assertStatus(
       event.status,
@@ -51,7 +57,7 @@ export class ScheduleRunsService {
     const run = await this.runs.startRun(
       JobName.GENERATE_SCHEDULE,
       { kind, scope: event.id, requestedBy: p.userId, totalUnits: 4 },
-      (runId) => ({ runId, eventId: event.id, keepLocked }),
+      (runId) => ({ runId, eventId: event.id, keepLocked, objective }),
     );
     return toScheduleRun(run);
   }
@@ -68,6 +74,7 @@ export class ScheduleRunsService {
 
 export function toScheduleRun(run: JobRunEntity): ScheduleRun {
   const scheduleId = run.result?.scheduleId;
+  const wishes = run.result?.wishes;
   return {
     id: run.id,
     status: run.status,
@@ -76,5 +83,6 @@ export function toScheduleRun(run: JobRunEntity): ScheduleRun {
     error: run.error,
     createdAt: run.createdAt,
     finishedAt: run.finishedAt,
+    wishes: wishes && typeof wishes === 'object' ? (wishes as ScheduleRun['wishes']) : null,
   };
 }

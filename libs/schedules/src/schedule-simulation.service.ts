@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventEntity, EventsService } from '@maillage/events';
 import { SimulationInput } from './dto/schedule.inputs';
+import { WishesService } from '@maillage/wishes';
+import { ScheduleObjective } from '@maillage/schedule-objectives';
 import { EventSimulation } from './models/schedule.models';
 import { PairWeightsService } from './pair-weights.service';
 import { BOUND_TIME_LIMIT_SECONDS, requireParticipants } from './schedule-solver';
@@ -14,6 +16,7 @@ export class ScheduleSimulationService {
     private readonly events: EventsService,
     private readonly weights: PairWeightsService,
     private readonly pool: SimulationPool,
+    private readonly wishes: WishesService,
   ) {}
 
   async simulate(p: Principal, eventId: string, input: SimulationInput = {}): Promise<EventSimulation> {
@@ -29,12 +32,16 @@ export class ScheduleSimulationService {
     const regs = requireParticipants(await this.events.findRegistrations(event.id));
     const w = await this.weights.forActors(regs.map((r) => r.actorId));
     // The optimiser and the LP bound run in a worker thread (simulation.worker.ts).
-    const { result, bound } = await this.pool.run({
+    const objective = input.objective ?? ScheduleObjective.SUM;
+    const plan = await this.pool.run({
       event,
       registrations: regs,
       weights: w.stored,
+      wishes: await this.wishes.forEvent(event.id),
+      objective,
       boundTimeLimitSeconds: BOUND_TIME_LIMIT_SECONDS,
     });
+    const { result, bound } = plan;
     const counts = result.perParticipant.map((x) => x.meetings);
     const seatsUsed = result.rounds.reduce(
       (sum, r) => sum + r.meetings.reduce((s, m) => s + m.participantIds.length, 0),
@@ -57,6 +64,11 @@ export class ScheduleSimulationService {
       })),
       unplaced: result.unplaced.map((u) => ({ actorId: u.participantId, code: u.code, reason: u.reason })),
       algorithm: result.algorithm,
+      objective,
+      exposure: plan.exposure,
+      wishes: plan.wishes,
+      fairnessBound: plan.fairnessBound,
+      comparison: plan.comparison,
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '@maillage/auth';
 import { EventEntity, EventsService } from '@maillage/events';
+import { WishesService, pairWishes } from '@maillage/wishes';
 import { ScheduleEntity } from './entities/schedule.entity';
 import { Schedule } from './models/schedule.models';
 import { toScheduleModel } from './schedule-view';
@@ -12,6 +13,7 @@ export class ScheduleViewsService {
   constructor(
     private readonly events: EventsService,
     private readonly repo: SchedulesRepository,
+    private readonly wishes: WishesService,
   ) {}
 
   /** The published schedule, else the latest draft (or a given version). */
@@ -22,11 +24,13 @@ export class ScheduleViewsService {
   }
 
   async view(event: EventEntity, schedule: ScheduleEntity): Promise<Schedule> {
-    const [meetings, regs] = await Promise.all([
+    const [meetings, regs, wishes] = await Promise.all([
       this.repo.meetingsOf(schedule.id),
       this.events.findRegistrations(event.id),
+      this.wishes.forEvent(event.id),
     ]);
     const ids = regs.map((r) => r.actorId);
-    return toScheduleModel(event, schedule, meetings, ids, await this.events.names(ids));
+    const pairs = pairWishes(wishes, new Set(ids));
+    return toScheduleModel(event, schedule, meetings, ids, await this.events.names(ids), pairs);
   }
 }

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ComplementarityCoreModule, MetBeforeSource } from '@maillage/complementarity';
 import { EventsCoreModule } from '@maillage/events';
+import { WishesCoreModule } from '@maillage/wishes';
 import { SCHEDULE_ENTITIES } from './entities';
 import { GenerateScheduleJob } from './generate-schedule.job';
 import { LiveRepairService } from './live-repair.service';
@@ -53,6 +54,7 @@ export class MeetingHistoryModule {}
     EventsCoreModule,
     ComplementarityCoreModule,
     MeetingHistoryModule,
+    WishesCoreModule,
   ],
   providers: SERVICES,
   exports: SERVICES,

@@ -3,6 +3,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, MoreThanOrEqual, Not, Repository } from 'typeorm';
 import { EventStatus, ScheduleStatus, lockEventRow, moveEventStatus } from '@maillage/events';
 import { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
+import type { StoredFairnessBound } from '@maillage/schedule-objectives';
 import { ScheduleEntity, StoredUnplaced, StoredWeights } from './entities/schedule.entity';
 
 export interface NewMeeting {
@@ -22,6 +23,8 @@ export interface NewSchedule {
   upperBound: number | null;
   unplaced: StoredUnplaced[];
   pairWeights: StoredWeights;
+  objective: 'SUM' | 'FAIRNESS';
+  fairnessBound: StoredFairnessBound | null;
   meetings: NewMeeting[];
 }
 
@@ -118,6 +121,8 @@ export class SchedulesRepository {
           upperBound: input.upperBound,
           unplaced: input.unplaced,
           pairWeights: input.pairWeights,
+          objective: input.objective,
+          fairnessBound: input.fairnessBound,
           jobRunId: input.jobRunId,
         }),
       );

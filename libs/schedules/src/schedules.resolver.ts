@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { SimulationInput, SwapParticipantsInput } from './dto/schedule.inputs';
 import { LiveRepairService } from './live-repair.service';
+import { ScheduleObjective } from '@maillage/schedule-objectives';
 import { EventSimulation, Meeting, Schedule, ScheduleRun } from './models/schedule.models';
 import { SchedulePublicationService } from './schedule-publication.service';
 import { ScheduleReviewService } from './schedule-review.service';
@@ -33,14 +34,17 @@ export class SchedulesResolver {
   @Mutation(() => ScheduleRun, {
     description:
       'Queues the optimiser; poll scheduleRun, then read schedule. keepLocked: a new draft keeping the ' +
-      "current schedule's locked meetings and re-planning the rest.",
+      "current schedule's locked meetings and re-planning the rest. objective FAIRNESS (équité): the " +
+      'worst-off participants first, then the total; its LP bounds are on the schedule.',
   })
   generateSchedule(
     @CurrentPrincipal() p: Principal,
     @Args('eventId', { type: () => ID }) eventId: string,
     @Args('keepLocked', { defaultValue: false }) keepLocked: boolean,
+    @Args('objective', { type: () => ScheduleObjective, defaultValue: ScheduleObjective.SUM })
+    objective: ScheduleObjective,
   ) {
-    return this.runs.requestGeneration(p, eventId, keepLocked);
+    return this.runs.requestGeneration(p, eventId, keepLocked, objective);
   }
 
   @Query(() => ScheduleRun)

@@ -3,38 +3,31 @@
  * of up to seconds, so they run here instead of on the API's event loop. Input and output are plain
  * data (structured clone); refusals travel as data and become domain errors in the caller.
  */
-import {
-  ScheduleInfeasibleError,
-  ScheduleInputError,
-  ScheduleResult,
-  Unplaced,
-} from '@maillage/schedule-model';
-import { lpUpperBound } from '@maillage/schedule-bounds';
-import { optimiseSchedule } from '@maillage/scheduling';
+import { ScheduleInfeasibleError, ScheduleInputError, Unplaced } from '@maillage/schedule-model';
 import type { EventEntity, RegistrationEntity } from '@maillage/events';
+import type { WishRow } from '@maillage/wishes';
 import type { StoredWeights } from './entities/schedule.entity';
-import { buildScheduleProblem } from './schedule-problem';
+import { Objective, PlanOutcome, planSchedule } from '@maillage/schedule-objectives';
+import { eventProblem } from './schedule-problem';
 
 export interface SimulationTask {
   event: EventEntity;
   registrations: RegistrationEntity[];
   weights: StoredWeights;
+  wishes: WishRow[];
+  objective: Objective;
   boundTimeLimitSeconds: number;
 }
 
 export type SimulationOutcome =
-  | { ok: true; result: ScheduleResult; bound: number | null }
+  | ({ ok: true } & PlanOutcome)
   | { ok: false; kind: 'infeasible'; message: string; reasons: Unplaced[] }
   | { ok: false; kind: 'input' | 'other'; message: string };
 
 export async function runSimulation(task: SimulationTask): Promise<SimulationOutcome> {
-  const problem = buildScheduleProblem(task.event, task.registrations, task.weights);
   try {
-    const [result, bound] = await Promise.all([
-      optimiseSchedule(problem, { bestEffort: true }),
-      lpUpperBound(problem, { timeLimitSeconds: task.boundTimeLimitSeconds }).catch(() => null),
-    ]);
-    return { ok: true, result, bound: bound && Number.isFinite(bound.value) ? bound.value : null };
+    const { problem, pairs } = eventProblem(task.event, task.registrations, task.weights, task.wishes);
+    return { ok: true, ...(await planSchedule(problem, pairs, task.objective, task.boundTimeLimitSeconds)) };
   } catch (err) {
     if (err instanceof ScheduleInfeasibleError)
       return { ok: false, kind: 'infeasible', message: err.message, reasons: [...err.reasons] };

@@ -11,3 +11,13 @@ export {
   type RepairRequest,
   type RepairOptions,
 } from './repair/repair-schedule';
+// Fair exposure: the distribution of each participant's score and meetings, and the max-min objective.
+export {
+  optimiseFairSchedule,
+  compareObjectives,
+  worstOffScore,
+  type FairnessOptions,
+  type ScheduleObjective,
+} from './fairness/fair-schedule';
+export { distribution, exposureOf, gini, type Distribution, type ExposureSummary } from './fairness/exposure';
+export { rescoreSchedule } from './fairness/rescore';

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Neo4jError } from 'neo4j-driver';
 
 import { Neo4jService } from '@maillage/neo4j';
-import { DEFAULT_PROFILE, ScoringProfile, profileKey, validateProfile } from '@maillage/scoring';
+import {
+  DEFAULT_PROFILE,
+  ProfileOverrides,
+  ScoringProfile,
+  defineProfile,
+  profileKey,
+} from '@maillage/scoring';
 import {
   CHOICES,
   CLEAR_CHOICE,
@@ -145,7 +151,8 @@ export class ScoringProfilesRepository {
     let profile = this.parsed.get(r.id);
     if (!profile) {
       // Stored versions were validated when saved; validate again so a hand-edited node fails loudly.
-      profile = Object.freeze(validateProfile(JSON.parse(r.weights) as unknown));
+      // Versions saved before a knob existed (e.g. the alliance forms' weights) get its default.
+      profile = Object.freeze(defineProfile(JSON.parse(r.weights) as ProfileOverrides));
       this.parsed.set(r.id, profile);
     }
     return {

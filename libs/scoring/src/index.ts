@@ -39,5 +39,12 @@ export {
   sizeOrdinal,
   trustValue,
 } from './formulas';
-export { causesMaskOf, cmpStr, formsMaskOf, normalizeNeeds, normalizeOffers } from './normalize';
+export {
+  causesMaskOf,
+  causesOfMask,
+  cmpStr,
+  formsMaskOf,
+  normalizeNeeds,
+  normalizeOffers,
+} from './normalize';
 export { levelRank } from './territory';

@@ -3,6 +3,8 @@ export interface PairContextInput {
   readonly alliances?: Iterable<readonly [string, string]>;
   /** Pairs that already met at an event (speed meeting), undirected. */
   readonly metBefore?: Iterable<readonly [string, string]>;
+  /** Network memberships (MEMBER_OF): [member, network head]. */
+  readonly memberships?: Iterable<readonly [string, string]>;
 }
 
 /**
@@ -12,10 +14,32 @@ export interface PairContextInput {
 export class PairContext {
   private readonly allies = new Map<string, Set<string>>();
   private readonly met = new Map<string, Set<string>>();
+  private readonly heads = new Map<string, Set<string>>();
 
   constructor(input: PairContextInput = {}) {
     for (const [a, b] of input.alliances ?? []) link(this.allies, a, b);
     for (const [a, b] of input.metBefore ?? []) link(this.met, a, b);
+    for (const [member, head] of input.memberships ?? []) {
+      if (member === head) continue;
+      let s = this.heads.get(member);
+      if (!s) this.heads.set(member, (s = new Set()));
+      s.add(head);
+    }
+  }
+
+  /** Network tie: 1 when one is a member of the other, 0.5 when both belong to the same network head. */
+  networkTie(a: string, b: string): number {
+    const ha = this.heads.get(a);
+    const hb = this.heads.get(b);
+    if (ha?.has(b) || hb?.has(a)) return 1;
+    if (!ha || !hb) return 0;
+    for (const h of ha) if (hb.has(h)) return 0.5;
+    return 0;
+  }
+
+  /** Network heads an actor is a member of (sorted). */
+  headsOf(id: string): string[] {
+    return [...(this.heads.get(id) ?? [])].sort();
   }
 
   static empty(): PairContext {

@@ -93,11 +93,30 @@ export interface ScoringProfile {
     /** Territory blocking (also applied by the brute force reference). Default departement. */
     readonly blocking: Blocking;
   };
+  /**
+   * Weights of the three other alliance forms (RESOURCES uses `weights` and `reciprocity` above).
+   * Each form has core components (counted as they are) and context components multiplied by the
+   * form's gate = min(1, driver / gateAt): context only counts as far as the form's reason to ally
+   * is there. See forms.ts.
+   */
+  readonly forms: {
+    /** Joint action: shared causes and fields of action (core), complementary capabilities. */
+    readonly coProduction: FormWeights<
+      'causes' | 'fields' | 'capabilities' | 'exchange' | 'proximity' | 'crossFamily' | 'sought'
+    >;
+    /** Pooling of means: the same poolable needs (core), near each other. */
+    readonly pooling: FormWeights<'sharedNeeds' | 'proximity' | 'causes' | 'fields' | 'sought'>;
+    /** Joint advocacy: shared causes (core), advocacy or representation capacity, network ties. */
+    readonly positioning: FormWeights<'causes' | 'advocacy' | 'network' | 'fields' | 'proximity' | 'sought'>;
+  };
   /** Company → association "local causes" weights. */
   readonly localCauses: { readonly coverage: number; readonly causes: number; readonly proximity: number };
   /** Triad (association + company + public actor) weights. */
   readonly triad: { readonly pairs: number; readonly territory: number };
 }
+
+/** Weights of one alliance form's components, and its gate threshold (0..1). */
+export type FormWeights<K extends string> = { readonly [k in K]: number } & { readonly gateAt: number };
 
 export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
   id: 'default',
@@ -136,6 +155,35 @@ export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
     prefilterFactor: 10,
     poolFactor: 2,
     blocking: 'departement',
+  }),
+  forms: Object.freeze({
+    coProduction: Object.freeze({
+      causes: 0.25,
+      fields: 0.25,
+      capabilities: 0.15,
+      exchange: 0.1,
+      proximity: 0.12,
+      crossFamily: 0.05,
+      sought: 0.08,
+      gateAt: 0.3,
+    }),
+    pooling: Object.freeze({
+      sharedNeeds: 0.5,
+      proximity: 0.25,
+      causes: 0.1,
+      fields: 0.07,
+      sought: 0.08,
+      gateAt: 0.3,
+    }),
+    positioning: Object.freeze({
+      causes: 0.3,
+      advocacy: 0.3,
+      network: 0.15,
+      fields: 0.07,
+      proximity: 0.1,
+      sought: 0.08,
+      gateAt: 0.3,
+    }),
   }),
   localCauses: Object.freeze({ coverage: 0.55, causes: 0.3, proximity: 0.15 }),
   triad: Object.freeze({ pairs: 0.8, territory: 0.2 }),
@@ -218,6 +266,21 @@ const SCHEMA: Record<string, Check> = {
   'candidates.prefilterFactor': num(1, 1000),
   'candidates.poolFactor': num(1, 100),
   'candidates.blocking': oneOf('none', 'region', 'departement'),
+  ...Object.fromEntries(
+    (
+      [
+        [
+          'coProduction',
+          ['causes', 'fields', 'capabilities', 'exchange', 'proximity', 'crossFamily', 'sought'],
+        ],
+        ['pooling', ['sharedNeeds', 'proximity', 'causes', 'fields', 'sought']],
+        ['positioning', ['causes', 'advocacy', 'network', 'fields', 'proximity', 'sought']],
+      ] as const
+    ).flatMap(([form, keys]) => [
+      ...keys.map((k) => [`forms.${form}.${k}`, num(0)] as const),
+      [`forms.${form}.gateAt`, num(0, 1)] as const,
+    ]),
+  ),
   'localCauses.coverage': num(0),
   'localCauses.causes': num(0),
   'localCauses.proximity': num(0),

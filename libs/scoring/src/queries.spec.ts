@@ -99,6 +99,7 @@ describe('taxonomy', () => {
         ]),
     ).toThrow(/cycle/);
     expect(FIXTURE_TAXONOMY.relation('comm.web', 'comm.design')).toBe('sibling');
+    expect(FIXTURE_TAXONOMY.relation('comm.web', 'comm.social')).toBeNull(); // sibling, not a declared substitute
     expect(FIXTURE_TAXONOMY.relation('comm', 'comm.web')).toBe('child');
     expect(FIXTURE_TAXONOMY.relation('comm.web', 'comm')).toBe('parent');
     expect(FIXTURE_TAXONOMY.relation('comm', 'fin')).toBeNull();

@@ -126,6 +126,7 @@ export function scoreNormalized(
     name,
     value: values[i],
     weight: weights[i],
+    gate: i >= 1 && i <= 5 ? gate : null,
     contribution: self ? 0 : contributions[i],
   }));
 

@@ -113,6 +113,8 @@ export interface ScoreComponent {
   readonly name: ComponentName;
   readonly value: number;
   readonly weight: number;
+  /** The gate for contextual components (contribution = weight × value × gate exactly); null otherwise. */
+  readonly gate: number | null;
   readonly contribution: number;
 }
 

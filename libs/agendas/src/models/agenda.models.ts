@@ -23,6 +23,7 @@ export class Agenda {
   @Field(() => ID) eventId: string;
   @Field() eventTitle: string;
   @Field() venue: string;
+  @Field({ description: 'IANA time zone of the event: show startsAt/endsAt in it.' }) timeZone: string;
   @Field(() => ID) actorId: string;
   @Field(() => String, { nullable: true }) actorName: string | null;
   @Field(() => Int) version: number;

@@ -22,6 +22,10 @@ export class UserEntity {
   @Column({ type: 'text', array: true, name: 'actor_ids', default: '{}' })
   actorIds: string[];
 
+  /** scrypt hash (sign-in/password.ts); null for accounts that only use API keys. */
+  @Column({ type: 'varchar', length: 200, name: 'password_hash', nullable: true, select: false })
+  passwordHash: string | null;
+
   /** Set by disableUser: the account's keys and tokens stop working within AUTH_RECHECK_SECONDS. */
   @Column({ type: 'timestamptz', name: 'disabled_at', nullable: true })
   disabledAt: Date | null;

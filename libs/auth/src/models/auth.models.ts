@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OrganisationKind, Role } from '../role';
+import type { UserEntity } from '../entities/user.entity';
 
 @ObjectType('Organisation')
 export class OrganisationModel {
@@ -50,4 +51,16 @@ export class ApiKeyModel {
 export class CreatedApiKey {
   @Field(() => ApiKeyModel) key: ApiKeyModel;
   @Field({ description: 'Shown once: store it now.' }) apiKey: string;
+}
+
+/** A user as GraphQL shows it; the e-mail (personal data) only where `showEmail`. */
+export function toUserModel(user: UserEntity, showEmail: boolean): UserModel {
+  return {
+    id: user.id,
+    organisationId: user.organisationId,
+    email: showEmail ? user.email : null,
+    role: user.role as Role,
+    actorIds: user.actorIds,
+    disabled: !!user.disabledAt,
+  };
 }

@@ -15,6 +15,31 @@ export class ScoreComponent {
   value: number | null;
   @Field(() => Float, { nullable: true, description: 'Weight in the profile (null on stored edges).' })
   weight: number | null;
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Gate of a context component: contribution = weight × value × gate exactly (null for core components and penalties, where contribution = weight × value, or −share for a penalty).',
+  })
+  gate?: number | null;
+  @Field(() => String, { nullable: true, description: 'In French: how the value reaches the contribution' })
+  explanation?: string | null;
+}
+
+@ObjectType({ description: 'One alliance form’s score for a pair, explained.' })
+export class FormExplanation {
+  @Field(() => AllianceForm) form: AllianceForm;
+  @Field(() => Float, { description: 'Sum of the components' }) score: number;
+  @Field(() => Float, { description: 'Factor on the context components: min(1, gateDriver / gateAt)' })
+  gate: number;
+  @Field(() => Float, { description: 'What drives the gate (e.g. reciprocity for RESOURCES)' })
+  gateDriver: number;
+  @Field(() => Float) gateAt: number;
+  @Field({ description: 'In French: why the context counts fully, partly or not at all' })
+  gateExplanation: string;
+  @Field(() => [ScoreComponent]) components: ScoreComponent[];
+  @Field({ description: 'In French: the reason to ally in this form' }) summary: string;
+  @Field(() => [CompetenceRef], { description: 'Shared fields, shared poolable needs, matched needs…' })
+  evidence: CompetenceRef[];
 }
 
 @ObjectType({ description: 'A need of the receiver covered by an offer of the giver.' })
@@ -50,10 +75,20 @@ export class SharedTerritory {
 export class PairExplanation {
   @Field(() => ActorSummary) a: ActorSummary;
   @Field(() => ActorSummary) b: ActorSummary;
-  @Field(() => Float) score: number;
+  @Field(() => Float, { description: 'RESOURCES (need↔offer complementarity) score' }) score: number;
   @Field(() => Float, { description: 'Reciprocal need coverage (blend of harmonic and arithmetic means)' })
   reciprocity: number;
-  @Field(() => [ScoreComponent]) components: ScoreComponent[];
+  @Field(() => [ScoreComponent], { description: 'Components of the RESOURCES form (the score field)' })
+  components: ScoreComponent[];
+  @Field(() => [FormExplanation], {
+    description: 'Every alliance form: RESOURCES, CO_PRODUCTION, POOLING, POSITIONING',
+  })
+  forms: FormExplanation[];
+  @Field(() => AllianceForm, { description: 'Form the pair is proposed for (highest form score)' })
+  bestForm: AllianceForm;
+  @Field(() => Float, { description: 'The best form’s score: what the default partner list ranks by' })
+  blendedScore: number;
+  @Field({ description: 'In French: which form, and why' }) summary: string;
   @Field(() => Coverage, { description: 'What b brings to a' }) forward: Coverage;
   @Field(() => Coverage, { description: 'What a brings to b' }) backward: Coverage;
   @Field(() => [Int]) sharedCauses: number[];
@@ -83,8 +118,19 @@ export class PairExplanation {
 })
 export class PartnerProposal {
   @Field(() => ActorSummary) partner: ActorSummary;
-  @Field(() => Int, { description: 'Rank in the stored list (1 = best)' }) rank: number;
-  @Field(() => Float) score: number;
+  @Field(() => Int, { description: 'Rank in the list returned (1 = best)' }) rank: number;
+  @Field(() => Float, { description: 'Blended score (the best form’s), or the requested form’s' })
+  score: number;
+  @Field(() => AllianceForm, {
+    nullable: true,
+    description: 'Form the partner is proposed for (best form; null on edges of an older model)',
+  })
+  form: AllianceForm | null;
+  @Field(() => [Float], {
+    nullable: true,
+    description: 'Scores of RESOURCES, CO_PRODUCTION, POOLING, POSITIONING, in that order',
+  })
+  formScores: number[] | null;
   @Field(() => Float, { description: 'What the partner brings to the actor, 0..1' }) forward: number;
   @Field(() => Float, { description: 'What the actor brings to the partner, 0..1' }) backward: number;
   @Field(() => [ScoreComponent]) components: ScoreComponent[];

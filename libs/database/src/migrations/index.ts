@@ -6,6 +6,8 @@ import { EventFollowUp1764360000000 } from './1764360000000-event-follow-up';
 import { Reliability1764370000000 } from './1764370000000-reliability';
 import { ImportFileRequester1764380000000 } from './1764380000000-import-file-requester';
 import { UserDisabledAt1764390000000 } from './1764390000000-user-disabled-at';
+import { SignInAndTimeZones1764460000000 } from './1764460000000-sign-in-and-time-zones';
+import { WishesAndFairness1764470000000 } from './1764470000000-wishes-and-fairness';
 
 /** Every migration, oldest first. */
 export const MIGRATIONS: (new () => object)[] = [
@@ -17,4 +19,6 @@ export const MIGRATIONS: (new () => object)[] = [
   Reliability1764370000000,
   ImportFileRequester1764380000000,
   UserDisabledAt1764390000000,
+  SignInAndTimeZones1764460000000,
+  WishesAndFairness1764470000000,
 ];

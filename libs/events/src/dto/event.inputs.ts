@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AllianceForm } from '@maillage/domain';
+import { AllianceForm, DEFAULT_TIME_ZONE } from '@maillage/domain';
 import '@maillage/common';
 import { EventFormat, ParticipantSide, SideRule } from '../event-enums';
 
@@ -43,6 +43,14 @@ export class CreateEventInput {
   @IsDate()
   startsAt: Date;
   @Field({ defaultValue: '' }) @IsString() @MaxLength(300) venue: string = '';
+  @Field({
+    defaultValue: DEFAULT_TIME_ZONE,
+    description:
+      'IANA time zone of the venue (e.g. Europe/Paris, America/Martinique): times are shown in it.',
+  })
+  @IsString()
+  @MaxLength(64)
+  timeZone: string = DEFAULT_TIME_ZONE;
   @Field(() => EventFormat) @IsEnum(EventFormat) format: EventFormat;
   @Field(() => SideRule, { nullable: true, description: 'BIPARTITE: derive sides from family or kind.' })
   @IsOptional()

@@ -27,6 +27,10 @@ export class EventEntity {
   @Column({ type: 'varchar', length: 300, default: '' })
   venue: string;
 
+  /** IANA zone every time of the event is shown in (screen, PDF, CSV, ICS). */
+  @Column({ type: 'varchar', length: 64, name: 'time_zone', default: 'Europe/Paris' })
+  timeZone: string;
+
   @Column({ type: 'varchar', length: 20 })
   format: EventFormat;
 
@@ -73,6 +77,10 @@ export class EventEntity {
 
   @Column({ type: 'integer', default: 1 })
   seed: number;
+
+  /** Participants set their wishes until then (null: while registrations are open). */
+  @Column({ type: 'timestamptz', name: 'wishes_deadline', nullable: true })
+  wishesDeadline: Date | null;
 
   @Column({ type: 'varchar', length: 20, default: EventStatus.DRAFT })
   status: EventStatus;

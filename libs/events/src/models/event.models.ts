@@ -15,6 +15,7 @@ export class SpeedMeetingEvent {
   @Field() title: string;
   @Field(() => GraphQLISODateTime) startsAt: Date;
   @Field() venue: string;
+  @Field({ description: 'IANA time zone of the event: show its times in it.' }) timeZone: string;
   @Field(() => EventFormat) format: EventFormat;
   @Field(() => SideRule, { nullable: true }) sideRule: SideRule | null;
   @Field(() => [String]) sideA: string[];
@@ -29,6 +30,11 @@ export class SpeedMeetingEvent {
   @Field(() => Int, { nullable: true }) maxMeetings: number | null;
   @Field(() => AllianceForm) allianceForm: AllianceForm;
   @Field(() => Int) seed: number;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Wishes (setWish) are accepted until then; null: while the event is OPEN or SCHEDULED.',
+  })
+  wishesDeadline: Date | null;
   @Field(() => EventStatus) status: EventStatus;
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }

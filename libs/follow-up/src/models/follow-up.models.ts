@@ -1,5 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { MeetingOutcome } from '@maillage/events';
+import { ContactPerson } from '@maillage/actors';
+import { MeetingOutcome, Representative } from '@maillage/events';
 import { MeetingParticipant } from '@maillage/schedules';
 
 @ObjectType()
@@ -11,6 +12,19 @@ export class Feedback {
   @Field(() => Int) rating: number;
   @Field() wantsFollowUp: boolean;
   @Field(() => MeetingOutcome) outcome: MeetingOutcome;
+}
+
+@ObjectType({
+  description:
+    'A partner who, like you, asked for a follow-up: contact details (personal data, for you only).',
+})
+export class FollowUpContact {
+  @Field(() => ID) actorId: string;
+  @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => Representative, { nullable: true, description: 'Who represented it at the event.' })
+  representative: Representative | null;
+  @Field(() => ContactPerson, { nullable: true, description: "The actor's contact person." })
+  contact: ContactPerson | null;
 }
 
 @ObjectType()

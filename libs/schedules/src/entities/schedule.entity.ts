@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { ScheduleStatus } from '@maillage/events';
+import type { StoredFairnessBound } from '@maillage/schedule-objectives';
 
 /** Who could not be placed and why (ids and reason codes only). */
 export interface StoredUnplaced {
@@ -18,6 +19,8 @@ export interface StoredWeights {
   weights: number[];
   /** Pairs excluded because already allied. */
   excluded: [string, string][];
+  /** Pairs one side declined (wish NO): never seated, whatever else is asked. */
+  refused?: [string, string][];
 }
 
 @Entity('schedules')
@@ -47,6 +50,13 @@ export class ScheduleEntity {
 
   @Column({ type: 'jsonb', default: [] })
   unplaced: StoredUnplaced[];
+
+  /** What the optimiser maximised: SUM (total score) or FAIRNESS (the worst-off first). */
+  @Column({ type: 'varchar', length: 10, default: 'SUM' })
+  objective: 'SUM' | 'FAIRNESS';
+
+  @Column({ type: 'jsonb', name: 'fairness_bound', nullable: true })
+  fairnessBound: StoredFairnessBound | null;
 
   @Column({ type: 'jsonb', name: 'pair_weights' })
   pairWeights: StoredWeights;

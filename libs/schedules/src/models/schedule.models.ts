@@ -1,5 +1,12 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ScheduleStatus } from '@maillage/events';
+import {
+  Exposure,
+  FairnessBound,
+  ObjectiveComparison,
+  ScheduleObjective,
+} from '@maillage/schedule-objectives';
+import { WishReportModel } from '@maillage/wishes';
 
 @ObjectType()
 export class ParticipantForecast {
@@ -30,6 +37,13 @@ export class EventSimulation {
   @Field(() => [ParticipantForecast]) perParticipant: ParticipantForecast[];
   @Field(() => [UnplacedParticipant]) unplaced: UnplacedParticipant[];
   @Field() algorithm: string;
+  @Field(() => ScheduleObjective) objective: ScheduleObjective;
+  @Field(() => Exposure) exposure: Exposure;
+  @Field(() => WishReportModel) wishes: WishReportModel;
+  @Field(() => FairnessBound, { nullable: true, description: 'FAIRNESS only.' })
+  fairnessBound: FairnessBound | null;
+  @Field(() => ObjectiveComparison, { nullable: true, description: 'FAIRNESS only: the cost against SUM.' })
+  comparison: ObjectiveComparison | null;
 }
 
 @ObjectType()
@@ -41,6 +55,8 @@ export class ScheduleRun {
   @Field(() => String, { nullable: true }) error: string | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) finishedAt: Date | null;
+  @Field(() => WishReportModel, { nullable: true, description: 'Wishes the generated plan meets.' })
+  wishes: WishReportModel | null;
 }
 
 @ObjectType()
@@ -95,6 +111,12 @@ export class Schedule {
   @Field(() => Float, { nullable: true, description: 'LP relaxation bound on totalScore.' })
   upperBound: number | null;
   @Field(() => [UnplacedParticipant]) unplaced: UnplacedParticipant[];
+  @Field(() => ScheduleObjective) objective: ScheduleObjective;
+  @Field(() => FairnessBound, { nullable: true, description: 'FAIRNESS only.' })
+  fairnessBound: FairnessBound | null;
+  @Field(() => Exposure) exposure: Exposure;
+  @Field(() => WishReportModel, { description: "Wishes met, against the participants' current wishes." })
+  wishes: WishReportModel;
   @Field(() => Int, { nullable: true }) repairedFromRound: number | null;
   @Field(() => GraphQLISODateTime) createdAt: Date;
   @Field(() => GraphQLISODateTime, { nullable: true }) publishedAt: Date | null;

@@ -11,10 +11,14 @@ import {
 import { Taxonomy } from '../taxonomy';
 import type { ScoringActor, TerritoryRef } from '../types';
 
-/** Small hand-written taxonomy: 6 domains and their sub-competences. */
+/**
+ * Small hand-written taxonomy: 6 domains and their sub-competences. Web development and graphic
+ * design are declared substitutes (the only sibling credit); social media is a sibling of both
+ * that is not.
+ */
 export const FIXTURE_TAXONOMY = new Taxonomy([
   { id: 'comm', label: 'Communication' },
-  { id: 'comm.web', label: 'Web development', parentId: 'comm' },
+  { id: 'comm.web', label: 'Web development', parentId: 'comm', substitutes: ['comm.design'] },
   { id: 'comm.design', label: 'Graphic design', parentId: 'comm' },
   { id: 'comm.social', label: 'Social media', parentId: 'comm' },
   { id: 'fin', label: 'Finance' },
@@ -22,8 +26,8 @@ export const FIXTURE_TAXONOMY = new Taxonomy([
   { id: 'fin.fundraising', label: 'Fundraising', parentId: 'fin' },
   { id: 'log', label: 'Logistics' },
   { id: 'log.transport', label: 'Transport', parentId: 'log' },
-  { id: 'log.storage', label: 'Storage', parentId: 'log' },
-  { id: 'edu', label: 'Education' },
+  { id: 'log.storage', label: 'Storage', parentId: 'log', poolable: true },
+  { id: 'edu', label: 'Education', field: true },
   { id: 'edu.tutoring', label: 'Tutoring', parentId: 'edu' },
   { id: 'edu.digital', label: 'Digital literacy', parentId: 'edu' },
   { id: 'access', label: 'Accessibility' },

@@ -1,0 +1,301 @@
+/**
+ * Top-K per alliance form over a candidate-search index. RESOURCES is candidate-search's own top-K
+ * (TopKSearcher, the need↔offer walk). CO_PRODUCTION, POOLING and POSITIONING are not reached by
+ * need↔offer postings, so they scan the members of the actor's territory blocks (same blocking and
+ * exclusions as the index) with a per-form upper bound from the cheap mask terms: the exact score is
+ * computed only when the bound can beat the form's current k-th score. Scores are bit-identical to
+ * scoreAlliance (same formulas, same inputs; the index's kernel is bit-identical to scorePair).
+ */
+import { AllianceForm } from '@maillage/domain';
+import { ScoreKernel, type ScoringIndex } from '@maillage/candidate-search';
+import {
+  ALLIED_EXCLUDE,
+  ALLIED_NONE,
+  ALLIED_PENALISE,
+  formsCompatibility,
+  fuse,
+  gateOf as gate,
+  normalizeActor,
+  popcount,
+  setSimilarity,
+  trustValue,
+  type ScoringProfile,
+} from '@maillage/scoring';
+import {
+  FORM_COUNT,
+  FORM_ORDER,
+  FormInputs,
+  FormTraits,
+  MAX_FORM_COMPONENTS,
+  assembleForm,
+  capabilitiesValue,
+  emptyFormInputs,
+  fieldsValue,
+  fillTraitInputs,
+  formTraitsOf,
+  sharedNeedsValue,
+  advocacyValue,
+  soughtValue,
+} from './forms';
+
+export interface FormPartner {
+  readonly idx: number;
+  readonly score: number;
+}
+
+/** Scores of the four forms (FORM_ORDER) of one pair, and the best form's index. */
+export interface PairForms {
+  readonly scores: readonly number[];
+  readonly best: number;
+  readonly excluded: boolean;
+}
+
+export class FormSearcher {
+  readonly kernel: ScoreKernel;
+  private readonly traits: FormTraits[];
+  private readonly memberStart: Int32Array;
+  private readonly members: Int32Array;
+  private readonly seen: Int32Array;
+  private stamp = 0;
+  private readonly x: FormInputs = emptyFormInputs();
+  private readonly scratch = new Float64Array(MAX_FORM_COMPONENTS);
+
+  constructor(
+    readonly ix: ScoringIndex,
+    readonly profile: ScoringProfile,
+  ) {
+    this.kernel = new ScoreKernel(ix, ix.compile(profile));
+    this.traits = ix.actors.map((a) => formTraitsOf(normalizeActor(a), ix.taxonomy));
+    const l = ix.layout(profile.candidates.blocking);
+    const count = new Int32Array(l.B + 1);
+    for (let q = 0; q < l.actorBlocks.length; q++) count[l.actorBlocks[q] + 1]++;
+    for (let b = 0; b < l.B; b++) count[b + 1] += count[b];
+    this.memberStart = count;
+    this.members = new Int32Array(l.actorBlocks.length);
+    const fill = count.slice(0, l.B);
+    for (let a = 0; a < ix.n; a++)
+      for (let q = l.actorBlockStart[a]; q < l.actorBlockStart[a + 1]; q++)
+        this.members[fill[l.actorBlocks[q]]++] = a;
+    this.seen = new Int32Array(ix.n).fill(-1);
+  }
+
+  /** All four form inputs of (a, b), with the same arithmetic as scoreAlliance. */
+  private inputs(a: number, b: number): FormInputs {
+    const ix = this.ix;
+    const k = this.kernel;
+    const p = this.profile;
+    const x = this.x;
+    const f = k.coverage(a, b);
+    const g = k.coverage(b, a);
+    x.reciprocity = fuse(f, g, p.reciprocity.alpha);
+    const ca = ix.causes[a];
+    const cb = ix.causes[b];
+    x.causes = setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), p.causesMeasure);
+    x.proximity = k.proximity(a, b);
+    x.crossFamily = ix.family[a] !== ix.family[b] ? 1 : 0;
+    const fa = ix.forms[a];
+    const fb = ix.forms[b];
+    x.allianceForms = formsCompatibility(popcount(fa & fb), popcount(fa), popcount(fb));
+    x.trust = trustValue(k.commonPartners(a, b));
+    fillTraitInputs(x, this.traits[a], this.traits[b]);
+    x.network = ix.pairs.networkTie(ix.ids[a], ix.ids[b]);
+    return x;
+  }
+
+  private mode(a: number, b: number): number {
+    if (!this.kernel.isAllied(a, b)) return ALLIED_NONE;
+    return this.profile.alliedPolicy === 'exclude' ? ALLIED_EXCLUDE : ALLIED_PENALISE;
+  }
+
+  /** Exact scores of the four forms for (a, b). */
+  scorePair(a: number, b: number, out: Float64Array | number[]): PairForms {
+    if (a === b) {
+      for (let f = 0; f < FORM_COUNT; f++) out[f] = 0;
+      return { scores: Array.from(out), best: 0, excluded: true };
+    }
+    const x = this.inputs(a, b);
+    const mode = this.mode(a, b);
+    const met = this.kernel.hasMet(a, b);
+    let best = 0;
+    for (let f = 0; f < FORM_COUNT; f++) {
+      out[f] = assembleForm(FORM_ORDER[f], this.profile, x, mode, met, this.scratch);
+      if (out[f] > out[best]) best = f;
+    }
+    return { scores: Array.from(out), best, excluded: mode === ALLIED_EXCLUDE };
+  }
+
+  /**
+   * Top-K of actor `a` for each of CO_PRODUCTION, POOLING, POSITIONING (FORM_ORDER indices 1..3),
+   * best first (ties: lower index); excluded pairs and scores ≤ 0 are left out. Two passes
+   * (MaxScore-like): every block member gets a per-form upper bound from the cheap mask terms (1 for
+   * proximity, exchange and network); the 4k best bounds are scored exactly, then only the members
+   * whose bound can still beat the form's k-th score.
+   */
+  searchForms(a: number, k: number): [FormPartner[], FormPartner[], FormPartner[]] {
+    const p = this.profile;
+    const cp = p.forms.coProduction;
+    const po = p.forms.pooling;
+    const ps = p.forms.positioning;
+    const ix = this.ix;
+    const ta = this.traits[a];
+    const l = ix.layout(p.candidates.blocking);
+    const stamp = ++this.stamp;
+    const measure = p.causesMeasure;
+    const ca = ix.causes[a];
+    const nca = popcount(ca);
+    let n = 0;
+    for (let q = l.actorBlockStart[a]; q < l.actorBlockStart[a + 1]; q++) {
+      const blk = l.actorBlocks[q];
+      for (let m = this.memberStart[blk]; m < this.memberStart[blk + 1]; m++) {
+        const b = this.members[m];
+        if (b === a || this.seen[b] === stamp) continue;
+        this.seen[b] = stamp;
+        const tb = this.traits[b];
+        const cb = ix.causes[b];
+        const causes = setSimilarity(popcount(ca & cb), nca, popcount(cb), measure);
+        const fields = fieldsValue(ta, tb);
+        const cross = ix.family[a] !== ix.family[b] ? 1 : 0;
+        const g1 = gate(causes < fields ? causes : fields, cp.gateAt);
+        const b1 =
+          cp.causes * causes +
+          cp.fields * fields +
+          g1 *
+            (cp.capabilities * capabilitiesValue(ta, tb) +
+              cp.exchange +
+              cp.proximity +
+              cp.crossFamily * cross +
+              cp.sought * soughtValue(ta, tb, 1));
+        const shared = sharedNeedsValue(ta, tb);
+        const g2 = gate(shared, po.gateAt);
+        const b2 =
+          po.sharedNeeds * shared +
+          g2 * (po.proximity + po.causes * causes + po.fields * fields + po.sought * soughtValue(ta, tb, 2));
+        const g3 = gate(causes, ps.gateAt);
+        const b3 =
+          ps.causes * causes +
+          g3 *
+            (ps.advocacy * advocacyValue(ta, tb) +
+              ps.network +
+              ps.fields * fields +
+              ps.proximity +
+              ps.sought * soughtValue(ta, tb, 3));
+        if (!(b1 > 0 || b2 > 0 || b3 > 0)) continue;
+        this.grow(n + 1);
+        this.candIdx[n] = b;
+        this.bounds[n * 3] = b1;
+        this.bounds[n * 3 + 1] = b2;
+        this.bounds[n * 3 + 2] = b3;
+        n++;
+      }
+    }
+    const out: [FormPartner[], FormPartner[], FormPartner[]] = [[], [], []];
+    const sorted = this.order.subarray(0, n);
+    const bounds = this.bounds;
+    for (let h = 0; h < 3; h++) {
+      // threshold: the (4k)-th largest bound (native typed-array sort, no comparator)
+      for (let i = 0; i < n; i++) sorted[i] = bounds[i * 3 + h];
+      sorted.sort();
+      const t1 = n > 4 * k ? sorted[n - 4 * k] : 0;
+      const top = new TopList(k);
+      const visit = (i: number) => {
+        const b = this.candIdx[i];
+        const mode = this.mode(a, b);
+        if (mode === ALLIED_EXCLUDE) return;
+        const sc = this.exactForm(h + 1, a, b, mode);
+        if (sc > 0) top.push(b, sc);
+      };
+      // pass 1: the best bounds; pass 2: the rest that can still beat the k-th score
+      for (let i = 0; i < n; i++) {
+        const bd = bounds[i * 3 + h];
+        if (bd > 0 && bd >= t1) visit(i);
+      }
+      for (let i = 0; i < n; i++) {
+        const bd = bounds[i * 3 + h];
+        if (bd > 0 && bd < t1 && top.admits(bd * (1 + 1e-12))) visit(i);
+      }
+      out[h] = top.list();
+    }
+    return out;
+  }
+
+  // candidate buffers of searchForms (grown on demand)
+  private candIdx = new Int32Array(256);
+  private bounds = new Float64Array(256 * 3);
+  private order = new Float64Array(256);
+  private grow(n: number): void {
+    if (n <= this.candIdx.length) return;
+    const size = Math.max(n, this.candIdx.length * 2);
+    const c = new Int32Array(size);
+    c.set(this.candIdx);
+    this.candIdx = c;
+    const bd = new Float64Array(size * 3);
+    bd.set(this.bounds);
+    this.bounds = bd;
+    this.order = new Float64Array(size);
+  }
+
+  /** Exact score of one form (FORM_ORDER index ≥ 1), computing only the inputs that form reads. */
+  private exactForm(f: number, a: number, b: number, mode: number): number {
+    const ix = this.ix;
+    const k = this.kernel;
+    const p = this.profile;
+    const x = this.x;
+    const ca = ix.causes[a];
+    const cb = ix.causes[b];
+    x.causes = setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), p.causesMeasure);
+    x.proximity = k.proximity(a, b);
+    x.crossFamily = ix.family[a] !== ix.family[b] ? 1 : 0;
+    fillTraitInputs(x, this.traits[a], this.traits[b]);
+    if (f === 1) x.reciprocity = fuse(k.coverage(a, b), k.coverage(b, a), p.reciprocity.alpha);
+    if (f === 3) x.network = ix.pairs.networkTie(ix.ids[a], ix.ids[b]);
+    return assembleForm(FORM_ORDER[f], p, x, mode, k.hasMet(a, b), this.scratch);
+  }
+}
+
+/** Best k (score desc, index asc) by insertion: k is small (≤ 60). */
+class TopList {
+  private readonly idx: Int32Array;
+  private readonly sc: Float64Array;
+  private n = 0;
+  constructor(private readonly k: number) {
+    this.idx = new Int32Array(k);
+    this.sc = new Float64Array(k);
+  }
+  /** Whether a score up to `bound` could enter. */
+  admits(bound: number): boolean {
+    return this.n < this.k || bound >= this.sc[this.k - 1];
+  }
+  push(b: number, s: number): void {
+    const k = this.k;
+    if (this.n === k && !(s > this.sc[k - 1] || (s === this.sc[k - 1] && b < this.idx[k - 1]))) return;
+    let i = this.n < k ? this.n++ : k - 1;
+    while (i > 0 && (s > this.sc[i - 1] || (s === this.sc[i - 1] && b < this.idx[i - 1]))) {
+      this.sc[i] = this.sc[i - 1];
+      this.idx[i] = this.idx[i - 1];
+      i--;
+    }
+    this.sc[i] = s;
+    this.idx[i] = b;
+  }
+  list(): FormPartner[] {
+    const out: FormPartner[] = [];
+    for (let i = 0; i < this.n; i++) out.push({ idx: this.idx[i], score: this.sc[i] });
+    return out;
+  }
+}
+
+/** Index of a form in FORM_ORDER (RESOURCES 0 … POSITIONING 3). */
+export function formSlot(form: AllianceForm): number {
+  return FORM_ORDER.indexOf(form);
+}
+
+const formSearchers = new WeakMap<ScoringIndex, Map<ScoringProfile, FormSearcher>>();
+
+/** A cached FormSearcher for (index, profile): its traits and block lists are O(N), built once. */
+export function formSearcherFor(index: ScoringIndex, profile: ScoringProfile): FormSearcher {
+  let byProfile = formSearchers.get(index);
+  if (!byProfile) formSearchers.set(index, (byProfile = new Map()));
+  let s = byProfile.get(profile);
+  if (!s) byProfile.set(profile, (s = new FormSearcher(index, profile)));
+  return s;
+}
