@@ -498,7 +498,7 @@ export const en: Translations = {
       oneSided: 'One-sided pairs',
       refused: 'Refused pairs',
       mostWanted: 'Most wanted',
-      wanted: '{{count}} requests',
+      wanted: 'wanted {{count}} ×',
       mutualList: 'Mutual wishes',
       none: 'None yet.',
       open: 'List open',

@@ -506,7 +506,7 @@ export const fr = {
       oneSided: 'Paires à sens unique',
       refused: 'Paires refusées',
       mostWanted: 'Les plus demandés',
-      wanted: '{{count}} demandes',
+      wanted: 'demandé {{count}} fois',
       mutualList: 'Souhaits réciproques',
       none: 'Aucun pour l’instant.',
       open: 'Liste ouverte',
