@@ -45,7 +45,21 @@ const SIMULATE_OBJECTIVE = graphql(`
   }
 `);
 
-type Objective = 'SUM' | 'FAIRNESS';
+export type Objective = 'SUM' | 'FAIRNESS';
+
+/** SUM (best total) or FAIRNESS (équité), for the what-if and the generate action. */
+export function ObjectiveSelect({ value, onChange }: { value: Objective; onChange(o: Objective): void }) {
+  const { t } = useTranslation();
+  return (
+    <SegmentedControl
+      aria-label={t('fairness.objective')}
+      title={t('fairness.objectiveHelp')}
+      value={value}
+      onChange={(v) => onChange(v as Objective)}
+      data={(['SUM', 'FAIRNESS'] as const).map((o) => ({ value: o, label: t(`fairness.${o}`) }))}
+    />
+  );
+}
 
 /** The what-if by objective: SUM (best total) or FAIRNESS (équité: the worst-off first), the
  * exposure distribution and, for FAIRNESS, what it costs against SUM. */
@@ -67,12 +81,7 @@ export function FairnessSimulation({ eventId }: { eventId: string }) {
         </Title>
         <Text size="sm">{t('fairness.objectiveHelp')}</Text>
         <Group align="flex-end">
-          <SegmentedControl
-            aria-label={t('fairness.objective')}
-            value={objective}
-            onChange={(v) => setObjective(v as Objective)}
-            data={(['SUM', 'FAIRNESS'] as const).map((o) => ({ value: o, label: t(`fairness.${o}`) }))}
-          />
+          <ObjectiveSelect value={objective} onChange={setObjective} />
           <Button
             onClick={() => simulate.mutate({ eventId, input: { objective } })}
             loading={simulate.isPending}
