@@ -468,6 +468,7 @@ export const en: Translations = {
     myList: 'My wish list',
     intro:
       'The other participants, most complementary first. Say whom you want to meet: “No thanks” is never seated with you, a mutual wish is favoured.',
+    ofParticipant: 'Open a participant’s wish list',
     participant: 'Participant',
     deadlineOpen: 'You can express your wishes until {{date}}.',
     deadlinePassed: 'The wish list closed on {{date}}.',

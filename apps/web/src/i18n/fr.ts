@@ -475,6 +475,7 @@ export const fr = {
     myList: 'Ma liste de souhaits',
     intro:
       'Les autres participants, les plus complémentaires d’abord. Dites qui vous voulez rencontrer : « Non merci » n’est jamais placé face à vous, un souhait réciproque est favorisé.',
+    ofParticipant: 'Ouvrir la liste de souhaits d’un participant',
     participant: 'Participant',
     deadlineOpen: 'Vous pouvez exprimer vos souhaits jusqu’au {{date}}.',
     deadlinePassed: 'La liste de souhaits est close depuis le {{date}}.',

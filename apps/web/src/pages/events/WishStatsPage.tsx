@@ -1,12 +1,26 @@
-import { Alert, Badge, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  List,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { DatePickerInput, TimeInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { Figure } from '../../components/Figure';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { useGql, useGqlMutation } from '../../graphql/hooks';
 import { formatDateTime, zonedWallTimeToUtc } from '../../lib/time';
 import { useEventContext } from './EventLayout';
+import { REGISTRATIONS } from './operations';
 import { SET_WISHES_DEADLINE, WISH_STATS } from './wish-operations';
 
 /** /events/:id/wishes — the organiser's view of the wish lists (no notes) and their deadline. */
@@ -20,6 +34,8 @@ export default function WishStatsPage() {
   ]);
   const [date, setDate] = useState<string | null>(null);
   const [time, setTime] = useState('18:00');
+  const registrations = useGql(['registrations', event.id], REGISTRATIONS, { eventId: event.id });
+  const navigate = useNavigate();
 
   return (
     <Stack>
@@ -145,6 +161,18 @@ export default function WishStatsPage() {
           );
         }}
       </QueryState>
+      {/* A participant's own wish list (the lab may fill it in for a participant without an account). */}
+      <Select
+        label={t('wishes.ofParticipant')}
+        searchable
+        data={(registrations.data?.registrations ?? []).map((r) => ({
+          value: r.actorId,
+          label: r.actorName ?? r.actorId,
+        }))}
+        value={null}
+        onChange={(actorId) => actorId && void navigate(`/actors/${actorId}/events/${event.id}`)}
+        w={360}
+      />
     </Stack>
   );
 }
