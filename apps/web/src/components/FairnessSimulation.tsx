@@ -86,7 +86,7 @@ export function FairnessSimulation({ eventId }: { eventId: string }) {
             onClick={() => simulate.mutate({ eventId, input: { objective } })}
             loading={simulate.isPending}
           >
-            {t('whatIf.run')}
+            {t('fairness.run')}
           </Button>
         </Group>
         {simulate.error && <ErrorAlert error={simulate.error} />}
