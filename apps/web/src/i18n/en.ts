@@ -519,7 +519,7 @@ export const en: Translations = {
   },
   fairness: {
     objective: 'Objective',
-    run: 'Simulate with this objective',
+    run: 'Compute for this objective',
     objectiveHelp: 'Fairness serves the worst-off participants first, then the total.',
     SUM: 'Sum of scores',
     FAIRNESS: 'Fairness',

@@ -527,7 +527,7 @@ export const fr = {
   },
   fairness: {
     objective: 'Objectif',
-    run: 'Simuler avec cet objectif',
+    run: 'Calculer pour cet objectif',
     objectiveHelp: 'L’équité sert d’abord les participants les moins bien servis, puis le total.',
     SUM: 'Somme des scores',
     FAIRNESS: 'Équité',
