@@ -29,9 +29,12 @@ export const routes: RouteObject[] = [
           { path: 'review', lazy: page(() => import('./pages/events/ReviewPage')) },
           { path: 'print', lazy: page(() => import('./pages/events/PrintPage')) },
           { path: 'check-in', lazy: page(() => import('./pages/events/CheckInPage')) },
+          { path: 'wishes', lazy: page(() => import('./pages/events/WishStatsPage')) },
         ],
       },
       { path: 'actors', lazy: page(() => import('./pages/actors/ActorsListPage')) },
+      { path: 'actors/:actorId/events/:eventId', lazy: page(() => import('./pages/actors/ActorEventPage')) },
+      { path: 'lab/outcomes', lazy: page(() => import('./pages/admin/OutcomeLearningPage')) },
       {
         path: 'actors/:actorId',
         lazy: page(() => import('./pages/actors/ActorLayout')),

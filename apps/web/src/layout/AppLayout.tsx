@@ -31,6 +31,7 @@ export function AppLayout() {
       { to: '/events', label: t('nav.events') },
       { to: '/actors', label: t('nav.actors'), end: true },
     );
+    items.push({ to: '/lab/outcomes', label: t('outcomes.nav') });
   }
   for (const id of user.actorIds.slice(0, 3)) items.push({ to: `/actors/${id}`, label: t('nav.myActor') });
   if (isAdmin(user)) items.push({ to: '/admin', label: t('nav.admin') });

@@ -14,6 +14,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PartnersByForm } from '../../components/PartnersByForm';
 import { QueryState } from '../../components/QueryState';
 import { ReasonsView } from '../../components/ReasonsView';
 import { TerritorySelect, type TerritoryOption } from '../../components/TerritorySearch';
@@ -132,6 +133,7 @@ export default function PartnersPage() {
           );
         }}
       </QueryState>
+      <PartnersByForm actorId={actor.id} />
     </Stack>
   );
 }

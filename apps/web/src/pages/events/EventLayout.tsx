@@ -59,6 +59,9 @@ export default function EventLayout() {
                 <Badge size="lg" color={STATUS_COLOR[event.status]}>
                   {t(`events.status.${event.status}`)}
                 </Badge>
+                <Anchor component={Link} to={`/events/${event.id}/wishes`}>
+                  {t('wishes.link')}
+                </Anchor>
                 <Anchor href={`/screen/${event.id}`} target="_blank">
                   {t('event.bigScreen')}
                 </Anchor>

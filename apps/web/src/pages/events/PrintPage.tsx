@@ -1,6 +1,7 @@
 import { Alert, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ParticipantPrints } from '../../components/ParticipantPrints';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { graphql } from '../../graphql/graphql';
 import { gqlRequest, GraphQLRequestError } from '../../graphql/client';
@@ -115,6 +116,7 @@ export default function PrintPage() {
           </Button>
         </Group>
       </Paper>
+      <ParticipantPrints eventId={event.id} title={event.title} />
       <Paper withBorder p="md">
         <Title order={2} size="h3" mb="sm" className="no-print">
           {t('print.agendas')}

@@ -13,6 +13,7 @@ import {
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ObjectiveSelect, type Objective } from '../../components/FairnessSimulation';
 import { Figure } from '../../components/Figure';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { ReviewBoard } from '../../components/ReviewBoard';
@@ -24,8 +25,8 @@ import { useEventContext } from './EventLayout';
 import { REGISTRATIONS, SCHEDULE, SCHEDULE_FIELDS } from './operations';
 
 const GENERATE = graphql(`
-  mutation GenerateSchedule($eventId: ID!, $keepLocked: Boolean!) {
-    generateSchedule(eventId: $eventId, keepLocked: $keepLocked) {
+  mutation GenerateSchedule($eventId: ID!, $keepLocked: Boolean!, $objective: ScheduleObjective! = SUM) {
+    generateSchedule(eventId: $eventId, keepLocked: $keepLocked, objective: $objective) {
       id
       status
       progress
@@ -99,6 +100,7 @@ export default function ReviewPage() {
   const lock = useGqlMutation(LOCK, [['schedule', event.id]]);
   const publish = useGqlMutation(PUBLISH, [['schedule', event.id], ['event', event.id], ['events']]);
   const [keepLocked, setKeepLocked] = useState(true);
+  const [objective, setObjective] = useState<Objective>('SUM');
 
   const runState = run.data?.scheduleRun;
   useEffect(() => {
@@ -114,7 +116,7 @@ export default function ReviewPage() {
 
   const start = (keep: boolean) =>
     generate.mutate(
-      { eventId: event.id, keepLocked: keep },
+      { eventId: event.id, keepLocked: keep, objective },
       { onSuccess: (d) => setRunId(d.generateSchedule.id) },
     );
 
@@ -129,6 +131,7 @@ export default function ReviewPage() {
             {generate.error && <ErrorAlert error={generate.error} />}
             {(!s || draft) && (
               <Group align="center">
+                <ObjectiveSelect value={objective} onChange={setObjective} />
                 <Button
                   onClick={() => start(!!s && keepLocked)}
                   loading={generate.isPending}

@@ -13,6 +13,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { FairnessSimulation } from '../../components/FairnessSimulation';
 import { Figure } from '../../components/Figure';
 import { ErrorAlert } from '../../components/QueryState';
 import { graphql, type ResultOf } from '../../graphql/graphql';
@@ -208,6 +209,7 @@ export default function WhatIfPage() {
           )}
         </Stack>
       )}
+      <FairnessSimulation eventId={event.id} />
     </Stack>
   );
 }
