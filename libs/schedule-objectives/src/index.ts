@@ -5,3 +5,4 @@
  */
 export * from './plan-schedule';
 export * from './models';
+export * from './stored-plan';

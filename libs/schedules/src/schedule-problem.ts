@@ -3,9 +3,7 @@ import type {
   MeetingFormat,
   Participant,
   ParticipantPair,
-  RoundPlan,
   ScheduleProblem,
-  ScheduleResult,
 } from '@maillage/schedule-model';
 import { EventFormat } from '@maillage/events';
 import type { EventEntity, RegistrationEntity } from '@maillage/events';
@@ -17,8 +15,15 @@ import type { StoredWeights } from './entities/schedule.entity';
  * optimiser's ScheduleProblem (0-based rounds). No Nest, no database: unit-tested beside.
  */
 
-/** Complementarity is optimised as integers (score × 10000): float weights can mislead the matching. */
-export const WEIGHT_SCALE = 10_000;
+import { WEIGHT_SCALE } from '@maillage/schedule-model';
+import {
+  quantise,
+  triangleIndex,
+  toScheduleResult,
+  type StoredMeetingShape,
+} from '@maillage/schedule-objectives';
+
+export { WEIGHT_SCALE, quantise, triangleIndex, toScheduleResult, type StoredMeetingShape };
 
 export type EventShape = Pick<
   EventEntity,
@@ -33,16 +38,6 @@ export interface LockedShape {
   round: number;
   tableNumber: number;
   participantIds: string[];
-}
-
-/** Index of the pair (i < j) in a row-major upper triangle of n items. */
-export function triangleIndex(n: number, i: number, j: number): number {
-  const [lo, hi] = i < j ? [i, j] : [j, i];
-  return lo * n - (lo * (lo + 1)) / 2 + (hi - lo - 1);
-}
-
-export function quantise(score: number): number {
-  return Math.max(0, Math.min(WEIGHT_SCALE, Math.round(score * WEIGHT_SCALE)));
 }
 
 export function formatOf(event: Pick<EventShape, 'format' | 'seats'>): MeetingFormat {
@@ -168,68 +163,4 @@ export function eventProblem(
   const pairs = pairWishes(wishes, new Set(regs.map((r) => r.actorId)));
   const withRefusals = { ...weights, refused: refusedPairs(pairs) };
   return { problem: buildScheduleProblem(event, regs, withRefusals, locked), pairs, weights: withRefusals };
-}
-
-export interface StoredMeetingShape {
-  round: number;
-  tableNumber: number;
-  participantIds: string[];
-  score: number;
-  locked: boolean;
-}
-
-/** Rebuilds the optimiser's view of a stored schedule (for live re-pairing). */
-export function toScheduleResult(
-  problem: ScheduleProblem,
-  meetings: readonly StoredMeetingShape[],
-  algorithm: string,
-): ScheduleResult {
-  const rounds: RoundPlan[] = Array.from({ length: problem.rounds }, (_, r) => ({
-    round: r,
-    meetings: [],
-    breaks: [],
-  }));
-  for (const m of meetings) {
-    rounds[m.round - 1]?.meetings.push({
-      table: m.tableNumber,
-      participantIds: [...m.participantIds],
-      score: m.score,
-      locked: m.locked,
-    });
-  }
-  for (const plan of rounds) {
-    const seated = new Set(plan.meetings.flatMap((m) => m.participantIds));
-    for (const p of problem.participants)
-      if (!seated.has(p.id)) plan.breaks.push({ participantId: p.id, reason: 'no-compatible-partner' });
-  }
-  const per = new Map(problem.participants.map((p) => [p.id, { id: p.id, meetings: 0, score: 0 }]));
-  let totalScore = 0;
-  for (const m of meetings) {
-    totalScore += m.score;
-    for (const id of m.participantIds) {
-      const row = per.get(id);
-      if (row) {
-        row.meetings++;
-        row.score += m.score;
-      }
-    }
-  }
-  return {
-    rounds,
-    totalScore,
-    perParticipant: [...per.values()],
-    unplaced: [],
-    algorithm,
-    stats: {
-      participants: problem.participants.length,
-      rounds: problem.rounds,
-      candidateEdges: 0,
-      matchingsSolved: 0,
-      improvementPasses: 0,
-      improvementGain: 0,
-      elapsedMs: 0,
-      phaseMs: {},
-      meetings: meetings.length,
-    },
-  };
 }

@@ -3,10 +3,9 @@ import type { EventEntity } from '@maillage/events';
 import { exposureOf } from '@maillage/scheduling';
 import { type PairWish, wishReport } from '@maillage/wishes';
 import type { MeetingEntity, MeetingExplanation } from './entities/meeting.entity';
-import type { ScheduleEntity, StoredWeights } from './entities/schedule.entity';
-import { ScheduleObjective } from '@maillage/schedule-objectives';
+import type { ScheduleEntity } from './entities/schedule.entity';
+import { ScheduleObjective, participantTotals, repeatedPairs } from '@maillage/schedule-objectives';
 import type { Meeting, PairReason, Schedule } from './models/schedule.models';
-import { WEIGHT_SCALE, triangleIndex } from './schedule-problem';
 
 /** GraphQL shapes of a stored schedule: rounds with their times, meetings with names, breaks. */
 export function toScheduleModel(
@@ -69,43 +68,4 @@ function toReasons(e: MeetingExplanation | null): PairReason[] {
     ...p,
     components: p.components.map((c) => `${c.name}:${c.contribution >= 0 ? '+' : ''}${c.contribution}`),
   }));
-}
-
-/** Each participant's meetings and total raw score in the stored plan (as it stands after edits). */
-export function participantTotals(
-  ids: readonly string[],
-  meetings: readonly Pick<MeetingEntity, 'participantIds'>[],
-  weights: StoredWeights,
-): { id: string; meetings: number; score: number }[] {
-  const slot = new Map(weights.ids.map((id, i) => [id, i]));
-  const totals = new Map(ids.map((id) => [id, { id, meetings: 0, score: 0 }]));
-  for (const m of meetings) {
-    for (const id of m.participantIds) {
-      const row = totals.get(id);
-      if (!row) continue;
-      row.meetings++;
-      for (const other of m.participantIds) {
-        const [i, j] = [slot.get(id), slot.get(other)];
-        if (other === id || i === undefined || j === undefined) continue;
-        row.score += (weights.weights[triangleIndex(weights.ids.length, i, j)] ?? 0) / WEIGHT_SCALE;
-      }
-    }
-  }
-  return [...totals.values()];
-}
-
-/** Pairs seated together in more than one meeting of the schedule. */
-function repeatedPairs(meetings: readonly MeetingEntity[]): number {
-  const sittings = new Map<string, number>();
-  for (const { participantIds: ids } of meetings) {
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const key = ids[i] < ids[j] ? `${ids[i]} ${ids[j]}` : `${ids[j]} ${ids[i]}`;
-        sittings.set(key, (sittings.get(key) ?? 0) + 1);
-      }
-    }
-  }
-  let repeated = 0;
-  for (const count of sittings.values()) if (count > 1) repeated++;
-  return repeated;
 }
