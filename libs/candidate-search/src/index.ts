@@ -1,15 +1,19 @@
 /**
  * Top-K complementary partners without scoring all pairs (pure: no Nest, no database), built on
  * @maillage/scoring's formulas. See libs/scoring/src/README.md ("Top-K without all pairs"):
- * - buildIndex + topKPartners / scoreAll / scoreRange: candidate index, territory blocks, top-K;
+ * - buildIndex + topKPartners / scoreAll / scoreRange: candidate index, territory blocks, exact
+ *   top-K pruned by upper bounds (TopKSearcher);
+ * - scoreRangeParallel: the same on worker threads over a shared index;
  * - ScoreKernel: the typed-array scorer, bit-identical to scorePair;
  * - bruteForceTopK + recallAtK: exact reference and recall check; naiveTopK: the all-pairs baseline.
  */
 export { ScoringIndex, buildIndex } from './candidate-index';
-export type { BuildIndexOptions, CompiledProfile } from './candidate-index';
+export type { BuildIndexOptions, CompiledProfile, SharedIndex } from './candidate-index';
 export { ScoreKernel } from './kernel';
 export { blockCodes, collectGeo, shareBlock } from './blocks';
 export type { BlockLayout, GeoFacts, Postings } from './blocks';
 export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
 export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
+export { scoreRangeParallel, parallelWorkerFile } from './parallel';
+export type { ParallelOptions } from './parallel';
 export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';
