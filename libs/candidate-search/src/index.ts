@@ -14,6 +14,6 @@ export { blockCodes, collectGeo, shareBlock } from './blocks';
 export type { BlockLayout, GeoFacts, Postings } from './blocks';
 export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
 export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
-export { scoreRangeParallel, parallelWorkerFile } from './parallel';
-export type { ParallelOptions } from './parallel';
+export { ScoringThreads, scoreRangeParallel, parallelWorkerFile } from './parallel';
+export type { ParallelOptions, SharedRows } from './parallel';
 export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';

@@ -1,25 +1,47 @@
 /**
- * Worker-thread entry of scoreRangeParallel: rebuilds the index over the shared buffers, then takes
- * chunks of actors from a shared counter until none is left, writing each actor's top-K straight
- * into the shared result arrays (rows are disjoint, so no locking).
+ * Worker-thread entry of ScoringThreads: keeps the last shared index it was sent (rebuilt over the
+ * shared buffers, no copy) and, per job, takes chunks of rows from a shared counter until none is
+ * left, writing each actor's top-K straight into the shared result arrays (rows are disjoint).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
+import type { ScoringProfile } from '@maillage/scoring';
 import { ScoringIndex } from './candidate-index';
 import { TopKSearcher } from './search';
-import type { ParallelTask } from './parallel';
+import type { ThreadMessage } from './parallel';
 
-function run(task: ParallelTask): void {
-  const index = ScoringIndex.fromShared(task.index);
-  const searcher = new TopKSearcher(index, index.compile(task.profile));
-  const { k, from, to, chunk, out } = task;
-  const next = new Int32Array(task.counter);
+let current: { id: number; index: ScoringIndex; searchers: Map<string, TopKSearcher> } | null = null;
+
+function searcher(profile: ScoringProfile, key: string): TopKSearcher {
+  const c = current!;
+  let s = c.searchers.get(key);
+  if (!s) {
+    c.searchers.clear(); // one profile at a time: a searcher holds O(N) buffers
+    c.searchers.set(key, (s = new TopKSearcher(c.index, c.index.compile(profile))));
+  }
+  return s;
+}
+
+parentPort?.on('message', (m: ThreadMessage) => {
+  if (m.type === 'index') {
+    current = { id: m.id, index: ScoringIndex.fromShared(m.index), searchers: new Map() };
+    return;
+  }
+  const job = m.job;
+  if (!current || current.id !== job.indexId) {
+    parentPort?.postMessage({ error: `index ${job.indexId} not loaded` });
+    return;
+  }
+  const s = searcher(job.profile, job.profileKey);
+  const before = { ...s.stats };
+  const { k, rows, chunk, out } = job;
+  const next = new Int32Array(job.counter);
   for (;;) {
     const start = Atomics.add(next, 0, chunk);
-    if (start >= to - from) break;
-    const end = Math.min(to - from, start + chunk);
+    if (start >= rows.length) break;
+    const end = Math.min(rows.length, start + chunk);
     for (let r = start; r < end; r++)
-      out.counts[r] = searcher.search(
-        from + r,
+      out.counts[r] = s.search(
+        rows[r],
         k,
         out.partners,
         out.scores,
@@ -29,7 +51,12 @@ function run(task: ParallelTask): void {
         out.components,
       );
   }
-  parentPort?.postMessage({ stats: searcher.stats });
-}
-
-run(workerData as ParallelTask);
+  parentPort?.postMessage({
+    stats: {
+      postings: s.stats.postings - before.postings,
+      touched: s.stats.touched - before.touched,
+      refined: s.stats.refined - before.refined,
+      exact: s.stats.exact - before.exact,
+    },
+  });
+});
