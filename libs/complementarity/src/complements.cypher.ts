@@ -2,14 +2,19 @@ import { actorVisibleTo } from '@maillage/actors';
 import { actorInTerritory } from '@maillage/reference';
 
 /**
- * COMPLEMENTS edges: (a)-[:COMPLEMENTS]->(b) means b is in a's stored top-K. `components` holds
- * the contributions in COMPONENT_NAMES order (fixed by modelVersion) so a reader can explain them.
+ * COMPLEMENTS edges: (a)-[:COMPLEMENTS]->(b) means b is in a's stored top-K. Edges are lean (2 M of
+ * them per 100k actors): score, rank and `parts` = [forward, backward, contributions in
+ * COMPONENT_NAMES order (fixed by modelVersion)]. What the whole list was computed with (model,
+ * profile, time) is stored once on the source actor (complementsModelVersion, …).
  */
 
 /** Replaces the whole outgoing set of each actor of $rows in one transaction (delete + create). */
 export const REPLACE_EDGES = `
 UNWIND $rows AS row
 MATCH (a:Actor { id: row.id })
+SET a.complementsModelVersion = $modelVersion, a.complementsProfileId = $profileId,
+  a.complementsProfileVersion = $profileVersion, a.complementsComputedAt = datetime($computedAt)
+WITH a, row
 CALL (a) {
   OPTIONAL MATCH (a)-[old:COMPLEMENTS]->()
   DELETE old
@@ -17,10 +22,7 @@ CALL (a) {
 CALL (a, row) {
   UNWIND row.partners AS p
   MATCH (b:Actor { id: p.id })
-  CREATE (a)-[:COMPLEMENTS {
-    score: p.score, rank: p.rank, forward: p.forward, backward: p.backward, components: p.components,
-    modelVersion: $modelVersion, profileId: $profileId, profileVersion: $profileVersion,
-    computedAt: datetime($computedAt) }]->(b)
+  CREATE (a)-[:COMPLEMENTS { score: p.score, rank: p.rank, parts: p.parts }]->(b)
 }
 RETURN count(a) AS actors`;
 
@@ -42,10 +44,9 @@ WHERE ($families IS NULL OR b.family IN $families)
   AND ($allianceForm IS NULL OR $allianceForm IN coalesce(b.allianceForms, []))
   AND NOT ($excludeAllied AND EXISTS { MATCH (a)-[r:ALLIED_WITH]-(b) WHERE r.until IS NULL })
   AND ${actorVisibleTo('b')}
-RETURN b { .id, .name, .kind, .family } AS partner, e.score AS score, e.rank AS rank,
-  e.forward AS forward, e.backward AS backward, e.components AS components,
-  e.modelVersion AS modelVersion, e.profileId AS profileId, e.profileVersion AS profileVersion,
-  e.computedAt AS computedAt
+RETURN b { .id, .name, .kind, .family } AS partner, e.score AS score, e.rank AS rank, e.parts AS parts,
+  a.complementsModelVersion AS modelVersion, a.complementsProfileId AS profileId,
+  a.complementsProfileVersion AS profileVersion, a.complementsComputedAt AS computedAt
 ORDER BY score DESC, partner.id
 LIMIT $limit`;
 

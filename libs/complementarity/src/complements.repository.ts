@@ -17,9 +17,8 @@ export interface EdgeRow {
     id: string;
     score: number;
     rank: number;
-    forward: number;
-    backward: number;
-    components: number[];
+    /** [forward, backward, contributions in COMPONENT_NAMES order]. */
+    parts: number[];
   }[];
 }
 
@@ -101,14 +100,23 @@ export class ComplementsRepository {
   }
 
   async partners(q: PartnerQuery): Promise<StoredPartner[]> {
-    const rows = await this.neo4j.read<StoredPartner>(PARTNERS, {
+    const rows = await this.neo4j.read<
+      Omit<StoredPartner, 'forward' | 'backward' | 'components'> & { parts: number[] | null }
+    >(PARTNERS, {
       ...q,
       sdg: q.sdg === null ? null : this.neo4j.int(q.sdg),
       limit: this.neo4j.int(q.limit),
     });
     // Reads are read-committed: an edge replaced by a concurrent rescore can come back with null
     // properties. Drop those rows (the next read sees the new set).
-    return rows.filter((r) => r.score !== null && r.rank !== null && r.computedAt !== null);
+    return rows
+      .filter((r) => r.score !== null && r.rank !== null && r.parts !== null && r.computedAt !== null)
+      .map(({ parts, ...r }) => ({
+        ...r,
+        forward: parts![0],
+        backward: parts![1],
+        components: parts!.slice(2),
+      }));
   }
 
   async triadsOfActor(actorId: string, cap: number): Promise<Trio[]> {

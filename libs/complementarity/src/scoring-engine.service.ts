@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
-import { searcherFor } from '@maillage/candidate-search';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import { availableParallelism } from 'node:os';
+import { ScoreAllResult, ScoringIndex, ScoringThreads, searcherFor } from '@maillage/candidate-search';
+import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { COMPONENT_COUNT, MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
-import { ComplementsRepository, EdgeRow, EdgeStamp } from './complements.repository';
+import { ComplementsRepository, EdgeRow, EdgeStamp, WRITE_BATCH } from './complements.repository';
 import { PopulationService, PopulationSnapshot } from './population.service';
 import { ScoringProfilesService } from '@maillage/scoring-profiles';
 
@@ -14,6 +16,25 @@ export const STORED_K = 20;
 /** Rounded so stored edges (and their JSON) stay small and deterministic across runs. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** From this many actors, scoreAndWrite scores on worker threads, overlapped with the writes. */
+export const PIPELINE_MIN_ACTORS = 1000;
+
+/** Edge rows of scored rows (row r = actor `actorOf(r)`). */
+function edgeRows(index: ScoringIndex, r: ScoreAllResult, actorOf: (row: number) => number): EdgeRow[] {
+  const out: EdgeRow[] = [];
+  for (let row = 0; row < r.counts.length; row++) {
+    const partners: EdgeRow['partners'] = [];
+    for (let i = 0; i < r.counts[row]; i++) {
+      const q = row * r.k + i;
+      const parts = [round(r.forward[q]), round(r.backward[q])];
+      for (let c = 0; c < COMPONENT_COUNT; c++) parts.push(round(r.components![q * COMPONENT_COUNT + c]));
+      partners.push({ id: index.ids[r.partners[q]], score: round(r.scores[q]), rank: i + 1, parts });
+    }
+    out.push({ id: index.ids[actorOf(row)], partners });
+  }
+  return out;
+}
+
 /**
  * Turns the pure top-K search into stored edges: for a set of actors, their top-K against the
  * whole population, written as COMPLEMENTS edges replacing the previous ones.
@@ -24,12 +45,22 @@ const round = (x: number) => Math.round(x * 1e6) / 1e6;
  * profile's slug (profileId) and version.
  */
 @Injectable()
-export class ScoringEngineService {
+export class ScoringEngineService implements OnModuleDestroy {
+  /** Started on first use (rebuild chunks); the API process never starts them. */
+  private readonly threads: ScoringThreads;
+
   constructor(
     private readonly population: PopulationService,
     private readonly edges: ComplementsRepository,
     private readonly profiles: ScoringProfilesService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.threads = new ScoringThreads(config.SCORING_THREADS || availableParallelism());
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.threads.close();
+  }
 
   /** The profile stored edges are computed with now. */
   async activeProfile(): Promise<ScoringProfile> {
@@ -66,14 +97,9 @@ export class ScoringEngineService {
       const count = searcher.search(a, k, outIdx, outScore, 0, outFwd, outBwd, outComp);
       const partners = [];
       for (let i = 0; i < count; i++) {
-        partners.push({
-          id: ix.ids[outIdx[i]],
-          score: round(outScore[i]),
-          rank: i + 1,
-          forward: round(outFwd[i]),
-          backward: round(outBwd[i]),
-          components: Array.from(outComp.subarray(i * COMPONENT_COUNT, (i + 1) * COMPONENT_COUNT), round),
-        });
+        const parts = [round(outFwd[i]), round(outBwd[i])];
+        for (let c = 0; c < COMPONENT_COUNT; c++) parts.push(round(outComp[i * COMPONENT_COUNT + c]));
+        partners.push({ id: ix.ids[outIdx[i]], score: round(outScore[i]), rank: i + 1, parts });
       }
       rows.push({ id, partners });
     }
@@ -87,9 +113,28 @@ export class ScoringEngineService {
     profile?: ScoringProfile,
   ): Promise<{ actors: number; edges: number }> {
     const p = profile ?? (await this.activeProfile());
-    const rows = this.topK(snapshot, ids, p);
-    const edges = await this.edges.replace(rows, this.stamp(p));
-    return { actors: rows.length, edges };
+    const stamp = this.stamp(p);
+    if (ids.length < PIPELINE_MIN_ACTORS) {
+      const rows = this.topK(snapshot, ids, p);
+      return { actors: rows.length, edges: await this.edges.replace(rows, stamp) };
+    }
+    // Pipeline: worker threads score batch i + 1 while Neo4j writes batch i (one write in flight).
+    const ix = snapshot.index;
+    const idxs = ids.map((id) => ix.indexOf(id)).filter((a) => a >= 0);
+    let edges = 0;
+    let writing: Promise<number> = Promise.resolve(0);
+    try {
+      for (let i = 0; i < idxs.length; i += WRITE_BATCH) {
+        const batch = idxs.slice(i, i + WRITE_BATCH);
+        const scored = await this.threads.score(ix, p, { actors: batch, k: STORED_K, withComponents: true });
+        const rows = edgeRows(ix, scored, (r) => batch[r]);
+        edges += await writing;
+        writing = this.edges.replace(rows, stamp);
+      }
+    } finally {
+      edges += await writing;
+    }
+    return { actors: idxs.length, edges };
   }
 
   /**

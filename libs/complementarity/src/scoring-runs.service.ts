@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 
@@ -9,8 +10,10 @@ import { ScoringEngineService } from './scoring-engine.service';
 import { PopulationService } from './population.service';
 import { COMPLEMENTARITY_ERRORS } from './complementarity.errors';
 
-/** Actors per chunk: small enough to spread over workers, big enough to amortise a write batch. */
-export const CHUNK_SIZE = 2000;
+/**
+ * Actors per chunk (SCORING_CHUNK_ACTORS, default 2000): small enough to spread over workers, big
+ * enough to amortise the pipeline's write batches.
+ */
 const KIND = JobName.SCORING_REBUILD;
 
 export interface RebuildScope {
@@ -41,6 +44,7 @@ export class ScoringRunsService {
     private readonly engine: ScoringEngineService,
     private readonly population: PopulationService,
     @InjectRepository(ScoringChunkEntity) private readonly chunks: Repository<ScoringChunkEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async start(scope: RebuildScope, requestedBy: string | null): Promise<JobRunEntity> {
@@ -76,8 +80,9 @@ export class ScoringRunsService {
     if (planned.length === 0) {
       const ids = await this.data.scopeActorIds(parseScope(run.scope).territory);
       const rows: Partial<ScoringChunkEntity>[] = [];
-      for (let i = 0, c = 0; i < ids.length; i += CHUNK_SIZE, c++)
-        rows.push({ runId, chunk: c, actorIds: ids.slice(i, i + CHUNK_SIZE), completedAt: null });
+      const size = this.config.SCORING_CHUNK_ACTORS;
+      for (let i = 0, c = 0; i < ids.length; i += size, c++)
+        rows.push({ runId, chunk: c, actorIds: ids.slice(i, i + size), completedAt: null });
       if (rows.length) await this.chunks.createQueryBuilder().insert().values(rows).orIgnore().execute();
       await this.runs.start(runId, ids.length);
       await this.runs.addProgress(runId, 0, { actors: 0, edges: 0, chunks: rows.length, chunksDone: 0 });

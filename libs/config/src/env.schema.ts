@@ -48,6 +48,10 @@ export const envSchema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().positive().default(2000),
   /** Worker threads of the API for simulateEvent's optimiser and LP bound (off the event loop). */
   SIMULATION_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** Worker threads a process scores rebuild chunks on (0 = the machine's available parallelism). */
+  SCORING_THREADS: z.coerce.number().int().min(0).max(64).default(0),
+  /** Actors per chunk of a scoring rebuild (chunks are shared by all worker processes). */
+  SCORING_CHUNK_ACTORS: z.coerce.number().int().min(1).max(100_000).default(2000),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /** Port of the worker's health server (GET /health/live, /health/ready); unset: no server. */
