@@ -64,7 +64,7 @@ describe('scoring rebuild shared by two workers (e2e)', () => {
     ids = await api.createActorsFromProfiles(admin.apiKey, 16, profiles, (i) => ({
       name: `${tag} actor ${i}`,
       communeCode: i % 2 ? '69123' : '69266',
-      causes: [4, 1 + (i % 17)],
+      causes: i % 3 === 0 ? [4] : [4, 5 + (i % 10)],
     }));
     workers.push(await TestWorker.start(), await TestWorker.start());
   });

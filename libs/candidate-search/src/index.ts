@@ -1,6 +1,6 @@
 /**
  * Top-K complementary partners without scoring all pairs (pure: no Nest, no database), built on
- * @maillage/scoring's formulas. See libs/scoring/src/README.md ("Top-K without all pairs"):
+ * @maillage/scoring's formulas. See libs/candidate-search/README.md:
  * - buildIndex + topKPartners / scoreAll / scoreRange: candidate index, territory blocks, exact
  *   top-K pruned by upper bounds (TopKSearcher);
  * - scoreRangeParallel: the same on worker threads over a shared index;
