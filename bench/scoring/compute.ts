@@ -11,8 +11,8 @@ import {
   naiveTopK,
   partnersOf,
   recallAtK,
-  scoreRangeParallel,
 } from '../../libs/candidate-search/src';
+import { scoreRangeParallel } from '../../libs/scoring-threads/src';
 import { DEFAULT_PROFILE, ScoringProfile, buildRarity } from '../../libs/scoring/src';
 import { BenchPopulation, PopulationSource, benchPopulation } from './population';
 

@@ -3,7 +3,7 @@
  * @maillage/scoring's formulas. See libs/candidate-search/README.md:
  * - buildIndex + topKPartners / scoreAll / scoreRange: candidate index, territory blocks, exact
  *   top-K pruned by upper bounds (TopKSearcher);
- * - scoreRangeParallel: the same on worker threads over a shared index;
+ * - ScoringIndex.toShared / fromShared: the index on SharedArrayBuffers (@maillage/scoring-threads);
  * - ScoreKernel: the typed-array scorer, bit-identical to scorePair;
  * - bruteForceTopK + recallAtK: exact reference and recall check; naiveTopK: the all-pairs baseline.
  */
@@ -14,6 +14,4 @@ export { blockCodes, collectGeo, shareBlock } from './blocks';
 export type { BlockLayout, GeoFacts, Postings } from './blocks';
 export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
 export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
-export { ScoringThreads, scoreRangeParallel, parallelWorkerFile } from './parallel';
-export type { ParallelOptions, SharedRows } from './parallel';
 export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
-import { ScoreAllResult, ScoringIndex, ScoringThreads, searcherFor } from '@maillage/candidate-search';
+import { ScoreAllResult, ScoringIndex, searcherFor } from '@maillage/candidate-search';
+import { ScoringThreads } from '@maillage/scoring-threads';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { COMPONENT_COUNT, MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
 import { ComplementsRepository, EdgeRow, EdgeStamp, WRITE_BATCH } from './complements.repository';

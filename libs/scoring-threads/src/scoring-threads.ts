@@ -9,9 +9,15 @@ import {
   profileKey,
   ScoringProfile,
 } from '@maillage/scoring';
-import type { ScoringIndex, SharedIndex } from './candidate-index';
-import type { SearchStats } from './search';
-import { ScoreAllOptions, ScoreAllResult, scoreRange, searcherFor } from './top-k';
+import {
+  ScoreAllOptions,
+  ScoreAllResult,
+  ScoringIndex,
+  SearchStats,
+  SharedIndex,
+  scoreRange,
+  searcherFor,
+} from '@maillage/candidate-search';
 
 /** Result rows on shared buffers (row r = actor rows[r], K slots, partner −1 = empty). */
 export interface SharedRows {
@@ -53,10 +59,10 @@ export interface ParallelOptions extends Pick<ScoreAllOptions, 'k' | 'actorRange
  * The compiled worker file. From the build (dist/) it sits beside this file; when this file runs
  * from TypeScript sources (ts-jest), the build's copy is used (npm run build first).
  */
-export function parallelWorkerFile(): string {
-  if (__filename.endsWith('.js')) return path.join(__dirname, 'parallel.worker.js');
+export function scoringThreadFile(): string {
+  if (__filename.endsWith('.js')) return path.join(__dirname, 'scoring-thread.worker.js');
   const root = path.resolve(__dirname, '../../..');
-  return path.join(root, 'dist', path.relative(root, __dirname), 'parallel.worker.js');
+  return path.join(root, 'dist', path.relative(root, __dirname), 'scoring-thread.worker.js');
 }
 
 function shared<T extends Int32Array | Float64Array | Float32Array>(
@@ -85,7 +91,7 @@ export class ScoringThreads {
 
   /** Whether worker threads can be used (more than one thread and the worker file is built). */
   get available(): boolean {
-    return this.threads > 1 && existsSync(parallelWorkerFile());
+    return this.threads > 1 && existsSync(scoringThreadFile());
   }
 
   /** Top-K rows of `actors` (or actorRange) of `index`; falls back to this thread when unavailable. */
@@ -186,7 +192,7 @@ export class ScoringThreads {
   /** Starts the threads if needed and sends them the index (once per index and blocking). */
   private load(index: ScoringIndex, profile: ScoringProfile): number {
     while (this.workers.length < this.threads) {
-      const w = new Worker(parallelWorkerFile());
+      const w = new Worker(scoringThreadFile());
       w.unref();
       this.workers.push(w);
     }

@@ -5,9 +5,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ScoringProfile } from '@maillage/scoring';
-import { ScoringIndex } from './candidate-index';
-import { TopKSearcher } from './search';
-import type { ThreadMessage } from './parallel';
+import { ScoringIndex, TopKSearcher } from '@maillage/candidate-search';
+import type { ThreadMessage } from './scoring-threads';
 
 let current: { id: number; index: ScoringIndex; searchers: Map<string, TopKSearcher> } | null = null;
 
