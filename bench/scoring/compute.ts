@@ -153,6 +153,8 @@ export interface BruteForceResult {
   /** Actors measured (spread evenly over the index order). */
   readonly sample: number;
   readonly measuredSeconds: number;
+  /** CPU seconds of the sample, extrapolated the same way (less sensitive to a shared machine). */
+  readonly cpuSeconds: number;
   /** measuredSeconds × n / sample: brute force costs the same for every actor (it scores all n). */
   readonly seconds: number;
   /** recall@K of the search's lists against the brute force's, on the sample. */
@@ -176,8 +178,10 @@ export function benchBruteForce(
   const sample = Math.min(index.n, options.sample);
   const actors = Array.from({ length: sample }, (_, i) => Math.floor(((i + 0.5) * index.n) / sample));
   const t0 = now();
+  const c0 = cpuSeconds();
   const exact = bruteForceTopKMany(index, actors, k, profile);
   const measured = now() - t0;
+  const cpu = cpuSeconds() - c0;
   const approx = actors.map((a) => partnersOf(result, a));
   let identical = 0;
   actors.forEach((_, i) => {
@@ -190,6 +194,7 @@ export function benchBruteForce(
     k,
     sample,
     measuredSeconds: measured,
+    cpuSeconds: (cpu * index.n) / sample,
     seconds: (measured * index.n) / sample,
     recall: recallAtK(approx, exact),
     identical,
