@@ -308,14 +308,26 @@ describe('speed-meeting events (e2e, real worker)', () => {
   });
 
   it('gives agendas and exports, with contacts for the lab and the participant only', async () => {
-    const AGENDA = `query($e: ID!, $a: ID!) { agenda(eventId: $e, actorId: $a) { actorName slots { round startsAt table meetingId partners { actorId name representative { email } } } } }`;
+    const AGENDA = `query($e: ID!, $a: ID!) { agenda(eventId: $e, actorId: $a) { actorName slots { round startsAt table meetingId partners { actorId name reason representative { email } } } } }`;
     const mine = await ok<{
-      agenda: { slots: { round: number; startsAt: string; partners: { representative: unknown }[] }[] };
+      agenda: {
+        slots: {
+          round: number;
+          startsAt: string;
+          partners: { representative: unknown; reason: string | null }[];
+        }[];
+      };
     }>(AGENDA, { e: eventId, a: actors[0] });
     expect(mine.agenda.slots).toHaveLength(4);
     expect(mine.agenda.slots[2].startsAt).toBe('2026-03-10T08:28:00.000Z'); // 2 × (7 + 2) + 10-minute pause
     const withPartner = mine.agenda.slots.find((s) => s.partners.length)!;
     expect(withPartner.partners[0].representative).not.toBeNull();
+    // The profiles make actor 0's partners cover one of its needs or share its causes: a reason line.
+    expect(
+      mine.agenda.slots
+        .flatMap((s) => s.partners)
+        .some((x) => /besoin|causes partagées/.test(x.reason ?? '')),
+    ).toBe(true);
 
     const editor = await api.user(Role.ACTOR_EDITOR, { actorIds: [actors[0]] });
     const own = await ok<{ agenda: { slots: { partners: { representative: unknown }[] }[] } }>(

@@ -10,7 +10,7 @@ import { FeedbackForm } from './FeedbackForm';
 import { ErrorAlert, QueryState } from './QueryState';
 
 /** The participant's agenda (rounds, times in the event's zone, table, partners), its ICS file,
- * and once a meeting has ended a feedback form per partner met. */
+ * and once a meeting has ended a feedback form per partner met. Reasons are the API's French lines. */
 export function ActorAgenda({ eventId, actorId }: { eventId: string; actorId: string }) {
   const { t, i18n } = useTranslation();
   const query = useGql(['agenda', eventId, actorId], ACTOR_AGENDA, { eventId, actorId }, { retry: false });
@@ -82,6 +82,7 @@ export function ActorAgenda({ eventId, actorId }: { eventId: string; actorId: st
                     <Table.Th scope="col">{t('agenda.time')}</Table.Th>
                     <Table.Th scope="col">{t('agenda.table')}</Table.Th>
                     <Table.Th scope="col">{t('agenda.partners')}</Table.Th>
+                    <Table.Th scope="col">{t('agenda.reason')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -96,6 +97,14 @@ export function ActorAgenda({ eventId, actorId }: { eventId: string; actorId: st
                         {s.partners.length
                           ? s.partners.map((p) => p.name ?? p.actorId).join(', ')
                           : t('agenda.break')}
+                      </Table.Td>
+                      <Table.Td>
+                        {s.partners
+                          .filter((p) => p.reason)
+                          .map((p) =>
+                            s.partners.length > 1 ? `${p.name ?? p.actorId} : ${p.reason}` : p.reason,
+                          )
+                          .join(' · ')}
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -618,6 +618,7 @@ export const en: Translations = {
     time: 'Time',
     table: 'Table',
     partners: 'Partner(s)',
+    reason: 'Why this meeting',
     break: 'Break',
     notPublished: 'The schedule is not published yet: your agenda will appear here.',
   },

@@ -626,6 +626,7 @@ export const fr = {
     time: 'Horaire',
     table: 'Table',
     partners: 'Partenaire(s)',
+    reason: 'Pourquoi cette rencontre',
     break: 'Pause',
     notPublished: 'Le planning n’est pas encore publié : votre agenda apparaîtra ici.',
   },

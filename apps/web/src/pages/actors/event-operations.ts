@@ -33,6 +33,7 @@ export const ACTOR_AGENDA = graphql(`
         partners {
           actorId
           name
+          reason
         }
       }
     }
