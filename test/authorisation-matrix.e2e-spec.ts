@@ -175,6 +175,11 @@ const MATRIX: Record<string, Row> = {
     expect: LAB_A_EVENT_OR_PARTICIPANT,
   },
   agendasPdf: { vars: (w) => ({ eventId: w.eventId }), expect: LAB_A_EVENT },
+  /** Organisers pass and see their lab's events only (none for lab B). */
+  actorEvents: {
+    vars: (w) => ({ actorId: w.target }),
+    expect: rule(['organiserOwn', 'organiserOther', 'admin', 'editorOwn']),
+  },
   causes: { vars: () => ({}), expect: PUBLIC_READ },
   competence: { vars: () => ({ id: 'digital.website' }), expect: PUBLIC_READ },
   competences: { vars: () => ({}), expect: PUBLIC_READ },

@@ -308,14 +308,26 @@ describe('speed-meeting events (e2e, real worker)', () => {
   });
 
   it('gives agendas and exports, with contacts for the lab and the participant only', async () => {
-    const AGENDA = `query($e: ID!, $a: ID!) { agenda(eventId: $e, actorId: $a) { actorName slots { round startsAt table meetingId partners { actorId name representative { email } } } } }`;
+    const AGENDA = `query($e: ID!, $a: ID!) { agenda(eventId: $e, actorId: $a) { actorName slots { round startsAt table meetingId partners { actorId name reason representative { email } } } } }`;
     const mine = await ok<{
-      agenda: { slots: { round: number; startsAt: string; partners: { representative: unknown }[] }[] };
+      agenda: {
+        slots: {
+          round: number;
+          startsAt: string;
+          partners: { representative: unknown; reason: string | null }[];
+        }[];
+      };
     }>(AGENDA, { e: eventId, a: actors[0] });
     expect(mine.agenda.slots).toHaveLength(4);
     expect(mine.agenda.slots[2].startsAt).toBe('2026-03-10T08:28:00.000Z'); // 2 × (7 + 2) + 10-minute pause
     const withPartner = mine.agenda.slots.find((s) => s.partners.length)!;
     expect(withPartner.partners[0].representative).not.toBeNull();
+    // The profiles make actor 0's partners cover one of its needs or share its causes: a reason line.
+    expect(
+      mine.agenda.slots
+        .flatMap((s) => s.partners)
+        .some((x) => /besoin|causes partagées/.test(x.reason ?? '')),
+    ).toBe(true);
 
     const editor = await api.user(Role.ACTOR_EDITOR, { actorIds: [actors[0]] });
     const own = await ok<{ agenda: { slots: { partners: { representative: unknown }[] }[] } }>(
@@ -581,5 +593,40 @@ describe('speed-meeting events (e2e, real worker)', () => {
       e: eventId,
     });
     expect(late.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'event_status' });
+  });
+
+  it("lists an actor's events for its editor and the lab; others FORBIDDEN, unknown ids NOT_FOUND", async () => {
+    const LIST = `query($a: ID!) { actorEvents(actorId: $a) { id title status startsAt timeZone venue wishesDeadline wishesOpen } }`;
+    const editor = await api.user(Role.ACTOR_EDITOR, { actorIds: [actors[0]] });
+    const own = await ok<{ actorEvents: { id: string; status: string; wishesOpen: boolean }[] }>(
+      LIST,
+      { a: actors[0] },
+      editor.apiKey,
+    );
+    expect(own.actorEvents).toEqual([
+      {
+        id: eventId,
+        title: `${tag} speed meeting`,
+        status: 'CLOSED',
+        startsAt: '2026-03-10T08:00:00.000Z',
+        timeZone: expect.any(String),
+        venue: 'Maison des associations, Grenoble',
+        wishesDeadline: null,
+        wishesOpen: false,
+      },
+    ]);
+    const lab = await ok<{ actorEvents: { id: string }[] }>(LIST, { a: actors[0] });
+    expect(lab.actorEvents.map((e) => e.id)).toEqual([eventId]);
+    // Another lab's organiser sees none of lab A's events.
+    const other = await ok<{ actorEvents: unknown[] }>(LIST, { a: actors[0] }, otherOrganiser.apiKey);
+    expect(other.actorEvents).toEqual([]);
+    const notMine = await gql(LIST, { a: actors[1] }, editor.apiKey);
+    expect(notMine.errors?.[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'not_event_participant',
+    });
+    expect((await gql(LIST, { a: actors[0] }, viewer.apiKey)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const unknown = await gql(LIST, { a: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

@@ -43,6 +43,7 @@ export const routes: RouteObject[] = [
           { path: 'partners', lazy: page(() => import('./pages/actors/PartnersPage')) },
           { path: 'local-causes', lazy: page(() => import('./pages/actors/LocalCausesPage')) },
           { path: 'triads', lazy: page(() => import('./pages/actors/TriadsPage')) },
+          { path: 'events', lazy: page(() => import('./pages/actors/ActorEventsPage')) },
         ],
       },
       {

@@ -9,6 +9,7 @@ import {
   roundTimes,
 } from '@maillage/events';
 import { SCHEDULE_ERRORS, Schedule, ScheduleViewsService, SchedulesRepository } from '@maillage/schedules';
+import { reasonLine } from './meeting-reason';
 import { Agenda } from './models/agenda.models';
 
 /** Personal agendas and the per-round table plan, from the published schedule. */
@@ -59,6 +60,7 @@ export class AgendaService {
             return {
               actorId: id,
               name: names.get(id) ?? null,
+              reason: reasonLine(m?.explanation?.pairs ?? [], actorId, id),
               representative:
                 r && canSeeRepresentative(p, event, id)
                   ? { name: r.representativeName, email: r.representativeEmail }

@@ -3,7 +3,12 @@ import { CurrentPrincipal, Principal } from '@maillage/auth';
 import { CreateEventInput, RegisterParticipantInput } from './dto/event.inputs';
 import { EventStatus } from './event-enums';
 import { EventsService, toEvent } from './events.service';
-import { CsvRegistrationReport, Registration, SpeedMeetingEvent } from './models/event.models';
+import {
+  ActorEventSummary,
+  CsvRegistrationReport,
+  Registration,
+  SpeedMeetingEvent,
+} from './models/event.models';
 import { RegistrationImportService } from './registration-import.service';
 
 /** Events, registrations and attendance (ADMIN, and ORGANISER of the owning organisation). */
@@ -61,6 +66,14 @@ export class EventsResolver {
   })
   async events(@CurrentPrincipal() p: Principal) {
     return (await this.service.listForOrganisation(p)).map(toEvent);
+  }
+
+  @Query(() => [ActorEventSummary], {
+    description:
+      'The events an actor is registered for, latest first: its editors see them all, organisers those of their lab.',
+  })
+  actorEvents(@CurrentPrincipal() p: Principal, @Args('actorId', { type: () => ID }) actorId: string) {
+    return this.service.actorEvents(p, actorId);
   }
 
   @Mutation(() => Registration)

@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Action, Principal, assertAllowed } from '@maillage/auth';
+import { Action, Principal, assertAllowed, isAllowed } from '@maillage/auth';
 import { ActorRecord, ActorsRepository, ActorsService, canSeeActor } from '@maillage/actors';
 import { AllianceForm, isSupportedTimeZone } from '@maillage/domain';
 import { CreateEventInput, MAX_PARTICIPANTS, RegisterParticipantInput } from './dto/event.inputs';
 import { EventEntity } from './entities/event.entity';
 import { RegistrationEntity } from './entities/registration.entity';
-import { assertManages, canSeeRepresentative } from './event-access';
+import { assertManages, canSeeRepresentative, isParticipant, manages } from './event-access';
 import { EventFormat, EventStatus, ParticipantSide, SideRule } from './event-enums';
 import { EVENT_ERRORS, assertStatus, checkUuid, notFound } from './events.errors';
-import { Registration, SpeedMeetingEvent } from './models/event.models';
+import { ActorEventSummary, Registration, SpeedMeetingEvent } from './models/event.models';
 import { roundsHeld } from './rounds-held';
+import { wishesOpen } from './wishes-window';
 
 /** Events, registrations and attendance. Every use case checks the caller first, then the state. */
 @Injectable()
@@ -110,6 +111,38 @@ export class EventsService {
       order: { startsAt: 'DESC' },
       take: 100,
     });
+  }
+
+  /**
+   * The events an actor is registered for, latest first: all of them for its participant (the
+   * actor's editor, as for its agenda), those of their lab for organisers, all for admins. An
+   * unknown or invisible actor answers NOT_FOUND; anyone else FORBIDDEN.
+   */
+  async actorEvents(p: Principal, actorId: string): Promise<ActorEventSummary[]> {
+    assertAllowed(p, Action.AUTHENTICATED_READ);
+    await this.actors.get(p, actorId, ['actorId']);
+    const participant = isParticipant(p, actorId);
+    if (!participant && !isAllowed(p, Action.EVENT_MANAGE))
+      throw EVENT_ERRORS.forbidden('Only the participant and organisers may list its events', {
+        field: ['actorId'],
+        reason: 'not_event_participant',
+      });
+    const regs = await this.registrationsRepo.find({ where: { actorId }, select: { eventId: true } });
+    const events = await this.findByIds(regs.map((r) => r.eventId));
+    const now = new Date();
+    return events
+      .filter((e) => participant || manages(p, e))
+      .sort((a, b) => b.startsAt.getTime() - a.startsAt.getTime())
+      .map((e) => ({
+        id: e.id,
+        title: e.title,
+        status: e.status,
+        startsAt: e.startsAt,
+        timeZone: e.timeZone,
+        venue: e.venue,
+        wishesDeadline: e.wishesDeadline,
+        wishesOpen: wishesOpen(e, now),
+      }));
   }
 
   /** Every event of an organisation (no access check: callers decide who may see them). */

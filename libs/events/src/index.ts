@@ -10,3 +10,4 @@ export * from './models/event.models';
 export * from './dto/event.inputs';
 export * from './registration-import.service';
 export * from './event-rows';
+export * from './wishes-window';

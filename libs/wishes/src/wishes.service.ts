@@ -4,7 +4,14 @@ import { Repository } from 'typeorm';
 import { Principal } from '@maillage/auth';
 import { ActorsRepository, canSeeActor } from '@maillage/actors';
 import { ScoringContextService } from '@maillage/complementarity';
-import { EventEntity, EventStatus, EventsService, assertManagesOrIs, assertStatus } from '@maillage/events';
+import {
+  EventStatus,
+  EventsService,
+  WISHES_OPEN,
+  assertManagesOrIs,
+  assertStatus,
+  wishesOpen,
+} from '@maillage/events';
 import { DEFAULT_PROFILE, scorePair } from '@maillage/scoring';
 import { SetWishInput } from './dto/wish.inputs';
 import { WishEntity } from './entities/wish.entity';
@@ -14,14 +21,6 @@ import { WISH_ERRORS } from './wishes.errors';
 
 const MAX_REASONS = 3;
 const MOST_WANTED = 10;
-/** Statuses in which wishes may be set (before the plan is published), deadline permitting. */
-const WISHES_OPEN = [EventStatus.OPEN, EventStatus.SCHEDULED];
-
-/** Whether the wish list of an event accepts changes at `now`. */
-export function wishesOpen(event: Pick<EventEntity, 'status' | 'wishesDeadline'>, now = new Date()): boolean {
-  return WISHES_OPEN.includes(event.status) && (!event.wishesDeadline || now < event.wishesDeadline);
-}
-
 /** Participants' wishes: whom they want to meet, seen by themselves and the organising lab only. */
 @Injectable()
 export class WishesService {

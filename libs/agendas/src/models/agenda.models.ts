@@ -5,6 +5,11 @@ import { Representative } from '@maillage/events';
 export class AgendaPartner {
   @Field(() => ID) actorId: string;
   @Field(() => String, { nullable: true }) name: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why they meet, one plain-French line (as on the printed agenda); null when unknown.',
+  })
+  reason: string | null;
   @Field(() => Representative, { nullable: true }) representative: Representative | null;
 }
 

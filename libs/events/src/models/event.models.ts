@@ -39,6 +39,18 @@ export class SpeedMeetingEvent {
   @Field(() => GraphQLISODateTime) createdAt: Date;
 }
 
+@ObjectType({ description: 'An event an actor is registered for, as its participant sees it.' })
+export class ActorEventSummary {
+  @Field(() => ID) id: string;
+  @Field() title: string;
+  @Field(() => EventStatus) status: EventStatus;
+  @Field(() => GraphQLISODateTime) startsAt: Date;
+  @Field({ description: 'IANA time zone of the event: show its times in it.' }) timeZone: string;
+  @Field() venue: string;
+  @Field(() => GraphQLISODateTime, { nullable: true }) wishesDeadline: Date | null;
+  @Field({ description: 'Whether the wish list accepts changes now.' }) wishesOpen: boolean;
+}
+
 @ObjectType({ description: 'Personal data: shown to the organising lab and the participant only.' })
 export class Representative {
   @Field(() => String, { nullable: true }) name: string | null;

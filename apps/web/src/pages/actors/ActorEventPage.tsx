@@ -2,6 +2,7 @@ import { Anchor, Breadcrumbs, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { ActorAgenda } from '../../components/ActorAgenda';
 import { FollowUpContacts } from '../../components/FollowUpContacts';
 import { QueryState } from '../../components/QueryState';
 import { WishList, type WishLevel } from '../../components/WishList';
@@ -9,22 +10,25 @@ import { GraphQLRequestError } from '../../graphql/client';
 import { useGql, useGqlMutation } from '../../graphql/hooks';
 import { eventTimeZone } from '../../lib/time';
 import { SET_WISH, WISH_CANDIDATES, WISH_EVENT } from '../events/wish-operations';
+import { ACTOR_EVENTS } from './event-operations';
 
 const WISHES_OPEN = ['OPEN', 'SCHEDULED'];
 
 /** /actors/:actorId/events/:eventId — the participant's side of an event: its wish list while
- * registrations are open, and after the event the mutual follow-up contacts. */
+ * registrations are open, its agenda and feedback forms once the plan is published, and after the
+ * event the mutual follow-up contacts. */
 export default function ActorEventPage() {
   const { t } = useTranslation();
   const { actorId = '', eventId = '' } = useParams();
   // Only the organising lab reads the event itself; a participant's editor gets FORBIDDEN and
-  // the page then relies on the API (wishCandidates, setWish's wishes_closed) alone.
+  // reads it from actorEvents (the API still refuses late wishes: wishes_closed).
   const event = useGql(['wishEvent', eventId], WISH_EVENT, { id: eventId }, { retry: false });
+  const mine = useGql(['actorEvents', actorId], ACTOR_EVENTS, { actorId }, { retry: false });
   const candidates = useGql(['wishCandidates', eventId, actorId], WISH_CANDIDATES, { eventId, actorId });
   const setWish = useGqlMutation(SET_WISH, [['wishStats', eventId]]);
   // The page's opening time: the API refuses late wishes anyway (wishes_closed).
   const [now] = useState(Date.now);
-  const e = event.data?.event;
+  const e = event.data?.event ?? mine.data?.actorEvents.find((x) => x.id === eventId);
   const timeZone = eventTimeZone(e);
   const deadlinePassed = !!e?.wishesDeadline && new Date(e.wishesDeadline).getTime() <= now;
   const open = e ? WISHES_OPEN.includes(e.status) && !deadlinePassed : true;
@@ -63,6 +67,9 @@ export default function ActorEventPage() {
             )}
           </QueryState>
         </>
+      )}
+      {(!e || ['PUBLISHED', 'LIVE', 'CLOSED'].includes(e.status)) && (
+        <ActorAgenda eventId={eventId} actorId={actorId} />
       )}
       {(!e || ['LIVE', 'CLOSED'].includes(e.status)) && (
         <FollowUpContacts eventId={eventId} actorId={actorId} />

@@ -24,7 +24,7 @@ export default function ActorLayout() {
         const actor = query.data!.actor;
         const tabs = ['', 'partners'];
         if (actor.kind === 'COMPANY' || actor.kind === 'CORPORATE_FOUNDATION') tabs.push('local-causes');
-        tabs.push('triads');
+        tabs.push('triads', 'events');
         return (
           <>
             {canOrganise(user) && (
@@ -44,7 +44,10 @@ export default function ActorLayout() {
               label={t('actor.tasks')}
               items={tabs.map((tab) => ({
                 to: `/actors/${actor.id}${tab ? `/${tab}` : ''}`,
-                label: t(`actor.tabs.${(tab || 'profile') as 'profile'}`),
+                label:
+                  tab === 'events'
+                    ? t('actorEvents.tab')
+                    : t(`actor.tabs.${(tab || 'profile') as 'profile'}`),
                 current: current === tab,
               }))}
             />
