@@ -1,8 +1,14 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { Role } from '@maillage/auth';
 import { TestApi } from './support/api';
+import {
+  SCREENSHOTS,
+  invitedPerson,
+  launchChromium,
+  screenshotAndAxe,
+  signInWithPassword,
+} from './support/console';
 
 /**
  * The wish pages of the web console in Debian's Chromium (playwright-core, headless): an actor
@@ -10,18 +16,6 @@ import { TestApi } from './support/api';
  * sees the wish statistics (a mutual pair). Both pages are screenshotted and checked with
  * axe-core (WCAG 2.1 A/AA rules): no serious or critical violation.
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = path.resolve(__dirname, '..', 'test-artifacts', 'screenshots');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const PEOPLE_SIGN_IN = readFileSync(path.resolve(__dirname, '..', 'schema.gql'), 'utf8').includes('signIn(');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 describe('web console wishes (e2e, Chromium)', () => {
   let api: TestApi;
@@ -33,43 +27,7 @@ describe('web console wishes (e2e, Chromium)', () => {
   const name = (i: number) => `${tag} acteur ${String(i).padStart(2, '0')}`;
 
   async function check(page: Page, label: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${label}.png`), fullPage: true });
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const result = (await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      }),
-    )) as { violations: AxeViolation[] };
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(
-      serious.map(
-        (v) =>
-          `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-      ),
-    ).toEqual([]);
-  }
-
-  async function person(role: Role, organisationId: string, actorIds?: string[]) {
-    const admin = await api.user(Role.ADMIN);
-    const email = `${role.toLowerCase()}-${Date.now()}@console-wishes.test`;
-    const password = 'correct horse battery staple';
-    const created = await api.ok<{ createInvitation: { link: string } }>(
-      `mutation($input: CreateInvitationInput!) { createInvitation(input: $input) { link } }`,
-      { input: { email, role, organisationId, actorIds } },
-      admin.apiKey,
-    );
-    const token = created.createInvitation.link.split('/').pop()!;
-    const res = await fetch(`${api.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-maillage-csrf': '1' },
-      body: JSON.stringify({
-        query: `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { authenticated } }`,
-        variables: { t: token, p: password },
-      }),
-    });
-    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
-    return { email, password };
+    expect((await screenshotAndAxe(page, label)).serious).toEqual([]);
   }
 
   async function signedInPage(role: Role, actorIds?: string[]): Promise<Page> {
@@ -79,25 +37,18 @@ describe('web console wishes (e2e, Chromium)', () => {
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
-    await page.goto(`${api.url}/sign-in`);
-    if (PEOPLE_SIGN_IN) {
-      const who = await person(role, organiser.organisationId, actorIds);
-      await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(who.email);
-      await page.getByRole('textbox', { name: 'Mot de passe' }).fill(who.password);
-    } else {
-      const key = (await api.user(role, { organisationId: organiser.organisationId, actorIds })).apiKey;
-      await page.getByRole('tab', { name: 'Avec une clé d’API' }).click();
-      await page.getByRole('textbox', { name: 'Clé d’API' }).fill(key);
-    }
-    await page.getByRole('button', { name: 'Se connecter' }).last().click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
+    await signInWithPassword(
+      page,
+      api.url,
+      await invitedPerson(api, role, organiser.organisationId, actorIds),
+    );
     return page;
   }
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     api = await TestApi.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     organiser = await api.user(Role.ORGANISER);
     const profiles = [
       { kind: 'ASSOCIATION', offers: ['communication.events'], needs: ['digital.website'] },

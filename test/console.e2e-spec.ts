@@ -1,8 +1,16 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page, type Response as PwResponse } from 'playwright-core';
+import type { Browser, Page, Response as PwResponse } from 'playwright-core';
 import { Role } from '@maillage/auth';
 import { TestApi, TestWorker, eventually, pairKey } from './support/api';
+import {
+  ARTIFACTS,
+  SCREENSHOTS,
+  invitedPerson,
+  launchChromium,
+  screenshotAndAxe,
+  signInWithPassword,
+} from './support/console';
 
 /**
  * The web console in Debian's Chromium (playwright-core, headless), served by the API app on its
@@ -13,20 +21,6 @@ import { TestApi, TestWorker, eventually, pairKey } from './support/api';
  * change with the reason in words. Every main page is screenshotted (test-artifacts/screenshots/)
  * and checked with axe-core (WCAG 2.1 A/AA rules): no serious or critical violation.
  */
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '..', 'test-artifacts');
-const SCREENSHOTS = path.join(ARTIFACTS, 'screenshots');
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-/** People sign-in (the sign-in contract) when this branch's API has it, else the API-key fallback. */
-const PEOPLE_SIGN_IN = readFileSync(path.resolve(__dirname, '..', 'schema.gql'), 'utf8').includes('signIn(');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
 
 type ScheduleData = {
   id: string;
@@ -52,76 +46,20 @@ describe('web console (e2e, Chromium)', () => {
 
   /** Screenshot + axe on the current page; fails on any serious or critical violation. */
   async function check(page: Page, name: string): Promise<void> {
-    await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-    await page.addScriptTag({ content: AXE_SOURCE });
-    const result = (await page.evaluate(() =>
-      (globalThis as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      }),
-    )) as { violations: AxeViolation[]; passes: unknown[] };
-    const serious = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    axeReport[name] = {
-      violations: result.violations.length,
-      serious: serious.length,
-      passes: result.passes.length,
-    };
-    expect(
-      serious.map(
-        (v) =>
-          `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      ),
-    ).toEqual([]);
+    const { serious, ...counts } = await screenshotAndAxe(page, name);
+    axeReport[name] = { ...counts, serious: serious.length };
+    expect(serious).toEqual([]);
   }
 
   /** A task of the event (its navigation, not the links in the page's text). */
   const step = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Étapes de l’événement' }).getByRole('link', { name }).click();
 
-  async function signIn(page: Page, who: { apiKey: string; email?: string; password?: string }) {
-    await page.goto(`${api.url}/sign-in`);
-    if (who.email && who.password) {
-      await page.getByRole('textbox', { name: 'Adresse e-mail' }).fill(who.email);
-      await page.getByRole('textbox', { name: 'Mot de passe' }).fill(who.password);
-    } else {
-      await page.getByRole('tab', { name: 'Avec une clé d’API' }).click();
-      await page.getByRole('textbox', { name: 'Clé d’API' }).fill(who.apiKey);
-    }
-    await page.getByRole('button', { name: 'Se connecter' }).last().click();
-    await page.getByRole('button', { name: 'Se déconnecter' }).waitFor();
-  }
-
-  /** A user with an e-mail and a password made through the API (invitation), when sign-in is deployed. */
-  async function person(role: Role, organisationId: string, actorIds?: string[]) {
-    const admin = await api.user(Role.ADMIN);
-    const email = `${role.toLowerCase()}-${Date.now()}@console.test`;
-    const password = 'correct horse battery staple';
-    const created = await api.ok<{ createInvitation: { link: string } }>(
-      `mutation($input: CreateInvitationInput!) { createInvitation(input: $input) { link } }`,
-      { input: { email, role, organisationId, actorIds } },
-      admin.apiKey,
-    );
-    const token = created.createInvitation.link.split('/').pop()!;
-    const res = await fetch(`${api.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-maillage-csrf': '1' },
-      body: JSON.stringify({
-        query: `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { authenticated } }`,
-        variables: { t: token, p: password },
-      }),
-    });
-    expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
-    return { email, password };
-  }
-
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     api = await TestApi.start();
     worker = await TestWorker.start();
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await launchChromium();
     organiser = await api.user(Role.ORGANISER);
     const profiles = [
       {
@@ -199,10 +137,11 @@ describe('web console (e2e, Chromium)', () => {
 
     // Sign in.
     await check(page, '01-sign-in');
-    const who = PEOPLE_SIGN_IN
-      ? { apiKey: '', ...(await person(Role.ORGANISER, organiser.organisationId)) }
-      : { apiKey: organiser.apiKey };
-    await signIn(page, who);
+    await signInWithPassword(
+      page,
+      api.url,
+      await invitedPerson(api, Role.ORGANISER, organiser.organisationId),
+    );
     await page.waitForURL(/\/events$/);
     await check(page, '02-events');
 
@@ -379,10 +318,11 @@ describe('web console (e2e, Chromium)', () => {
       viewport: { width: 1280, height: 900 },
     });
     const page = await context.newPage();
-    const who = PEOPLE_SIGN_IN
-      ? { apiKey: '', ...(await person(Role.ACTOR_EDITOR, organiser.organisationId, [actorId])) }
-      : { apiKey: editor.apiKey };
-    await signIn(page, who);
+    await signInWithPassword(
+      page,
+      api.url,
+      await invitedPerson(api, Role.ACTOR_EDITOR, organiser.organisationId, [actorId]),
+    );
     await page.waitForURL(new RegExp(`/actors/${actorId}$`));
 
     await page.getByRole('link', { name: 'Partenaires' }).click();

@@ -43,6 +43,15 @@ export function competencePath(id: string, byId: Map<string, CompetenceOption>):
   return parts.join(' › ') || id;
 }
 
+/** The rows with the one for `id` changed by `patch`. */
+function patchRow<R extends { competenceId: string }>(
+  rows: readonly R[],
+  id: string,
+  patch: Partial<R>,
+): R[] {
+  return rows.map((r) => (r.competenceId === id ? { ...r, ...patch } : r));
+}
+
 type Props =
   | {
       mode: 'needs';
@@ -124,11 +133,7 @@ export function CompetencePicker(props: Props) {
                       value={String(row.priority)}
                       allowDeselect={false}
                       onChange={(v) =>
-                        props.onChange(
-                          props.value.map((r) =>
-                            r.competenceId === row.competenceId ? { ...r, priority: Number(v) } : r,
-                          ),
-                        )
+                        props.onChange(patchRow(props.value, row.competenceId, { priority: Number(v) }))
                       }
                     />
                     <RemoveButton
@@ -162,9 +167,7 @@ export function CompetencePicker(props: Props) {
                         allowDeselect={false}
                         onChange={(v) =>
                           props.onChange(
-                            props.value.map((r) =>
-                              r.competenceId === row.competenceId ? { ...r, modality: v ?? r.modality } : r,
-                            ),
+                            patchRow(props.value, row.competenceId, { modality: v ?? row.modality }),
                           )
                         }
                       />
@@ -179,11 +182,7 @@ export function CompetencePicker(props: Props) {
                         value={String(row.level)}
                         allowDeselect={false}
                         onChange={(v) =>
-                          props.onChange(
-                            props.value.map((r) =>
-                              r.competenceId === row.competenceId ? { ...r, level: Number(v) } : r,
-                            ),
-                          )
+                          props.onChange(patchRow(props.value, row.competenceId, { level: Number(v) }))
                         }
                       />
                       <RemoveButton label={name} onClick={() => remove(row.competenceId)} />

@@ -1,6 +1,7 @@
-import { Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, FileInput, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CsvRowProblems } from '../../components/CsvRowProblems';
 import { ErrorAlert } from '../../components/QueryState';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useGqlMutation } from '../../graphql/hooks';
@@ -73,26 +74,7 @@ export default function ImportPage() {
           {report.ignoredColumns.length > 0 && (
             <Text size="sm">{t('admin.ignoredColumns', { columns: report.ignoredColumns.join(', ') })}</Text>
           )}
-          {report.errors.length > 0 && (
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t('csv.row')}</Table.Th>
-                  <Table.Th scope="col">{t('csv.column')}</Table.Th>
-                  <Table.Th scope="col">{t('csv.problem')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {report.errors.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.row}</Table.Td>
-                    <Table.Td>{e.column ?? '—'}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )}
+          <CsvRowProblems problems={report.errors} />
         </Stack>
       )}
     </Stack>

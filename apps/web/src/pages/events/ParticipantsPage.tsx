@@ -18,6 +18,7 @@ import {
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActorSearch } from '../../components/ActorSearch';
+import { CsvRowProblems } from '../../components/CsvRowProblems';
 import { ErrorAlert, QueryState } from '../../components/QueryState';
 import { graphql, type ResultOf } from '../../graphql/graphql';
 import { useGql, useGqlMutation } from '../../graphql/hooks';
@@ -305,26 +306,7 @@ function CsvReportView({ report }: { report: CsvReport }) {
           rejected: report.rejected,
         })}
       </Text>
-      {report.problems.length > 0 && (
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('csv.row')}</Table.Th>
-              <Table.Th scope="col">{t('csv.column')}</Table.Th>
-              <Table.Th scope="col">{t('csv.problem')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {report.problems.map((p, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>{p.row}</Table.Td>
-                <Table.Td>{p.column}</Table.Td>
-                <Table.Td>{p.message}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <CsvRowProblems problems={report.problems} />
     </Stack>
   );
 }
