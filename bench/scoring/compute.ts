@@ -2,16 +2,17 @@
  * Compute part of `npm run bench:scoring`: top-K complementarity over synthetic actors, the naive
  * all-pairs baseline and recall@K against exact brute force. Pure computation (no database).
  */
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import {
+  ScoreAllResult,
   ScoringIndex,
   bruteForceTopKMany,
   buildIndex,
   naiveTopK,
+  partnersOf,
   recallAtK,
-  scoreRange,
-  topKPartners,
 } from '../../libs/candidate-search/src';
+import { scoreRangeParallel } from '../../libs/scoring-threads/src';
 import { DEFAULT_PROFILE, ScoringProfile, buildRarity } from '../../libs/scoring/src';
 import { BenchPopulation, PopulationSource, benchPopulation } from './population';
 
@@ -24,6 +25,8 @@ export interface BenchOptions {
   readonly population?: BenchPopulation;
   readonly profile?: ScoringProfile;
   readonly k?: number;
+  /** Worker threads for the top-K (default: available parallelism). */
+  readonly threads?: number;
 }
 
 export interface ComputeResult {
@@ -44,6 +47,7 @@ export interface ComputeResult {
   /** Peak resident memory of this process so far (includes generating the actors). */
   readonly peakRssMb: number;
   readonly loadAverage: number;
+  readonly threads: number;
 }
 
 const DEFAULT_SEED = 42;
@@ -70,8 +74,10 @@ function populationOf(options: BenchOptions): BenchPopulation {
   return benchPopulation(options.n, options.seed ?? DEFAULT_SEED, options.source);
 }
 
-/** Index build + top-K of every actor, single thread. */
-export function benchCompute(options: BenchOptions): ComputeResult & { index: ScoringIndex } {
+/** Index build + top-K of every actor (worker threads over a shared index). */
+export async function benchCompute(
+  options: BenchOptions,
+): Promise<ComputeResult & { index: ScoringIndex; result: ScoreAllResult }> {
   const pop = populationOf(options);
   const profile = options.profile ?? DEFAULT_PROFILE;
   const k = options.k ?? 20;
@@ -81,7 +87,8 @@ export function benchCompute(options: BenchOptions): ComputeResult & { index: Sc
   index.compile(profile);
   index.layout(profile.candidates.blocking);
   const w1 = now();
-  const result = scoreRange(index, profile, { k });
+  const threads = options.threads ?? availableParallelism();
+  const result = await scoreRangeParallel(index, profile, { k, threads });
   const w2 = now();
   const c2 = cpuSeconds();
   return {
@@ -98,7 +105,9 @@ export function benchCompute(options: BenchOptions): ComputeResult & { index: Sc
     pairsKept: result.stats.pairsKept,
     peakRssMb: peakRssMb(),
     loadAverage: loadavg()[0],
+    threads,
     index,
+    result,
   };
 }
 
@@ -138,30 +147,56 @@ export function benchNaive(options: BenchOptions & { sampleActors?: number }): N
   };
 }
 
-export interface RecallResult {
+export interface BruteForceResult {
   readonly n: number;
   readonly k: number;
+  /** Actors measured (spread evenly over the index order). */
   readonly sample: number;
+  readonly measuredSeconds: number;
+  /** CPU seconds of the sample, extrapolated the same way (less sensitive to a shared machine). */
+  readonly cpuSeconds: number;
+  /** measuredSeconds × n / sample: brute force costs the same for every actor (it scores all n). */
+  readonly seconds: number;
+  /** recall@K of the search's lists against the brute force's, on the sample. */
   readonly recall: number;
-  /** Seconds of the exact brute force on the sample. */
-  readonly bruteForceSeconds: number;
+  /** Sample actors whose list equals the brute force's exactly (ids, order and scores). */
+  readonly identical: number;
 }
 
-/** recall@K of the index against exact brute force (same scope and exclusions) on `sample` actors spread over the population. */
-export function benchRecall(options: BenchOptions & { sample?: number; index?: ScoringIndex }): RecallResult {
+/**
+ * Exact brute force with the same compiled kernel (bruteForceTopKMany: every actor of the index,
+ * same blocking, exclusions and tie-break) on `sample` actors, single thread, extrapolated linearly
+ * to n; and the recall of `result` (the search's rows for the same actors) against it.
+ */
+export function benchBruteForce(
+  index: ScoringIndex,
+  result: ScoreAllResult,
+  options: { sample: number; k?: number; profile?: ScoringProfile },
+): BruteForceResult {
   const profile = options.profile ?? DEFAULT_PROFILE;
   const k = options.k ?? 20;
-  const index =
-    options.index ??
-    (() => {
-      const pop = populationOf(options);
-      return buildIndex(pop.actors, pop.taxonomy);
-    })();
-  const sample = Math.min(index.n, options.sample ?? 200);
+  const sample = Math.min(index.n, options.sample);
   const actors = Array.from({ length: sample }, (_, i) => Math.floor(((i + 0.5) * index.n) / sample));
   const t0 = now();
+  const c0 = cpuSeconds();
   const exact = bruteForceTopKMany(index, actors, k, profile);
-  const bruteForceSeconds = now() - t0;
-  const approx = actors.map((a) => topKPartners(index, a, k, profile));
-  return { n: index.n, k, sample, recall: recallAtK(approx, exact), bruteForceSeconds };
+  const measured = now() - t0;
+  const cpu = cpuSeconds() - c0;
+  const approx = actors.map((a) => partnersOf(result, a));
+  let identical = 0;
+  actors.forEach((_, i) => {
+    const x = approx[i];
+    const e = exact[i];
+    if (x.length === e.length && x.every((p, j) => p.id === e[j].id && p.score === e[j].score)) identical++;
+  });
+  return {
+    n: index.n,
+    k,
+    sample,
+    measuredSeconds: measured,
+    cpuSeconds: (cpu * index.n) / sample,
+    seconds: (measured * index.n) / sample,
+    recall: recallAtK(approx, exact),
+    identical,
+  };
 }

@@ -17,6 +17,8 @@ export interface EndToEndResult {
   rebuildSeconds: number;
   edgesWritten: number;
   peakRssMb: number;
+  /** Profile edit → every affected list rewritten (the SCORE_ACTOR handler, queue wait excluded). */
+  incremental: { edits: number; p50Ms: number; p95Ms: number; maxMs: number; actorsRescored: number };
   latency: {
     clients: number;
     requests: number;
@@ -29,6 +31,14 @@ export interface EndToEndResult {
 }
 
 const REBUILD_CHUNK = 2000;
+const EDITS = 40;
+
+/** A need added to the actor (the competence it lacks with the smallest id), as a profile edit would. */
+const ADD_NEED = `
+MATCH (a:Actor { id: $id })
+MATCH (c:Competence) WHERE NOT (a)-[:NEEDS]->(c) AND NOT (a)-[:OFFERS]->(c)
+WITH a, c ORDER BY c.id LIMIT 1
+MERGE (a)-[n:NEEDS]->(c) SET n.priority = 3`;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -115,7 +125,18 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
       const t2 = performance.now();
       return { ids, edges, readSeconds: (t1 - t0) / 1000, scoreAndWriteSeconds: (t2 - t1) / 1000 };
     });
-    log(`rebuild done: ${rebuild.edges} edges; measuring partners latency…`);
+    log(`rebuild done: ${rebuild.edges} edges; measuring profile edits…`);
+    const times: number[] = [];
+    let rescored = 0;
+    for (let i = 0; i < EDITS; i++) {
+      const id = rebuild.ids[(i * 2503) % rebuild.ids.length];
+      await neo4j.write(ADD_NEED, { id });
+      const t0 = performance.now();
+      rescored += (await engine.rescoreActor(id)).actors;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    log('measuring partners latency…');
     const lat = await latency(app, rebuild.ids, 32, 3200);
     return {
       n,
@@ -125,6 +146,13 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
       rebuildSeconds: +(rebuild.readSeconds + rebuild.scoreAndWriteSeconds).toFixed(1),
       edgesWritten: rebuild.edges,
       peakRssMb,
+      incremental: {
+        edits: EDITS,
+        p50Ms: Math.round(percentile(times, 50)),
+        p95Ms: Math.round(percentile(times, 95)),
+        maxMs: Math.round(times[times.length - 1]),
+        actorsRescored: Math.round(rescored / EDITS),
+      },
       latency: lat,
     };
   } finally {

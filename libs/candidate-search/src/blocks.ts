@@ -89,21 +89,16 @@ export interface BlockLayout {
   readonly blockCodes: readonly string[];
   readonly actorBlockStart: Int32Array;
   readonly actorBlocks: Int32Array;
-  /** Offers by competence, offers by parent competence (families), needs likewise. */
+  /** Offers by competence, needs by competence. */
   readonly off: Postings;
-  readonly offFam: Postings;
   readonly need: Postings;
-  readonly needFam: Postings;
 }
 
-const RANKS = 16;
-
 /**
- * Posting lists of one kind (offers or needs, by competence or by parent competence) for one
- * blocking level. Cell (key, block) spans [cell[key × B + block], cell[key × B + block + 1]); each
- * cell is sorted best first (offers by level, needs by their share of the needer's weight in 16
- * bands), then by actor. Parallel streams per posting: actor, item (offer or need index),
- * competence, and aux (offers: level × 8 + modality; needs: modality + 1, 0 = any).
+ * Posting lists of one kind (offers or needs, by competence) for one blocking level. Cell
+ * (competence, block) spans [cell[c × B + block], cell[c × B + block + 1]), by actor. Parallel
+ * streams per posting: actor, item (offer or need index), competence, and aux (offers: level × 8 +
+ * modality; needs: modality + 1, 0 = any).
  */
 export interface Postings {
   readonly cell: Int32Array;
@@ -116,8 +111,6 @@ export interface Postings {
 function postings(
   ix: ScoringIndex,
   offers: boolean,
-  byParent: boolean,
-  rankOf: (item: number) => number,
   B: number,
   actorBlockStart: Int32Array,
   actorBlocks: Int32Array,
@@ -126,24 +119,19 @@ function postings(
   const groups = ix.C;
   const itemStart = offers ? ix.offStart : ix.needStart;
   const itemComp = offers ? ix.offComp : ix.needComp;
-  const parent = ix.compParent;
-  const groupOf = byParent ? (it: number) => parent[itemComp[it]] : (it: number) => itemComp[it];
-  const buckets = groups * B * RANKS;
+  const buckets = groups * B;
   const count = new Int32Array(buckets + 1);
   let total = 0;
   for (let a = 0; a < n; a++)
     for (let q = actorBlockStart[a]; q < actorBlockStart[a + 1]; q++) {
       const blk = actorBlocks[q];
       for (let it = itemStart[a]; it < itemStart[a + 1]; it++) {
-        const g = groupOf(it);
-        if (g < 0) continue;
-        count[(g * B + blk) * RANKS + rankOf(it) + 1]++;
+        count[itemComp[it] * B + blk + 1]++;
         total++;
       }
     }
   for (let b = 0; b < buckets; b++) count[b + 1] += count[b];
-  const cell = new Int32Array(groups * B + 1);
-  for (let c = 0; c <= groups * B; c++) cell[c] = count[c * RANKS];
+  const cell = count.slice();
   const actor = new Int32Array(total);
   const item = new Int32Array(total);
   const comp = new Uint16Array(total);
@@ -152,9 +140,7 @@ function postings(
     for (let q = actorBlockStart[a]; q < actorBlockStart[a + 1]; q++) {
       const blk = actorBlocks[q];
       for (let it = itemStart[a]; it < itemStart[a + 1]; it++) {
-        const g = groupOf(it);
-        if (g < 0) continue;
-        const at = count[(g * B + blk) * RANKS + rankOf(it)]++;
+        const at = count[itemComp[it] * B + blk]++;
         actor[at] = a;
         item[at] = it;
         comp[at] = itemComp[it];
@@ -176,28 +162,14 @@ export function buildLayout(ix: ScoringIndex, blocking: Blocking, geo: GeoFacts)
   const actorBlocks = new Int32Array(actorBlockStart[n]);
   for (let a = 0; a < n; a++)
     perActor[a].forEach((c, i) => (actorBlocks[actorBlockStart[a] + i] = idOf.get(c)!));
-  // best first: offers by level; needs by their share of the needer's total weight (default
-  // priority weights × rarity), so capped walks keep the offers and needs that weigh most
-  const offRank = (o: number) => 3 - ix.offLevel[o];
-  const PRIO = [0, 1, 2, 3.5];
-  const share = new Float64Array(ix.needComp.length);
-  for (let a = 0; a < n; a++) {
-    let total = 0;
-    for (let m = ix.needStart[a]; m < ix.needStart[a + 1]; m++)
-      total += share[m] = PRIO[ix.needPrio[m]] * ix.compRarity[ix.needComp[m]];
-    for (let m = ix.needStart[a]; m < ix.needStart[a + 1]; m++) share[m] /= total;
-  }
-  const needRank = (m: number) => RANKS - 1 - Math.min(RANKS - 1, Math.floor(share[m] * RANKS));
   return {
     blocking,
     B,
     blockCodes: codes,
     actorBlockStart,
     actorBlocks,
-    off: postings(ix, true, false, offRank, B, actorBlockStart, actorBlocks),
-    offFam: postings(ix, true, true, offRank, B, actorBlockStart, actorBlocks),
-    need: postings(ix, false, false, needRank, B, actorBlockStart, actorBlocks),
-    needFam: postings(ix, false, true, needRank, B, actorBlockStart, actorBlocks),
+    off: postings(ix, true, B, actorBlockStart, actorBlocks),
+    need: postings(ix, false, B, actorBlockStart, actorBlocks),
   };
 }
 

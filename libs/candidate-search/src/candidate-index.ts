@@ -21,7 +21,7 @@ import {
   type ScoringActor,
   type ScoringProfile,
 } from '@maillage/scoring';
-import { BlockLayout, GeoFacts, buildLayout, collectGeo } from './blocks';
+import { BlockLayout, GeoFacts, Postings, buildLayout, collectGeo } from './blocks';
 
 export const REL_NONE = 0;
 export const REL_EXACT = 1;
@@ -111,15 +111,12 @@ export class ScoringIndex {
   readonly forms: Uint8Array;
   readonly family: Uint8Array;
   readonly size: Int8Array;
-  /** Per actor: bit (parent competence mod 31) of the families its offers / needs belong to (sibling estimates). */
-  readonly offFamBits: Int32Array;
   /**
    * Per actor (stride 8), what a candidate search reads about a candidate in one cache line: location
    * ids (commune, epci, département, région), causes mask, forms mask | family << 8 | number of
-   * causes << 16 | number of forms << 24, offer and need family bits.
+   * causes << 16 | number of forms << 24 (two slots free).
    */
   readonly pack: Int32Array;
-  readonly needFamBits: Int32Array;
 
   // territory
   /** Interned location codes by level rank (commune, epci, departement, region); −1 = unknown. */
@@ -253,15 +250,6 @@ export class ScoringIndex {
       this.family[i] = FAMILIES.indexOf(a.family);
       this.size[i] = sizeOrdinal(a.sizeBand);
     }
-    this.offFamBits = new Int32Array(n);
-    this.needFamBits = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      for (let o = this.offStart[i]; o < this.offStart[i + 1]; o++)
-        this.offFamBits[i] |= familyBit(this.compParent, this.offComp[o]);
-      for (let m = this.needStart[i]; m < this.needStart[i + 1]; m++)
-        this.needFamBits[i] |= familyBit(this.compParent, this.needComp[m]);
-    }
-
     // ---- territories
     const locMaps = [
       new Map<string, number>(),
@@ -332,8 +320,6 @@ export class ScoringIndex {
         (this.family[i] << 8) |
         (popcount(this.causes[i]) << 16) |
         (popcount(this.forms[i]) << 24);
-      this.pack[q + 6] = this.offFamBits[i];
-      this.pack[q + 7] = this.needFamBits[i];
     }
 
     // ---- pair context. Allies outside the population still count as common partners: they get
@@ -428,13 +414,67 @@ export class ScoringIndex {
     return l;
   }
 
+  /**
+   * The index as plain data on SharedArrayBuffers, for worker threads (structured clone shares the
+   * buffers instead of copying them): every typed array, the posting lists of `blocking`, the ids.
+   * The actors, taxonomy and geography stay behind; a shared index scores and searches only.
+   */
+  toShared(blocking: Blocking): SharedIndex {
+    const arrays: Record<string, ArrayBufferView> = {};
+    for (const [k, v] of Object.entries(this)) if (ArrayBuffer.isView(v)) arrays[k] = toSab(v);
+    const l = this.layout(blocking);
+    const postings = (x: Postings) =>
+      Object.fromEntries(
+        Object.entries(x).map(([k, v]) => [k, toSab(v as ArrayBufferView)]),
+      ) as unknown as Postings;
+    return {
+      n: this.n,
+      C: this.C,
+      ids: this.ids,
+      compIds: this.compIds,
+      keyCodes: this.keyCodes,
+      arrays,
+      loc: this.loc.map(toSab) as unknown as SharedIndex['loc'],
+      layout: {
+        ...l,
+        actorBlockStart: toSab(l.actorBlockStart),
+        actorBlocks: toSab(l.actorBlocks),
+        off: postings(l.off),
+        need: postings(l.need),
+      },
+    };
+  }
+
+  /** An index over shared data (see toShared): same numbers, same scores, no actors. */
+  static fromShared(d: SharedIndex): ScoringIndex {
+    const ix = Object.create(ScoringIndex.prototype) as ScoringIndex;
+    const fields: Record<string, unknown> = {
+      ...d.arrays,
+      rel: d.arrays.rel ?? null,
+      n: d.n,
+      C: d.C,
+      ids: d.ids,
+      compIds: d.compIds,
+      keyCodes: d.keyCodes,
+      loc: d.loc,
+      actors: [],
+      taxonomy: Taxonomy.empty(),
+      pairs: PairContext.empty(),
+      idToIdx: new Map(d.ids.map((id, i) => [id, i])),
+      compiled: new WeakMap(),
+      layouts: new Map([[d.layout.blocking, d.layout]]),
+    };
+    Object.assign(ix, fields);
+    return ix;
+  }
+
   /** Approximate heap size of the typed arrays, in bytes. */
   byteSize(): number {
     let total = 0;
     for (const v of Object.values(this)) if (ArrayBuffer.isView(v)) total += v.byteLength;
     for (const l of this.loc) total += l.byteLength;
     for (const l of this.layouts.values())
-      for (const v of [l.actorBlockStart, l.actorBlocks, l.off, l.offFam, l.need, l.needFam].flatMap((x) =>
+      for (const v of [l.actorBlockStart, l.actorBlocks, l.off, l.need].flatMap((x) =>
         ArrayBuffer.isView(x) ? [x] : Object.values(x),
       ))
         if (ArrayBuffer.isView(v)) total += v.byteLength;
@@ -442,10 +482,25 @@ export class ScoringIndex {
   }
 }
 
-/** Bit of a competence's family (its parent) in a 31-bit set; 0 for roots (no siblings). */
-export function familyBit(parent: Int32Array, c: number): number {
-  const p = parent[c];
-  return p < 0 ? 0 : 1 << (p % 31);
+/** A ScoringIndex as plain, shareable data (ScoringIndex.toShared). */
+export interface SharedIndex {
+  readonly n: number;
+  readonly C: number;
+  readonly ids: readonly string[];
+  readonly compIds: readonly string[];
+  readonly keyCodes: readonly string[];
+  readonly arrays: Readonly<Record<string, ArrayBufferView>>;
+  readonly loc: readonly [Int32Array, Int32Array, Int32Array, Int32Array];
+  readonly layout: BlockLayout;
+}
+
+/** A copy of a typed array on a SharedArrayBuffer (as is when it already is one). */
+function toSab<T extends ArrayBufferView>(v: T): T {
+  if (v.buffer instanceof SharedArrayBuffer) return v;
+  const Ctor = v.constructor as new (b: SharedArrayBuffer) => T;
+  const sab = new SharedArrayBuffer(v.byteLength);
+  new Uint8Array(sab).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+  return new Ctor(sab);
 }
 
 /** Builds the candidate index (see ScoringIndex). */

@@ -1,12 +1,14 @@
 /**
  * Top-K complementary partners without scoring all pairs (pure: no Nest, no database), built on
- * @maillage/scoring's formulas. See libs/scoring/src/README.md ("Top-K without all pairs"):
- * - buildIndex + topKPartners / scoreAll / scoreRange: candidate index, territory blocks, top-K;
+ * @maillage/scoring's formulas. See libs/candidate-search/README.md:
+ * - buildIndex + topKPartners / scoreAll / scoreRange: candidate index, territory blocks, exact
+ *   top-K pruned by upper bounds (TopKSearcher);
+ * - ScoringIndex.toShared / fromShared: the index on SharedArrayBuffers (@maillage/scoring-threads);
  * - ScoreKernel: the typed-array scorer, bit-identical to scorePair;
  * - bruteForceTopK + recallAtK: exact reference and recall check; naiveTopK: the all-pairs baseline.
  */
 export { ScoringIndex, buildIndex } from './candidate-index';
-export type { BuildIndexOptions, CompiledProfile } from './candidate-index';
+export type { BuildIndexOptions, CompiledProfile, SharedIndex } from './candidate-index';
 export { ScoreKernel } from './kernel';
 export { blockCodes, collectGeo, shareBlock } from './blocks';
 export type { BlockLayout, GeoFacts, Postings } from './blocks';

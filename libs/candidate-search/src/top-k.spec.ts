@@ -75,13 +75,16 @@ describe('candidate index and top-K', () => {
     }
   });
 
-  it('keeps a high recall with the default (capped) profile', () => {
+  it('equals brute force with the default profile (the search is exact)', () => {
     const { actors: pop, taxonomy } = generatePopulation({ n: 6000, seed: 5, regions: 2, deptsPerRegion: 2 });
     const ix = buildIndex(pop, taxonomy);
     const sample = Array.from({ length: 60 }, (_, i) => Math.floor((i * ix.n) / 60));
     const exact = bruteForceTopKMany(ix, sample, 20);
-    const approx = sample.map((a) => topKPartners(ix, a, 20));
-    expect(recallAtK(approx, exact)).toBeGreaterThanOrEqual(0.97);
+    const found = sample.map((a) => topKPartners(ix, a, 20));
+    expect(recallAtK(found, exact)).toBe(1);
+    expect(found.map((l) => l.map((p) => [p.idx, p.score]))).toEqual(
+      exact.map((l) => l.map((p) => [p.idx, p.score])),
+    );
   });
 
   it('splits into actor ranges that give the same result as one run, and reports progress', () => {

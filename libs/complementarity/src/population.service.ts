@@ -22,6 +22,12 @@ export interface PopulationSnapshot {
 export const POPULATION_TTL_MS = 5000;
 
 /**
+ * How old a snapshot a profile-edit rescore may patch instead of re-reading every actor: the edited
+ * actors (and their alliances, meetings) are re-read anyway, and every other edit patches its own.
+ */
+export const PATCH_MAX_AGE_MS = 10 * 60_000;
+
+/**
  * Loads the scoring population once and shares it between the jobs of a worker for a few seconds:
  * the chunks of a rebuild then cost one read each instead of one per chunk. Concurrent callers
  * share the in-flight load.
@@ -62,7 +68,11 @@ export class PopulationService {
    * rescore right after a profile edit: the rest may be a few seconds old, these must not be.
    */
   async refreshed(ids: readonly string[]): Promise<PopulationSnapshot> {
-    const base = await this.current();
+    // At 100k actors a full read costs seconds: patch a recent snapshot rather than reload it.
+    const base =
+      this.snapshot && Date.now() - this.snapshot.loadedAt <= PATCH_MAX_AGE_MS
+        ? this.snapshot
+        : await this.current();
     const [fresh, alliances, met, members] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),

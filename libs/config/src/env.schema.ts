@@ -98,6 +98,8 @@ export const envSchema = z.object({
    * Unset: the API's /metrics answers admin credentials only; the worker's answers on its health port.
    */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Worker threads a process scores rebuild chunks on (0 = the machine's available parallelism). */
+  SCORING_THREADS: z.coerce.number().int().min(0).max(64).default(0),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /**
    * A job's lock: a worker that dies (SIGKILL, lost machine) leaves its active jobs to the others

@@ -1,0 +1,254 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import {
+  COMPONENT_COUNT,
+  DEFAULT_PROFILE,
+  MODEL_VERSION,
+  profileKey,
+  ScoringProfile,
+} from '@maillage/scoring';
+import {
+  ScoreAllOptions,
+  ScoreAllResult,
+  ScoringIndex,
+  SearchStats,
+  SharedIndex,
+  scoreRange,
+  searcherFor,
+} from '@maillage/candidate-search';
+
+/** Result rows on shared buffers (row r = actor rows[r], K slots, partner −1 = empty). */
+export interface SharedRows {
+  readonly partners: Int32Array;
+  readonly scores: Float64Array;
+  readonly forward: Float32Array;
+  readonly backward: Float32Array;
+  readonly counts: Int32Array;
+  readonly components?: Float32Array;
+}
+
+/** Messages to a scoring thread (structured clone; the buffers are shared, not copied). */
+export type ThreadMessage =
+  | { readonly type: 'index'; readonly id: number; readonly index: SharedIndex }
+  | {
+      readonly type: 'run';
+      readonly job: {
+        readonly indexId: number;
+        readonly profile: ScoringProfile;
+        readonly profileKey: string;
+        readonly k: number;
+        /** Actor of each row (shared Int32Array). */
+        readonly rows: Int32Array;
+        readonly chunk: number;
+        /** Int32 next-row counter shared by all threads (Atomics.add). */
+        readonly counter: SharedArrayBuffer;
+        readonly out: SharedRows;
+      };
+    };
+
+export interface ParallelOptions extends Pick<ScoreAllOptions, 'k' | 'actorRange' | 'withComponents'> {
+  /** Actors to score (index numbers), instead of actorRange. */
+  readonly actors?: readonly number[] | Int32Array;
+  /** Actors taken at a time from the shared counter (small: the work per actor is uneven). */
+  readonly chunk?: number;
+}
+
+/**
+ * The compiled worker file. From the build (dist/) it sits beside this file; when this file runs
+ * from TypeScript sources (ts-jest), the build's copy is used (npm run build first).
+ */
+export function scoringThreadFile(): string {
+  if (__filename.endsWith('.js')) return path.join(__dirname, 'scoring-thread.worker.js');
+  const root = path.resolve(__dirname, '../../..');
+  return path.join(root, 'dist', path.relative(root, __dirname), 'scoring-thread.worker.js');
+}
+
+function shared<T extends Int32Array | Float64Array | Float32Array>(
+  Ctor: { new (b: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number },
+  length: number,
+): T {
+  return new Ctor(new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT));
+}
+
+/**
+ * A few long-lived worker threads that score top-K rows over a shared index: the index is sent
+ * once per snapshot (SharedArrayBuffer, no copy per thread), each call's rows are taken in small
+ * chunks from one atomic counter (work per actor is uneven) and written into shared result arrays.
+ * Every row is computed by the same exact search whichever thread takes it, so results equal
+ * scoreRange's bit for bit. Calls are serialised (one job at a time on all threads). Threads stop
+ * on close(); idle threads do not keep the process alive.
+ */
+export class ScoringThreads {
+  private readonly workers: Worker[] = [];
+  private readonly indexIds = new WeakMap<ScoringIndex, number>();
+  private loaded: number | null = null;
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly threads: number = availableParallelism()) {}
+
+  /** Whether worker threads can be used (more than one thread and the worker file is built). */
+  get available(): boolean {
+    return this.threads > 1 && existsSync(scoringThreadFile());
+  }
+
+  /** Top-K rows of `actors` (or actorRange) of `index`; falls back to this thread when unavailable. */
+  score(index: ScoringIndex, profile: ScoringProfile = DEFAULT_PROFILE, options: ParallelOptions = {}) {
+    const run = this.queue.then(() => this.run(index, profile, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    const ws = this.workers.splice(0);
+    this.loaded = null;
+    await Promise.all(ws.map((w) => w.terminate()));
+  }
+
+  private async run(
+    index: ScoringIndex,
+    profile: ScoringProfile,
+    options: ParallelOptions,
+  ): Promise<ScoreAllResult> {
+    const k = options.k ?? 20;
+    if (!Number.isInteger(k) || k < 1)
+      throw new RangeError(`scoreAll: k must be a positive integer (got ${k})`);
+    const [from, to] = options.actorRange ?? [0, index.n];
+    if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= index.n))
+      throw new RangeError(`scoreAll: actorRange [${from}, ${to}) is not inside [0, ${index.n})`);
+    const list = options.actors;
+    if (list)
+      for (const a of list) if (!(a >= 0 && a < index.n)) throw new RangeError(`actor ${a} out of range`);
+    if (!this.available && !list) return scoreRange(index, profile, options);
+    const started = process.hrtime.bigint();
+    const nRows = list ? list.length : to - from;
+    const rows = shared(Int32Array, nRows);
+    for (let r = 0; r < nRows; r++) rows[r] = list ? list[r] : from + r;
+    const out: SharedRows = {
+      partners: shared(Int32Array, nRows * k).fill(-1),
+      scores: shared(Float64Array, nRows * k),
+      forward: shared(Float32Array, nRows * k),
+      backward: shared(Float32Array, nRows * k),
+      counts: shared(Int32Array, nRows),
+      components: options.withComponents ? shared(Float32Array, nRows * k * COMPONENT_COUNT) : undefined,
+    };
+    let stats: SearchStats[];
+    if (!this.available) {
+      const s = searcherFor(index, profile);
+      for (let r = 0; r < nRows; r++)
+        out.counts[r] = s.search(
+          rows[r],
+          k,
+          out.partners,
+          out.scores,
+          r * k,
+          out.forward,
+          out.backward,
+          out.components,
+        );
+      stats = [];
+    } else {
+      const indexId = this.load(index, profile);
+      const job = {
+        indexId,
+        profile,
+        profileKey: profileKey(profile),
+        k,
+        rows,
+        chunk: Math.max(1, options.chunk ?? 32),
+        counter: new SharedArrayBuffer(4),
+        out,
+      };
+      stats = await Promise.all(this.workers.map((w) => this.send(w, { type: 'run', job })));
+    }
+    let pairsKept = 0;
+    for (let r = 0; r < nRows; r++) pairsKept += out.counts[r];
+    const sum = (key: keyof SearchStats) => stats.reduce((s, x) => s + x[key], 0);
+    return {
+      modelVersion: MODEL_VERSION,
+      profileId: profile.id,
+      profileVersion: profile.version,
+      profileKey: profileKey(profile),
+      k,
+      from: list ? 0 : from,
+      to: list ? nRows : to,
+      completedTo: list ? nRows : to,
+      ...out,
+      stats: {
+        postings: sum('postings'),
+        touched: sum('touched'),
+        refined: sum('refined'),
+        exact: sum('exact'),
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        actors: nRows,
+        pairsKept,
+      },
+      index,
+    };
+  }
+
+  /** Starts the threads if needed and sends them the index (once per index and blocking). */
+  private load(index: ScoringIndex, profile: ScoringProfile): number {
+    while (this.workers.length < this.threads) {
+      const w = new Worker(scoringThreadFile());
+      w.unref();
+      this.workers.push(w);
+    }
+    let id = this.indexIds.get(index);
+    if (id === undefined) this.indexIds.set(index, (id = this.nextId++));
+    const key = id * 4 + ['none', 'region', 'departement'].indexOf(profile.candidates.blocking);
+    if (this.loaded !== key) {
+      const shared = index.toShared(profile.candidates.blocking);
+      for (const w of this.workers)
+        w.postMessage({ type: 'index', id: key, index: shared } satisfies ThreadMessage);
+      this.loaded = key;
+    }
+    return key;
+  }
+
+  private send(w: Worker, m: ThreadMessage): Promise<SearchStats> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (r: { stats?: SearchStats; error?: string }) => {
+        cleanup();
+        if (r.stats) resolve(r.stats);
+        else reject(new Error(`scoring thread: ${r.error}`));
+      };
+      const onError = (err: Error) => {
+        cleanup();
+        reject(err);
+      };
+      const onExit = (code: number) => {
+        cleanup();
+        this.workers.splice(this.workers.indexOf(w), 1);
+        this.loaded = null;
+        reject(new Error(`scoring thread exited with code ${code}`));
+      };
+      const cleanup = () => {
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+      };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.ref();
+      w.postMessage(m);
+    }).finally(() => w.unref()) as Promise<SearchStats>;
+  }
+}
+
+/** scoreRange on worker threads (a ScoringThreads of `threads` threads, closed at the end). */
+export async function scoreRangeParallel(
+  index: ScoringIndex,
+  profile: ScoringProfile = DEFAULT_PROFILE,
+  options: ParallelOptions & { threads?: number } = {},
+): Promise<ScoreAllResult> {
+  const pool = new ScoringThreads(options.threads);
+  try {
+    return await pool.score(index, profile, options);
+  } finally {
+    await pool.close();
+  }
+}
