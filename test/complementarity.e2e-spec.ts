@@ -33,8 +33,9 @@ type Proposal = {
   };
 };
 
-// Actors live in Savoie (73): other suites create actors around Grenoble and Lyon, and partners
-// are blocked by département, so this suite's rankings stay its own.
+// Actors live in Haute-Savoie (74), seeded for this suite alone: other suites create actors in
+// Isère, Savoie and Rhône, and partners are blocked by département, so this suite's rankings stay
+// its own (the exact search would rank another suite's better match first).
 describe('complementarity engine (e2e, real worker)', () => {
   let api: TestApi;
   let worker: TestWorker;
@@ -49,7 +50,7 @@ describe('complementarity engine (e2e, real worker)', () => {
   };
 
   async function create(key: string, input: Record<string, unknown>) {
-    ids[key] = await api.createActor({ name: `${tag} ${key}`, communeCode: '73065', ...input }, admin.apiKey);
+    ids[key] = await api.createActor({ name: `${tag} ${key}`, communeCode: '74010', ...input }, admin.apiKey);
   }
 
   beforeAll(async () => {
@@ -106,7 +107,7 @@ describe('complementarity engine (e2e, real worker)', () => {
     // Offers transport: only useful once the association needs it.
     await create('carrier', {
       kind: 'COMPANY',
-      communeCode: '73008',
+      communeCode: '74081',
       offers: [skills('logistics.transport')],
       needs: [{ competenceId: 'communication.events', priority: 2 }],
     });

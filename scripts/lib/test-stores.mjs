@@ -5,7 +5,7 @@ import { ensureBuilt, ensureWebBuilt, log, runCli } from './services.mjs';
 import { throwawayServices } from './throwaway.mjs';
 
 // Reference geography loaded for tests: Isère (demo territory) and its neighbours.
-export const TEST_DEPARTEMENTS = '38,73,69';
+export const TEST_DEPARTEMENTS = '38,73,69,74';
 
 /** Returns { env, cleanup } like throwawayServices(), with the stores migrated and seeded. */
 export async function prepareTestStores() {
