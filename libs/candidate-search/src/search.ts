@@ -1,15 +1,24 @@
 import type { BlockLayout } from './blocks';
 import type { CompiledProfile, ScoringIndex } from './candidate-index';
 import {
-  COMPONENT_COUNT,
-  formsCompatibility,
-  fuse,
-  gateOf,
-  popcount,
-  setSimilarity,
-  trustValue,
+  COMPONENT_COUNT as COMPONENT_COUNTExport,
+  formsCompatibility as formsCompatibilityExport,
+  fuse as fuseExport,
+  gateOf as gateOfExport,
+  popcount as popcountExport,
+  setSimilarity as setSimilarityExport,
+  trustValue as trustValueExport,
 } from '@maillage/scoring';
 import { ScoreKernel } from './kernel';
+
+// Local bindings: a CommonJS re-export is a getter, and these run per candidate in the hot loops.
+const COMPONENT_COUNT = COMPONENT_COUNTExport;
+const formsCompatibility = formsCompatibilityExport;
+const fuse = fuseExport;
+const gateOf = gateOfExport;
+const popcount = popcountExport;
+const setSimilarity = setSimilarityExport;
+const trustValue = trustValueExport;
 
 export interface SearchStats {
   /** Postings walked in the inverted index. */
@@ -65,6 +74,8 @@ export class TopKSearcher {
   private readonly bwdList: Int32Array;
   private readonly lmMax: number;
   private readonly tierMax: number;
+  /** Normalised weight of each need posting (needWN by posting, read in order by the walk). */
+  private readonly needPostW: Float64Array;
 
   // per candidate
   private readonly stamp: Int32Array;
@@ -120,6 +131,9 @@ export class TopKSearcher {
     };
     [this.fwdStart, this.fwdList] = csr(true);
     [this.bwdStart, this.bwdList] = csr(false);
+    const postedItems = this.layout.need.item;
+    this.needPostW = new Float64Array(postedItems.length);
+    for (let q = 0; q < postedItems.length; q++) this.needPostW[q] = cp.needWN[postedItems[q]];
     this.lmMax = Math.max(0, ...cp.lmVal);
     this.tierMax = Math.max(0, ...cp.tiers);
     this.stamp = new Int32Array(ix.n);
@@ -208,7 +222,7 @@ export class TopKSearcher {
     const bs = L.actorBlockStart[a];
     const be = L.actorBlockStart[a + 1];
     const lmVal = this.cp.lmVal;
-    const needWN = this.cp.needWN;
+    const needPostW = this.needPostW;
     const off = L.off;
     for (let r = 0; r < this.nRowsF; r++) {
       const oc = this.rowsF[r];
@@ -239,11 +253,10 @@ export class TopKSearcher {
         const x = nc * B + L.actorBlocks[q];
         const e = need.cell[x + 1];
         const actor = need.actor;
-        const item = need.item;
         walked += e - need.cell[x];
         for (let k = need.cell[x]; k < e; k++) {
           const b = actor[k];
-          const v = bv * needWN[item[k]];
+          const v = bv * needPostW[k];
           if (stamp[b] !== it) {
             stamp[b] = it;
             ubF[b] = 0;
@@ -453,6 +466,7 @@ export class TopKSearcher {
     const touched = this.touched;
     // pass 1: reciprocity bound of every candidate (two loads and a fuse)
     let cnt = 0;
+    let rMax = 0;
     for (let t = 0; t < nt; t++) {
       const b = touched[t];
       if (b === a) continue;
@@ -460,11 +474,12 @@ export class TopKSearcher {
       if (R <= 0) continue;
       us[cnt] = R;
       ui[cnt++] = b;
+      if (R > rMax) rMax = R;
     }
     // the head (best reciprocity bounds) gets its full bound and is taken in decreasing order: it
     // sets the K-th score early; the rest is then filtered by a bound that needs no pair data
-    const head = Math.min(cnt, Math.max(4 * k, 64));
-    if (cnt > head) selectBest(us, ui, cnt, head);
+    const head =
+      cnt > HEAD_MIN && cnt > 4 * k ? moveHeadFirst(us, ui, cnt, Math.max(4 * k, HEAD_MIN), rMax) : cnt;
     for (let t = 0; t < head; t++) {
       const R = us[t];
       us[t] = wc * R + gateOf(R, gateAt) * this.contextBound(a, ui[t]) + EPS;
@@ -511,55 +526,75 @@ export class TopKSearcher {
       if (count === k && us[t] < outScore[offset + k - 1]) break; // sorted: no later one can beat it
       consider(ui[t], us[t]);
     }
+    // the rest: a reciprocity bound below rMin cannot beat the K-th score whatever the context
+    let kthSeen = NaN;
+    let rMin = 0;
     for (let j = head; j < cnt; j++) {
       const R = us[j];
-      const kth = count === k ? outScore[offset + k - 1] : -1;
-      if (wc * R + gateOf(R, gateAt) * ctxMaxA + EPS < kth) continue;
+      if (count === k) {
+        const kth = outScore[offset + k - 1];
+        if (kth !== kthSeen) {
+          kthSeen = kth;
+          rMin = minReciprocity(kth - EPS, wc, gateAt, ctxMaxA);
+        }
+        if (R < rMin) continue;
+      }
       const b = ui[j];
       const bound = wc * R + gateOf(R, gateAt) * this.contextBound(a, b) + EPS;
-      if (bound >= kth) consider(b, bound);
+      if (count < k || bound >= outScore[offset + k - 1]) consider(b, bound);
     }
     return count;
   }
 }
 
+/** Smallest head of candidates taken by decreasing full bound. */
+const HEAD_MIN = 64;
+const BINS = 256;
+const binCount = new Int32Array(BINS);
+
 /**
- * Moves the m best (score, idx) pairs of the first n into [0, m), in any order (quickselect,
- * median of three). Pairs are distinct (idx), so the partition is strict.
+ * Moves to the front every candidate whose reciprocity bound (in (0, rMax]) lies in the best bins
+ * of a 256-bin histogram holding at least m of them; returns how many were moved (≥ m). O(n),
+ * no comparisons: only the head needs an order, and it is sorted after its full bound is known.
  */
-function selectBest(sc: Float64Array, ix: Int32Array, n: number, m: number): void {
-  let lo = 0;
-  let hi = n - 1;
-  while (hi > lo) {
-    const mid = (lo + hi) >> 1;
-    let p = mid;
-    const a = better(sc[lo], ix[lo], sc[mid], ix[mid]);
-    const b = better(sc[mid], ix[mid], sc[hi], ix[hi]);
-    if (a === b) p = mid;
-    else if (better(sc[lo], ix[lo], sc[hi], ix[hi]) === a) p = hi;
-    else p = lo;
-    const ps = sc[p];
-    const pi = ix[p];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (better(sc[i], ix[i], ps, pi)) i++;
-      while (better(ps, pi, sc[j], ix[j])) j--;
-      if (i <= j) {
-        const ts = sc[i];
-        sc[i] = sc[j];
-        sc[j] = ts;
-        const ti = ix[i];
-        ix[i] = ix[j];
-        ix[j] = ti;
-        i++;
-        j--;
-      }
-    }
-    if (m - 1 <= j) hi = j;
-    else if (m - 1 >= i) lo = i;
-    else return;
+function moveHeadFirst(sc: Float64Array, ix: Int32Array, n: number, m: number, rMax: number): number {
+  const scale = BINS / rMax;
+  binCount.fill(0);
+  for (let i = 0; i < n; i++) {
+    const bin = (sc[i] * scale) | 0;
+    binCount[bin < BINS ? bin : BINS - 1]++;
   }
+  let cut = BINS - 1;
+  let taken = binCount[cut];
+  while (taken < m && cut > 0) taken += binCount[--cut];
+  let h = 0;
+  for (let i = 0; i < n; i++) {
+    const bin = (sc[i] * scale) | 0;
+    if ((bin < BINS ? bin : BINS - 1) >= cut) {
+      const ts = sc[h];
+      sc[h] = sc[i];
+      sc[i] = ts;
+      const ti = ix[h];
+      ix[h] = ix[i];
+      ix[i] = ti;
+      h++;
+    }
+  }
+  return h;
+}
+
+/**
+ * Smallest reciprocity R whose bound wc·R + gate(R)·ctxMax can reach `target` (the bound is
+ * piecewise linear and non-decreasing in R), lowered by a relative 1e-9 so that rounding never skips
+ * a candidate the exact test would keep. 0 (skip nothing) when the complementarity weight is 0.
+ */
+function minReciprocity(target: number, wc: number, gateAt: number, ctxMax: number): number {
+  if (target <= 0) return 0;
+  let r: number;
+  if (gateAt > 0 && target <= wc * gateAt + ctxMax) r = target / (wc + ctxMax / gateAt);
+  else if (wc > 0) r = (target - ctxMax) / wc;
+  else return 0;
+  return r > 0 ? r * (1 - 1e-9) : 0;
 }
 
 /** Sorts the first n (score, idx) pairs best first (insertion sort: n is small). */
