@@ -130,30 +130,43 @@ describe('FormSearcher', () => {
       alliances: actors.slice(0, 30).map((a, i) => [a.id, actors[(i * 7 + 3) % 30].id] as const),
       memberships: actors.slice(0, 40).map((a, i) => [a.id, actors[40 + (i % 4)].id] as const),
     });
-    const profile = defineProfile({ id: 'p', version: 1, alliedPolicy: 'penalise' });
     const ix = buildIndex(actors, taxonomy, { pairs });
-    const searcher = new FormSearcher(ix, profile);
     const c = { taxonomy, rarity: ix.rarity, pairs };
-    const k = 8;
-    for (let a = 0; a < ix.n; a += 13) {
-      const got = searcher.searchForms(a, k);
-      for (let h = 0; h < 3; h++) {
-        const exact: { idx: number; score: number }[] = [];
-        for (let b = 0; b < ix.n; b++) {
-          if (b === a || !searcher.kernel.eligible(a, b)) continue;
-          const s = scoreAlliance(ix.actors[a], ix.actors[b], c, profile);
-          if (s.pair.excluded) continue;
-          const v = s.forms[h + 1].score;
-          if (v > 0) exact.push({ idx: b, score: v });
+    const cases = [
+      { k: 8, profile: defineProfile({ id: 'p', version: 1, alliedPolicy: 'penalise' }) },
+      {
+        k: 3,
+        profile: defineProfile({
+          id: 'q',
+          version: 1,
+          causesMeasure: 'overlap',
+          candidates: { blocking: 'region' },
+          proximity: { commune: 1, epci: 0.9, departement: 0.7, region: 0.2, actingFactor: 1 },
+        }),
+      },
+    ];
+    for (const { k, profile } of cases) {
+      const searcher = new FormSearcher(ix, profile);
+      for (let a = 0; a < ix.n; a += 13) {
+        const got = searcher.searchForms(a, k);
+        for (let h = 0; h < 3; h++) {
+          const exact: { idx: number; score: number }[] = [];
+          for (let b = 0; b < ix.n; b++) {
+            if (b === a || !searcher.kernel.eligible(a, b)) continue;
+            const s = scoreAlliance(ix.actors[a], ix.actors[b], c, profile);
+            if (s.pair.excluded) continue;
+            const v = s.forms[h + 1].score;
+            if (v > 0) exact.push({ idx: b, score: v });
+          }
+          exact.sort((x, y) => y.score - x.score || x.idx - y.idx);
+          expect(got[h]).toEqual(exact.slice(0, k));
         }
-        exact.sort((x, y) => y.score - x.score || x.idx - y.idx);
-        expect(got[h]).toEqual(exact.slice(0, k));
+        const out = new Float64Array(4);
+        const b = (a + 1) % ix.n;
+        searcher.scorePair(a, b, out);
+        const s = scoreAlliance(ix.actors[a], ix.actors[b], c, profile);
+        expect(Array.from(out)).toEqual(s.forms.map((f) => f.score));
       }
-      const out = new Float64Array(4);
-      const b = (a + 1) % ix.n;
-      searcher.scorePair(a, b, out);
-      const s = scoreAlliance(ix.actors[a], ix.actors[b], c, profile);
-      expect(Array.from(out)).toEqual(s.forms.map((f) => f.score));
     }
   });
 });

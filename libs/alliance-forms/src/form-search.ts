@@ -14,9 +14,9 @@ import {
   ALLIED_PENALISE,
   formsCompatibility,
   fuse,
-  gateOf as gate,
+  gateOf as gateExport,
   normalizeActor,
-  popcount,
+  popcount as popcountExport,
   setSimilarity,
   trustValue,
   type ScoringProfile,
@@ -28,15 +28,70 @@ import {
   FormTraits,
   MAX_FORM_COMPONENTS,
   assembleForm,
-  capabilitiesValue,
   emptyFormInputs,
-  fieldsValue,
   fillTraitInputs,
   formTraitsOf,
-  sharedNeedsValue,
-  advocacyValue,
-  soughtValue,
 } from './forms';
+
+// Local bindings: a CommonJS re-export is a getter, and these run for every block member.
+const gate = gateExport;
+const popcount = popcountExport;
+/** Bounds are raised by this factor so rounding never makes a bound fall below the exact score. */
+const SLACK = 1 + 1e-9;
+const BINS = 256;
+
+/** Form traits of every indexed actor as typed arrays (the block scan reads them per member). */
+interface PackedTraits {
+  readonly nCauses: Uint8Array;
+  readonly fieldLo: Int32Array;
+  readonly fieldHi: Int32Array;
+  readonly fieldRoots: Int32Array;
+  readonly offerRoots: Int32Array;
+  readonly pool: Int32Array;
+  readonly sought: Int32Array;
+  readonly nFields: Int32Array;
+  readonly nRoots: Int32Array;
+  readonly nOfferRoots: Int32Array;
+  readonly needCount: Int32Array;
+  readonly representation: Float64Array;
+  /** 1 when the actor is a member of some network head (a network tie needs one such side). */
+  readonly inNetwork: Uint8Array;
+}
+
+function packTraits(ix: ScoringIndex, traits: readonly FormTraits[]): PackedTraits {
+  const n = traits.length;
+  const t: PackedTraits = {
+    nCauses: new Uint8Array(n),
+    fieldLo: new Int32Array(n),
+    fieldHi: new Int32Array(n),
+    fieldRoots: new Int32Array(n),
+    offerRoots: new Int32Array(n),
+    pool: new Int32Array(n),
+    sought: new Int32Array(n),
+    nFields: new Int32Array(n),
+    nRoots: new Int32Array(n),
+    nOfferRoots: new Int32Array(n),
+    needCount: new Int32Array(n),
+    representation: new Float64Array(n),
+    inNetwork: new Uint8Array(n),
+  };
+  traits.forEach((x, i) => {
+    t.nCauses[i] = popcount(ix.causes[i]);
+    t.fieldLo[i] = x.fieldLo;
+    t.fieldHi[i] = x.fieldHi;
+    t.fieldRoots[i] = x.fieldRoots;
+    t.offerRoots[i] = x.offerRoots;
+    t.pool[i] = x.pool;
+    t.sought[i] = x.sought;
+    t.nFields[i] = popcount(x.fieldLo) + popcount(x.fieldHi);
+    t.nRoots[i] = popcount(x.fieldRoots);
+    t.nOfferRoots[i] = popcount(x.offerRoots);
+    t.needCount[i] = x.needCount;
+    t.representation[i] = x.representation;
+    t.inNetwork[i] = ix.pairs.headsOf(ix.ids[i]).length > 0 ? 1 : 0;
+  });
+  return t;
+}
 
 export interface FormPartner {
   readonly idx: number;
@@ -53,6 +108,9 @@ export interface PairForms {
 export class FormSearcher {
   readonly kernel: ScoreKernel;
   private readonly traits: FormTraits[];
+  private readonly packed: PackedTraits;
+  private readonly tiers: Float64Array;
+  private readonly actingMax: number;
   private readonly memberStart: Int32Array;
   private readonly members: Int32Array;
   private readonly seen: Int32Array;
@@ -66,6 +124,10 @@ export class FormSearcher {
   ) {
     this.kernel = new ScoreKernel(ix, ix.compile(profile));
     this.traits = ix.actors.map((a) => formTraitsOf(normalizeActor(a), ix.taxonomy));
+    this.packed = packTraits(ix, this.traits);
+    const cp = ix.compile(profile);
+    this.tiers = cp.tiers;
+    this.actingMax = Math.max(0, ...cp.tiers) * profile.proximity.actingFactor;
     const l = ix.layout(profile.candidates.blocking);
     const count = new Int32Array(l.B + 1);
     for (let q = 0; q < l.actorBlocks.length; q++) count[l.actorBlocks[q] + 1]++;
@@ -126,10 +188,11 @@ export class FormSearcher {
 
   /**
    * Top-K of actor `a` for each of CO_PRODUCTION, POOLING, POSITIONING (FORM_ORDER indices 1..3),
-   * best first (ties: lower index); excluded pairs and scores ≤ 0 are left out. Two passes
-   * (MaxScore-like): every block member gets a per-form upper bound from the cheap mask terms (1 for
-   * proximity, exchange and network); the 4k best bounds are scored exactly, then only the members
-   * whose bound can still beat the form's k-th score.
+   * best first (ties: lower index); excluded pairs and scores ≤ 0 are left out. Every block member
+   * gets a per-form upper bound from the cheap mask terms (the location tier's proximity, at most
+   * the acting-in one; exchange 1; network 1 only when one of the two belongs to a network); the best
+   * bounds are scored exactly in decreasing order, then only the members whose bound can still beat
+   * the form's k-th score.
    */
   searchForms(a: number, k: number): [FormPartner[], FormPartner[], FormPartner[]] {
     const p = this.profile;
@@ -137,12 +200,30 @@ export class FormSearcher {
     const po = p.forms.pooling;
     const ps = p.forms.positioning;
     const ix = this.ix;
-    const ta = this.traits[a];
+    const t = this.packed;
     const l = ix.layout(p.candidates.blocking);
     const stamp = ++this.stamp;
-    const measure = p.causesMeasure;
+    const jaccard = p.causesMeasure === 'jaccard';
     const ca = ix.causes[a];
-    const nca = popcount(ca);
+    const nca = t.nCauses[a];
+    const fLoA = t.fieldLo[a];
+    const fHiA = t.fieldHi[a];
+    const rootsA = t.fieldRoots[a];
+    const offRootsA = t.offerRoots[a];
+    const poolA = t.pool[a];
+    const reprA = t.representation[a];
+    const soughtA = t.sought[a];
+    const netA = t.inNetwork[a];
+    const familyA = ix.family[a];
+    let members = 0;
+    for (let q = l.actorBlockStart[a]; q < l.actorBlockStart[a + 1]; q++)
+      members += this.memberStart[l.actorBlocks[q] + 1] - this.memberStart[l.actorBlocks[q]];
+    this.grow(members);
+    const candIdx = this.candIdx;
+    const [bound1, bound2, bound3] = this.bounds;
+    const sought1 = (soughtA & 2) !== 0 ? 0.5 : 0;
+    const sought2 = (soughtA & 4) !== 0 ? 0.5 : 0;
+    const sought3 = (soughtA & 8) !== 0 ? 0.5 : 0;
     let n = 0;
     for (let q = l.actorBlockStart[a]; q < l.actorBlockStart[a + 1]; q++) {
       const blk = l.actorBlocks[q];
@@ -150,88 +231,150 @@ export class FormSearcher {
         const b = this.members[m];
         if (b === a || this.seen[b] === stamp) continue;
         this.seen[b] = stamp;
-        const tb = this.traits[b];
-        const cb = ix.causes[b];
-        const causes = setSimilarity(popcount(ca & cb), nca, popcount(cb), measure);
-        const fields = fieldsValue(ta, tb);
-        const cross = ix.family[a] !== ix.family[b] ? 1 : 0;
+        const ic = popcount(ca & ix.causes[b]);
+        const causes =
+          ic === 0 ? 0 : jaccard ? ic / (nca + t.nCauses[b] - ic) : ic / Math.min(nca, t.nCauses[b]);
+        const iField = popcount(fLoA & t.fieldLo[b]) + popcount(fHiA & t.fieldHi[b]);
+        let fields = 0;
+        if (iField > 0) fields = iField / Math.sqrt(t.nFields[a] * t.nFields[b]);
+        else {
+          const r = popcount(rootsA & t.fieldRoots[b]);
+          if (r > 0) fields = (0.5 * r) / Math.sqrt(t.nRoots[a] * t.nRoots[b]);
+        }
+        const shared = popcount(poolA & t.pool[b]);
+        const sharedNeeds =
+          shared === 0 ? 0 : Math.min(1, shared / Math.sqrt(t.needCount[a] * t.needCount[b]));
+        if (causes === 0 && fields === 0 && sharedNeeds === 0) continue; // every form is 0
+        const prox = this.proximityBound(a, b);
+        const cross = familyA !== ix.family[b] ? 1 : 0;
+        const sb = t.sought[b];
+        const nOffA = t.nOfferRoots[a];
+        const nOffB = t.nOfferRoots[b];
+        const capabilities =
+          nOffA === 0 || nOffB === 0
+            ? 0
+            : Math.sqrt(
+                (popcount(offRootsA & ~t.offerRoots[b]) / nOffA) *
+                  (popcount(t.offerRoots[b] & ~offRootsA) / nOffB),
+              );
         const g1 = gate(causes < fields ? causes : fields, cp.gateAt);
         const b1 =
           cp.causes * causes +
           cp.fields * fields +
           g1 *
-            (cp.capabilities * capabilitiesValue(ta, tb) +
+            (cp.capabilities * capabilities +
               cp.exchange +
-              cp.proximity +
+              cp.proximity * prox +
               cp.crossFamily * cross +
-              cp.sought * soughtValue(ta, tb, 1));
-        const shared = sharedNeedsValue(ta, tb);
-        const g2 = gate(shared, po.gateAt);
+              cp.sought * (sought1 + ((sb & 2) !== 0 ? 0.5 : 0)));
+        const g2 = gate(sharedNeeds, po.gateAt);
         const b2 =
-          po.sharedNeeds * shared +
-          g2 * (po.proximity + po.causes * causes + po.fields * fields + po.sought * soughtValue(ta, tb, 2));
+          po.sharedNeeds * sharedNeeds +
+          g2 *
+            (po.proximity * prox +
+              po.causes * causes +
+              po.fields * fields +
+              po.sought * (sought2 + ((sb & 4) !== 0 ? 0.5 : 0)));
         const g3 = gate(causes, ps.gateAt);
         const b3 =
           ps.causes * causes +
           g3 *
-            (ps.advocacy * advocacyValue(ta, tb) +
-              ps.network +
+            (ps.advocacy * ((reprA + t.representation[b]) / 2) +
+              (netA === 1 || t.inNetwork[b] === 1 ? ps.network : 0) +
               ps.fields * fields +
-              ps.proximity +
-              ps.sought * soughtValue(ta, tb, 3));
-        if (!(b1 > 0 || b2 > 0 || b3 > 0)) continue;
-        this.grow(n + 1);
-        this.candIdx[n] = b;
-        this.bounds[n * 3] = b1;
-        this.bounds[n * 3 + 1] = b2;
-        this.bounds[n * 3 + 2] = b3;
+              ps.proximity * prox +
+              ps.sought * (sought3 + ((sb & 8) !== 0 ? 0.5 : 0)));
+        candIdx[n] = b;
+        bound1[n] = b1 * SLACK;
+        bound2[n] = b2 * SLACK;
+        bound3[n] = b3 * SLACK;
         n++;
       }
     }
     const out: [FormPartner[], FormPartner[], FormPartner[]] = [[], [], []];
-    const sorted = this.order.subarray(0, n);
-    const bounds = this.bounds;
-    for (let h = 0; h < 3; h++) {
-      // threshold: the (4k)-th largest bound (native typed-array sort, no comparator)
-      for (let i = 0; i < n; i++) sorted[i] = bounds[i * 3 + h];
-      sorted.sort();
-      const t1 = n > 4 * k ? sorted[n - 4 * k] : 0;
-      const top = new TopList(k);
-      const visit = (i: number) => {
-        const b = this.candIdx[i];
-        const mode = this.mode(a, b);
-        if (mode === ALLIED_EXCLUDE) return;
-        const sc = this.exactForm(h + 1, a, b, mode);
-        if (sc > 0) top.push(b, sc);
-      };
-      // pass 1: the best bounds; pass 2: the rest that can still beat the k-th score
-      for (let i = 0; i < n; i++) {
-        const bd = bounds[i * 3 + h];
-        if (bd > 0 && bd >= t1) visit(i);
-      }
-      for (let i = 0; i < n; i++) {
-        const bd = bounds[i * 3 + h];
-        if (bd > 0 && bd < t1 && top.admits(bd * (1 + 1e-12))) visit(i);
-      }
-      out[h] = top.list();
-    }
+    for (let h = 0; h < 3; h++) out[h] = this.topOfForm(h + 1, a, k, this.bounds[h], n);
     return out;
+  }
+
+  /**
+   * Exact top-k of one form among the n candidates with these bounds: the head (the best bounds,
+   * found by a histogram) in decreasing bound order until a bound cannot beat the k-th score, then
+   * the rest whose bound still can.
+   */
+  private topOfForm(f: number, a: number, k: number, bd: Float64Array, n: number): FormPartner[] {
+    const top = new TopList(k);
+    const visit = (i: number) => {
+      const b = this.candIdx[i];
+      const mode = this.mode(a, b);
+      if (mode === ALLIED_EXCLUDE) return;
+      const sc = this.exactForm(f, a, b, mode);
+      if (sc > 0) top.push(b, sc);
+    };
+    const head = this.head;
+    let nh = 0;
+    let max = 0;
+    for (let i = 0; i < n; i++) if (bd[i] > max) max = bd[i];
+    if (!(max > 0)) return [];
+    const want = Math.max(2 * k, 32);
+    let cut = 0;
+    if (n > want) {
+      // smallest bin edge holding ≥ want bounds above it
+      const scale = BINS / max;
+      this.bins.fill(0);
+      for (let i = 0; i < n; i++) this.bins[Math.min(BINS - 1, (bd[i] * scale) | 0)]++;
+      let bin = BINS - 1;
+      let taken = this.bins[bin];
+      while (taken < want && bin > 0) taken += this.bins[--bin];
+      cut = bin / scale;
+    }
+    for (let i = 0; i < n; i++) if (bd[i] > 0 && bd[i] >= cut) head[nh++] = i;
+    const headIdx = head.subarray(0, nh).sort((x, y) => bd[y] - bd[x] || x - y);
+    for (let j = 0; j < nh; j++) {
+      if (!top.admits(bd[headIdx[j]])) break; // decreasing: no later head bound can enter
+      visit(headIdx[j]);
+    }
+    for (let i = 0; i < n; i++) if (bd[i] > 0 && bd[i] < cut && top.admits(bd[i])) visit(i);
+    return top.list();
+  }
+
+  /** Proximity bound of (a, b): the shared location tier, or the most an acting-in overlap gives. */
+  private proximityBound(a: number, b: number): number {
+    const ix = this.ix;
+    const pack = ix.pack;
+    const tiers = this.tiers;
+    const qa = a << 3;
+    const qb = b << 3;
+    let prox = 0;
+    for (let r = 0; r < 4; r++)
+      if (pack[qa + r] >= 0 && pack[qa + r] === pack[qb + r]) {
+        prox = tiers[r];
+        break;
+      }
+    if ((ix.hasActs[a] === 1 || ix.hasActs[b] === 1) && this.actingMax > prox) prox = this.actingMax;
+    return prox;
   }
 
   // candidate buffers of searchForms (grown on demand)
   private candIdx = new Int32Array(256);
-  private bounds = new Float64Array(256 * 3);
-  private order = new Float64Array(256);
+  private bounds: [Float64Array, Float64Array, Float64Array] = [
+    new Float64Array(256),
+    new Float64Array(256),
+    new Float64Array(256),
+  ];
+  private head = new Int32Array(256);
+  private readonly bins = new Int32Array(BINS);
   private grow(n: number): void {
     if (n <= this.candIdx.length) return;
     const size = Math.max(n, this.candIdx.length * 2);
     const c = new Int32Array(size);
     c.set(this.candIdx);
     this.candIdx = c;
-    const bd = new Float64Array(size * 3);
-    bd.set(this.bounds);
-    this.bounds = bd;
-    this.order = new Float64Array(size);
+    this.bounds = this.bounds.map((old) => {
+      const x = new Float64Array(size);
+      x.set(old);
+      return x;
+    }) as [Float64Array, Float64Array, Float64Array];
+    this.head = new Int32Array(size);
   }
 
   /** Exact score of one form (FORM_ORDER index ≥ 1), computing only the inputs that form reads. */
