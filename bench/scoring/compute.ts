@@ -13,6 +13,7 @@ import {
   recallAtK,
 } from '../../libs/candidate-search/src';
 import { scoreRangeParallel } from '../../libs/scoring-threads/src';
+import { formSearcherFor } from '../../libs/alliance-forms/src';
 import { DEFAULT_PROFILE, ScoringProfile, buildRarity } from '../../libs/scoring/src';
 import { BenchPopulation, PopulationSource, benchPopulation } from './population';
 
@@ -198,5 +199,40 @@ export function benchBruteForce(
     seconds: (measured * index.n) / sample,
     recall: recallAtK(approx, exact),
     identical,
+  };
+}
+
+export interface FormsComputeResult {
+  /** Sampled actors whose three other forms' top-K were searched (one thread). */
+  readonly sample: number;
+  readonly measuredCpuSeconds: number;
+  /** CPU seconds extrapolated to every actor (the rebuild completes every list with these forms). */
+  readonly cpuSeconds: number;
+  readonly partnersPerActor: number;
+}
+
+/**
+ * The other alliance forms (CO_PRODUCTION, POOLING, POSITIONING): their exact block scan with
+ * per-form bounds, timed on `sample` actors spread over the index and extrapolated to all n.
+ */
+export function benchForms(
+  index: ScoringIndex,
+  options: { sample?: number; k?: number } = {},
+): FormsComputeResult {
+  const profile = DEFAULT_PROFILE;
+  const sample = Math.min(index.n, options.sample ?? 2000);
+  const searcher = formSearcherFor(index, profile);
+  let partners = 0;
+  const c0 = cpuSeconds();
+  for (let i = 0; i < sample; i++) {
+    const lists = searcher.searchForms(Math.floor((i * index.n) / sample), options.k ?? 20);
+    partners += lists[0].length + lists[1].length + lists[2].length;
+  }
+  const measured = cpuSeconds() - c0;
+  return {
+    sample,
+    measuredCpuSeconds: measured,
+    cpuSeconds: (measured * index.n) / sample,
+    partnersPerActor: partners / sample,
   };
 }

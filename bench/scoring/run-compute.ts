@@ -9,7 +9,7 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { DEFAULT_PROFILE, MODEL_VERSION, profileKey } from '../../libs/scoring/src';
-import { benchBruteForce, benchCompute, benchNaive } from './compute';
+import { benchBruteForce, benchCompute, benchForms, benchNaive } from './compute';
 import { benchPopulation } from './population';
 
 export const TARGETS = {
@@ -39,6 +39,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Reco
   log(`brute force on ${sample} actors…`);
   const bf = benchBruteForce(large.index, large.result, { sample, k: 20 });
   const speedup = bf.seconds / large.seconds;
+  log('other alliance forms on a sample…');
+  const forms = benchForms(large.index, { sample: quick ? 500 : 2000 });
   // footnote: the naive baseline of the first versions (plain objects, full explanation per pair)
   const pop10k = benchPopulation(10_000, seed);
   const naive = benchNaive({ n: 10_000, population: pop10k, sampleActors: quick ? 5 : 20 });
@@ -73,6 +75,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Reco
         .map((x) => (x / n).toFixed(0))
         .join(' / '),
       '',
+    ],
+    [
+      'other forms (co-production, pooling, positioning), all N (s CPU, one thread)',
+      `${forms.cpuSeconds.toFixed(1)} (${forms.measuredCpuSeconds.toFixed(2)} s on ${forms.sample} actors)`,
+      'part of every rebuild',
     ],
     ['peak RSS (MB)', String(large.peakRssMb), ''],
     ['load average (1 min)', loadavg()[0].toFixed(2), `${availableParallelism()} cores, shared`],
@@ -110,6 +117,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<Reco
       candidates: Math.round(large.candidatesTouched / n),
       exact: +(large.pairsScored / n).toFixed(1),
     },
+    formsCpuSeconds: +forms.cpuSeconds.toFixed(1),
+    formsSampleActors: forms.sample,
     computePeakRssMb: large.peakRssMb,
     loadAverage: +loadavg()[0].toFixed(2),
     footnoteNaive10kSeconds: +naive.seconds.toFixed(1),

@@ -143,22 +143,31 @@ export class ScoringEngineService implements OnModuleDestroy {
       const rows = this.topK(snapshot, ids, p);
       return { actors: rows.length, edges: await this.edges.replace(rows, stamp) };
     }
-    // Pipeline: worker threads search RESOURCES for batch i + 1 (then the forms complete it here)
-    // while Neo4j writes batch i (one write in flight).
+    // Pipeline: worker threads search RESOURCES for batch i + 1 while this thread completes batch i
+    // with the other forms and Neo4j writes batch i − 1 (one write in flight).
     const ix = snapshot.index;
     const idxs = ids.map((id) => ix.indexOf(id)).filter((a) => a >= 0);
+    const batches: number[][] = [];
+    for (let i = 0; i < idxs.length; i += WRITE_BATCH) batches.push(idxs.slice(i, i + WRITE_BATCH));
+    const search = (batch: number[]) => {
+      const run = this.threads.score(ix, p, { actors: batch, k: STORED_K, withComponents: true });
+      run.catch(() => undefined); // awaited later: its failure must not count as unhandled meanwhile
+      return run;
+    };
     let edges = 0;
     let writing: Promise<number> = Promise.resolve(0);
+    let searching = batches.length ? search(batches[0]) : null;
     try {
-      for (let i = 0; i < idxs.length; i += WRITE_BATCH) {
-        const batch = idxs.slice(i, i + WRITE_BATCH);
-        const scored = await this.threads.score(ix, p, { actors: batch, k: STORED_K, withComponents: true });
-        const rows = this.rowsFromThreads(ix, p, batch, scored);
+      for (let i = 0; i < batches.length; i++) {
+        const scored = await searching!;
+        searching = i + 1 < batches.length ? search(batches[i + 1]) : null;
+        const rows = this.rowsFromThreads(ix, p, batches[i], scored);
         edges += await writing;
         writing = this.edges.replace(rows, stamp);
       }
     } finally {
       edges += await writing;
+      await searching?.catch(() => undefined); // a search started for a batch never written
     }
     return { actors: idxs.length, edges };
   }
