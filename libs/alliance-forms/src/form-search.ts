@@ -15,7 +15,6 @@ import {
   formsCompatibility,
   fuse,
   gateOf as gateExport,
-  normalizeActor,
   popcount as popcountExport,
   setSimilarity,
   trustValue,
@@ -30,8 +29,8 @@ import {
   assembleForm,
   emptyFormInputs,
   fillTraitInputs,
-  formTraitsOf,
 } from './forms';
+import { FormFacts, formFactsOf, inNetwork, networkTieOf, traitsAt } from './form-facts';
 
 // Local bindings: a CommonJS re-export is a getter, and these run for every block member.
 const gate = gateExport;
@@ -39,59 +38,6 @@ const popcount = popcountExport;
 /** Bounds are raised by this factor so rounding never makes a bound fall below the exact score. */
 const SLACK = 1 + 1e-9;
 const BINS = 256;
-
-/** Form traits of every indexed actor as typed arrays (the block scan reads them per member). */
-interface PackedTraits {
-  readonly nCauses: Uint8Array;
-  readonly fieldLo: Int32Array;
-  readonly fieldHi: Int32Array;
-  readonly fieldRoots: Int32Array;
-  readonly offerRoots: Int32Array;
-  readonly pool: Int32Array;
-  readonly sought: Int32Array;
-  readonly nFields: Int32Array;
-  readonly nRoots: Int32Array;
-  readonly nOfferRoots: Int32Array;
-  readonly needCount: Int32Array;
-  readonly representation: Float64Array;
-  /** 1 when the actor is a member of some network head (a network tie needs one such side). */
-  readonly inNetwork: Uint8Array;
-}
-
-function packTraits(ix: ScoringIndex, traits: readonly FormTraits[]): PackedTraits {
-  const n = traits.length;
-  const t: PackedTraits = {
-    nCauses: new Uint8Array(n),
-    fieldLo: new Int32Array(n),
-    fieldHi: new Int32Array(n),
-    fieldRoots: new Int32Array(n),
-    offerRoots: new Int32Array(n),
-    pool: new Int32Array(n),
-    sought: new Int32Array(n),
-    nFields: new Int32Array(n),
-    nRoots: new Int32Array(n),
-    nOfferRoots: new Int32Array(n),
-    needCount: new Int32Array(n),
-    representation: new Float64Array(n),
-    inNetwork: new Uint8Array(n),
-  };
-  traits.forEach((x, i) => {
-    t.nCauses[i] = popcount(ix.causes[i]);
-    t.fieldLo[i] = x.fieldLo;
-    t.fieldHi[i] = x.fieldHi;
-    t.fieldRoots[i] = x.fieldRoots;
-    t.offerRoots[i] = x.offerRoots;
-    t.pool[i] = x.pool;
-    t.sought[i] = x.sought;
-    t.nFields[i] = popcount(x.fieldLo) + popcount(x.fieldHi);
-    t.nRoots[i] = popcount(x.fieldRoots);
-    t.nOfferRoots[i] = popcount(x.offerRoots);
-    t.needCount[i] = x.needCount;
-    t.representation[i] = x.representation;
-    t.inNetwork[i] = ix.pairs.headsOf(ix.ids[i]).length > 0 ? 1 : 0;
-  });
-  return t;
-}
 
 export interface FormPartner {
   readonly idx: number;
@@ -108,7 +54,7 @@ export interface PairForms {
 export class FormSearcher {
   readonly kernel: ScoreKernel;
   private readonly traits: FormTraits[];
-  private readonly packed: PackedTraits;
+  readonly facts: FormFacts;
   private readonly tiers: Float64Array;
   private readonly actingMax: number;
   private readonly memberStart: Int32Array;
@@ -118,13 +64,15 @@ export class FormSearcher {
   private readonly x: FormInputs = emptyFormInputs();
   private readonly scratch = new Float64Array(MAX_FORM_COMPONENTS);
 
+  /** `facts`: given on a scoring thread (shared index, no actors); else computed from the index's actors. */
   constructor(
     readonly ix: ScoringIndex,
     readonly profile: ScoringProfile,
+    facts?: FormFacts,
   ) {
     this.kernel = new ScoreKernel(ix, ix.compile(profile));
-    this.traits = ix.actors.map((a) => formTraitsOf(normalizeActor(a), ix.taxonomy));
-    this.packed = packTraits(ix, this.traits);
+    this.facts = facts ?? formFactsOf(ix);
+    this.traits = Array.from({ length: ix.n }, (_, i) => traitsAt(this.facts, i));
     const cp = ix.compile(profile);
     this.tiers = cp.tiers;
     this.actingMax = Math.max(0, ...cp.tiers) * profile.proximity.actingFactor;
@@ -160,7 +108,7 @@ export class FormSearcher {
     x.allianceForms = formsCompatibility(popcount(fa & fb), popcount(fa), popcount(fb));
     x.trust = trustValue(k.commonPartners(a, b));
     fillTraitInputs(x, this.traits[a], this.traits[b]);
-    x.network = ix.pairs.networkTie(ix.ids[a], ix.ids[b]);
+    x.network = networkTieOf(this.facts, a, b);
     return x;
   }
 
@@ -200,7 +148,7 @@ export class FormSearcher {
     const po = p.forms.pooling;
     const ps = p.forms.positioning;
     const ix = this.ix;
-    const t = this.packed;
+    const t = this.facts;
     const l = ix.layout(p.candidates.blocking);
     const stamp = ++this.stamp;
     const jaccard = p.causesMeasure === 'jaccard';
@@ -213,7 +161,7 @@ export class FormSearcher {
     const poolA = t.pool[a];
     const reprA = t.representation[a];
     const soughtA = t.sought[a];
-    const netA = t.inNetwork[a];
+    const netA = inNetwork(t, a);
     const familyA = ix.family[a];
     let members = 0;
     for (let q = l.actorBlockStart[a]; q < l.actorBlockStart[a + 1]; q++)
@@ -280,7 +228,7 @@ export class FormSearcher {
           ps.causes * causes +
           g3 *
             (ps.advocacy * ((reprA + t.representation[b]) / 2) +
-              (netA === 1 || t.inNetwork[b] === 1 ? ps.network : 0) +
+              (netA || inNetwork(t, b) ? ps.network : 0) +
               ps.fields * fields +
               ps.proximity * prox +
               ps.sought * (sought3 + ((sb & 8) !== 0 ? 0.5 : 0)));
@@ -390,7 +338,7 @@ export class FormSearcher {
     x.crossFamily = ix.family[a] !== ix.family[b] ? 1 : 0;
     fillTraitInputs(x, this.traits[a], this.traits[b]);
     if (f === 1) x.reciprocity = fuse(k.coverage(a, b), k.coverage(b, a), p.reciprocity.alpha);
-    if (f === 3) x.network = ix.pairs.networkTie(ix.ids[a], ix.ids[b]);
+    if (f === 3) x.network = networkTieOf(this.facts, a, b);
     return assembleForm(FORM_ORDER[f], p, x, mode, k.hasMet(a, b), this.scratch);
   }
 }

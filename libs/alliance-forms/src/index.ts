@@ -2,8 +2,10 @@
  * Alliance forms (pure: no Nest, no database), on top of @maillage/scoring's complementarity:
  * - forms.ts: per-actor traits and the four forms' additive scores (kernel-friendly scalars);
  * - alliance.ts: scoreAlliance, every form explained in French, the blended (best-form) score;
- * - form-search.ts: top-K per form over a candidate-search index (same blocking and exclusions).
+ * - form-search.ts: top-K per form over a candidate-search index (same blocking and exclusions);
+ * - form-facts.ts: what that search reads per actor, as shareable typed arrays (scoring threads).
  */
 export * from './forms';
 export * from './alliance';
 export * from './form-search';
+export * from './form-facts';

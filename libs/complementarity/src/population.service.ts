@@ -54,10 +54,15 @@ export class PopulationService {
     return this.loading;
   }
 
-  /** A population read after `since` (a rebuild must see every actor that existed when it was planned). */
+  /**
+   * A population read after `since` (a rebuild must see every actor that existed when it was
+   * planned). Any such snapshot will do, however old: every chunk of a long rebuild then scores
+   * against the same read (edits made meanwhile patch it, see `refreshed`) instead of re-reading
+   * 100k actors whenever the few-second TTL has passed.
+   */
   async since(since: Date): Promise<PopulationSnapshot> {
-    const age = Date.now() - since.getTime();
-    const snapshot = await this.current(Math.min(POPULATION_TTL_MS, Math.max(0, age)));
+    if (this.snapshot && this.snapshot.loadedAt >= since.getTime()) return this.snapshot;
+    const snapshot = await this.current(0);
     if (snapshot.loadedAt >= since.getTime()) return snapshot;
     this.snapshot = null; // an in-flight load started before `since`: read again
     return this.current();
