@@ -13,7 +13,6 @@ import {
   ALLIED_NONE,
   ALLIED_PENALISE,
   formsCompatibility,
-  fuse,
   gateOf as gate,
   normalizeActor,
   popcount,
@@ -85,9 +84,7 @@ export class FormSearcher {
     const k = this.kernel;
     const p = this.profile;
     const x = this.x;
-    const f = k.coverage(a, b);
-    const g = k.coverage(b, a);
-    x.reciprocity = fuse(f, g, p.reciprocity.alpha);
+    x.reciprocity = k.pairReciprocity(a, b);
     const ca = ix.causes[a];
     const cb = ix.causes[b];
     x.causes = setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), p.causesMeasure);
@@ -162,6 +159,7 @@ export class FormSearcher {
           g1 *
             (cp.capabilities * capabilitiesValue(ta, tb) +
               cp.exchange +
+              cp.network +
               cp.proximity +
               cp.crossFamily * cross +
               cp.sought * soughtValue(ta, tb, 1));
@@ -246,8 +244,8 @@ export class FormSearcher {
     x.proximity = k.proximity(a, b);
     x.crossFamily = ix.family[a] !== ix.family[b] ? 1 : 0;
     fillTraitInputs(x, this.traits[a], this.traits[b]);
-    if (f === 1) x.reciprocity = fuse(k.coverage(a, b), k.coverage(b, a), p.reciprocity.alpha);
-    if (f === 3) x.network = ix.pairs.networkTie(ix.ids[a], ix.ids[b]);
+    if (f === 1) x.reciprocity = k.pairReciprocity(a, b);
+    if (f === 1 || f === 3) x.network = ix.pairs.networkTie(ix.ids[a], ix.ids[b]);
     return assembleForm(FORM_ORDER[f], p, x, mode, k.hasMet(a, b), this.scratch);
   }
 }

@@ -96,6 +96,8 @@ export class ScoringIndex {
   // offers and needs (CSR by actor)
   readonly offStart: Int32Array;
   readonly offComp: Int32Array;
+  /** 1 when the offer's competence is a gift (sponsorship, donation; taxonomy `gift`). */
+  readonly offGift: Uint8Array;
   readonly offLevel: Uint8Array;
   readonly offMod: Uint8Array;
   readonly offActor: Int32Array;
@@ -216,6 +218,7 @@ export class ScoringIndex {
     const nOff = this.offStart[n];
     const nNeed = this.needStart[n];
     this.offComp = new Int32Array(nOff);
+    this.offGift = new Uint8Array(nOff);
     this.offLevel = new Uint8Array(nOff);
     this.offMod = new Uint8Array(nOff);
     this.offActor = new Int32Array(nOff);
@@ -231,6 +234,7 @@ export class ScoringIndex {
       let k = this.offStart[i];
       for (const o of offersN[i]) {
         this.offComp[k] = compIdx.get(o.competenceId)!;
+        this.offGift[k] = this.taxonomy.isGift(o.competenceId) ? 1 : 0;
         this.offLevel[k] = o.level;
         this.offMod[k] = MOD_INDEX[o.modality];
         this.offActor[k] = i;

@@ -3,9 +3,9 @@ import type { CompiledProfile, ScoringIndex } from './candidate-index';
 import {
   COMPONENT_COUNT,
   formsCompatibility,
-  fuse,
   gateOf,
   popcount,
+  reciprocityOf,
   setSimilarity,
   trustValue,
 } from '@maillage/scoring';
@@ -56,6 +56,7 @@ export class TopKSearcher {
   private readonly C: number;
   private readonly mismatch: number;
   private readonly alpha: number;
+  private readonly giftReturn: number;
   private readonly gateAt: number;
   private readonly excludeAllied: boolean;
   /** For a need competence: offer competences with credit (CSR); for an offer competence: need competences. */
@@ -103,6 +104,7 @@ export class TopKSearcher {
     const C = (this.C = ix.C);
     this.mismatch = p.modalityMismatch;
     this.alpha = p.reciprocity.alpha;
+    this.giftReturn = p.reciprocity.giftReturn;
     this.gateAt = p.reciprocity.gateAt;
     this.excludeAllied = p.alliedPolicy === 'exclude';
     const credit = cp.creditByCode;
@@ -258,7 +260,10 @@ export class TopKSearcher {
     return nt;
   }
 
-  /** Exact reciprocity of (a, b) from a's tables (equal to the kernel's up to rounding). */
+  /**
+   * Upper bound of the reciprocity of (a, b) from a's tables: exact coverages (the kernel's up to
+   * rounding), gift parts bounded by the coverages.
+   */
   private refine(a: number, b: number): number {
     const ix = this.ix;
     const NA = this.NA;
@@ -310,7 +315,8 @@ export class TopKSearcher {
       } else v = this.bwdBest[nc];
       bw += needWN[m] * v;
     }
-    return fuse(f, bw, this.alpha);
+    // gift parts are at most the coverages, and reciprocityOf does not decrease with them
+    return reciprocityOf(f, bw, f, bw, this.alpha, this.giftReturn);
   }
 
   /**
@@ -431,6 +437,7 @@ export class TopKSearcher {
     const nt = this.walk(a);
     const wc = this.cp.profile.weights.complementarity;
     const alpha = this.alpha;
+    const giftReturn = this.giftReturn;
     const gateAt = this.gateAt;
     // caps of the coverage bounds: a's needs weigh 1 in total, b's needs too
     let fCap = 0;
@@ -456,7 +463,9 @@ export class TopKSearcher {
     for (let t = 0; t < nt; t++) {
       const b = touched[t];
       if (b === a) continue;
-      const R = fuse(ubF[b] < fCap ? ubF[b] : fCap, ubB[b] < bCap ? ubB[b] : bCap, alpha);
+      const uf = ubF[b] < fCap ? ubF[b] : fCap;
+      const ub = ubB[b] < bCap ? ubB[b] : bCap;
+      const R = reciprocityOf(uf, ub, uf, ub, alpha, giftReturn);
       if (R <= 0) continue;
       us[cnt] = R;
       ui[cnt++] = b;

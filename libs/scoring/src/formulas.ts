@@ -39,6 +39,27 @@ export function fuse(forward: number, backward: number, alpha: number): number {
   return (1 - alpha) * harmonic + alpha * (s / 2);
 }
 
+/**
+ * Reciprocity of a pair from both coverages and their gift parts (what each covers of the other's
+ * needs with gift offers only: sponsorship, donations; ≤ the coverage). A gift asks no like-for-like
+ * return: the receiver is counted as giving back `giftReturn` × the gift (visibility, employee
+ * engagement, impact the giver reports) when it covers less of the giver's needs than that. So a
+ * one-way sponsorship is not punished as a one-way exchange. Non-decreasing in every argument, so
+ * reciprocityOf(ubF, ubB, ubF, ubB) bounds it for coverage bounds ubF ≥ forward, ubB ≥ backward.
+ */
+export function reciprocityOf(
+  forward: number,
+  backward: number,
+  giftForward: number,
+  giftBackward: number,
+  alpha: number,
+  giftReturn: number,
+): number {
+  const rb = giftReturn * giftForward;
+  const rf = giftReturn * giftBackward;
+  return fuse(forward > rf ? forward : rf, backward > rb ? backward : rb, alpha);
+}
+
 /** Factor applied to contextual components: min(1, R / gateAt); with gateAt = 0, 1 as soon as R > 0. */
 export function gateOf(reciprocity: number, gateAt: number): number {
   if (reciprocity <= 0) return 0;

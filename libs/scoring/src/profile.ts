@@ -36,6 +36,12 @@ export interface ScoringProfile {
      * nothing to each other scores 0 however close or alike they are. 0 = gate only at R = 0. Default 0.2.
      */
     readonly gateAt: number;
+    /**
+     * Implicit return of a gift (offers flagged `gift`: sponsorship, donations): the receiver counts
+     * as covering at least giftReturn × what the giver's gifts cover of its needs (visibility,
+     * engagement, reported impact), so one-way sponsorship is not punished. 0 = no such return. Default 0.5.
+     */
+    readonly giftReturn: number;
   };
   /** Need weight by priority 1, 2, 3. Default [1, 2, 3.5]. */
   readonly priorityWeights: readonly [number, number, number];
@@ -100,9 +106,12 @@ export interface ScoringProfile {
    * is there. See forms.ts.
    */
   readonly forms: {
-    /** Joint action: shared causes and fields of action (core), complementary capabilities. */
+    /**
+     * Joint action: shared causes and fields of action (core), complementary capabilities, exchange
+     * of needs and offers (each brings what the other's action needs), network ties.
+     */
     readonly coProduction: FormWeights<
-      'causes' | 'fields' | 'capabilities' | 'exchange' | 'proximity' | 'crossFamily' | 'sought'
+      'causes' | 'fields' | 'capabilities' | 'exchange' | 'network' | 'proximity' | 'crossFamily' | 'sought'
     >;
     /** Pooling of means: the same poolable needs (core), near each other. */
     readonly pooling: FormWeights<'sharedNeeds' | 'proximity' | 'causes' | 'fields' | 'sought'>;
@@ -130,7 +139,7 @@ export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
     allianceForms: 0.05,
     trust: 0.05,
   }),
-  reciprocity: Object.freeze({ alpha: 0.4, gateAt: 0.2 }),
+  reciprocity: Object.freeze({ alpha: 0.4, gateAt: 0.2, giftReturn: 0.5 }),
   priorityWeights: Object.freeze([1, 2, 3.5]) as readonly [number, number, number],
   levelFactors: Object.freeze([0.6, 0.8, 1]) as readonly [number, number, number],
   modalityFactors: Object.freeze({
@@ -158,13 +167,14 @@ export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
   }),
   forms: Object.freeze({
     coProduction: Object.freeze({
-      causes: 0.25,
-      fields: 0.25,
+      causes: 0.2,
+      fields: 0.15,
       capabilities: 0.15,
-      exchange: 0.1,
-      proximity: 0.12,
+      exchange: 0.25,
+      network: 0.05,
+      proximity: 0.1,
       crossFamily: 0.05,
-      sought: 0.08,
+      sought: 0.05,
       gateAt: 0.3,
     }),
     pooling: Object.freeze({
@@ -236,6 +246,7 @@ const SCHEMA: Record<string, Check> = {
   'weights.trust': num(0),
   'reciprocity.alpha': num(0, 1),
   'reciprocity.gateAt': num(0, 1),
+  'reciprocity.giftReturn': num(0, 1),
   'priorityWeights.0': num(0),
   'priorityWeights.1': num(0),
   'priorityWeights.2': num(0),
@@ -271,7 +282,7 @@ const SCHEMA: Record<string, Check> = {
       [
         [
           'coProduction',
-          ['causes', 'fields', 'capabilities', 'exchange', 'proximity', 'crossFamily', 'sought'],
+          ['causes', 'fields', 'capabilities', 'exchange', 'network', 'proximity', 'crossFamily', 'sought'],
         ],
         ['pooling', ['sharedNeeds', 'proximity', 'causes', 'fields', 'sought']],
         ['positioning', ['causes', 'advocacy', 'network', 'fields', 'proximity', 'sought']],

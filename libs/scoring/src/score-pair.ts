@@ -5,9 +5,9 @@ import {
   COMPONENT_NAMES,
   assemble,
   formsCompatibility,
-  fuse,
   gateOf,
   popcount,
+  reciprocityOf,
   setSimilarity,
   sizeOrdinal,
   trustValue,
@@ -74,7 +74,16 @@ export function scoreNormalized(
 
   const forward: DirectedCoverage = directedCoverage(na, nb, ctx.taxonomy, rarity, p);
   const backward: DirectedCoverage = directedCoverage(nb, na, ctx.taxonomy, rarity, p);
-  const reciprocity = self ? 0 : fuse(forward.coverage, backward.coverage, p.reciprocity.alpha);
+  const reciprocity = self
+    ? 0
+    : reciprocityOf(
+        forward.coverage,
+        backward.coverage,
+        forward.giftCoverage,
+        backward.giftCoverage,
+        p.reciprocity.alpha,
+        p.reciprocity.giftReturn,
+      );
   const gate = gateOf(reciprocity, p.reciprocity.gateAt);
 
   const interCauses = na.causesMask & nb.causesMask;
