@@ -274,7 +274,7 @@ function giftSentences(f: Facts): string[] {
     const implicit = k * gift;
     const counted =
       implicit > back
-        ? `${receiver} est compté comme rendant ${pct(implicit)} des besoins de ${giver} (${pct(k)} du don : visibilité, engagement des salariés, impact à rendre compte) au lieu de ${pct(back)}`
+        ? `${receiver} est compté comme rendant ${pct(implicit)} des besoins de ${giver} (${pct(k)} du don : réduction d’impôt, visibilité, engagement des salariés, impact à rendre compte) au lieu de ${pct(back)}`
         : `${receiver} couvre déjà ${pct(back)} des besoins de ${giver}, plus que la contrepartie implicite du don (${pct(implicit)})`;
     out.push(
       `${giver} donne (mécénat, dons) de quoi couvrir ${pct(gift)} des besoins de ${receiver} : un don n’appelle pas de retour équivalent, ${counted}`,

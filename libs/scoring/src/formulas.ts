@@ -40,24 +40,11 @@ export function fuse(forward: number, backward: number, alpha: number): number {
 }
 
 /**
- * Reciprocity of a pair from both coverages and their gift parts (what each covers of the other's
- * needs with gift offers only: sponsorship, donations; ≤ the coverage). A gift asks no like-for-like
- * return: the receiver is counted as giving back `giftReturn` × the gift (visibility, employee
- * engagement, impact the giver reports) when it covers less of the giver's needs than that. So a
- * one-way sponsorship is not punished as a one-way exchange. Non-decreasing in every argument, so
- * reciprocityOf(ubF, ubB, ubF, ubB) bounds it for coverage bounds ubF ≥ forward, ubB ≥ backward.
+ * Reciprocity of coverages f, b with gift parts gf ≤ f, gb ≤ b: a gift asks no like-for-like return, the
+ * receiver counts as covering k × the gift (k = giftReturn) at least. Non-decreasing in every argument.
  */
-export function reciprocityOf(
-  forward: number,
-  backward: number,
-  giftForward: number,
-  giftBackward: number,
-  alpha: number,
-  giftReturn: number,
-): number {
-  const rb = giftReturn * giftForward;
-  const rf = giftReturn * giftBackward;
-  return fuse(forward > rf ? forward : rf, backward > rb ? backward : rb, alpha);
+export function reciprocityOf(f: number, b: number, gf: number, gb: number, a: number, k: number) {
+  return fuse(f > k * gb ? f : k * gb, b > k * gf ? b : k * gf, a);
 }
 
 /** Factor applied to contextual components: min(1, R / gateAt); with gateAt = 0, 1 as soon as R > 0. */

@@ -249,8 +249,10 @@ describe('scorePair', () => {
     expect(gift.forward.coverage).toBe(1);
     expect(gift.forward.giftCoverage).toBe(1);
     expect(gift.backward.coverage).toBe(0); // the association covers none of the sponsor's needs
-    // counted as giving back giftReturn (0.5) of the gift: fuse(1, 0.5, 0.4)
-    expect(gift.reciprocity).toBeCloseTo(0.6 * (2 / 3) + 0.4 * 0.75, 12);
+    // counted as giving back k = giftReturn of the gift: fuse(1, k, 0.4)
+    const k = DEFAULT_PROFILE.reciprocity.giftReturn;
+    expect(k).toBeGreaterThan(0);
+    expect(gift.reciprocity).toBeCloseTo(0.6 * ((2 * k) / (1 + k)) + 0.4 * ((1 + k) / 2), 12);
     expect(sumOf(gift)).toBe(gift.score);
     // without the implicit return it is the one-way exchange of before
     const strict = defineProfile({ id: 'no-gift', version: 1, reciprocity: { giftReturn: 0 } });

@@ -74,16 +74,10 @@ export function scoreNormalized(
 
   const forward: DirectedCoverage = directedCoverage(na, nb, ctx.taxonomy, rarity, p);
   const backward: DirectedCoverage = directedCoverage(nb, na, ctx.taxonomy, rarity, p);
+  const [f0, b0, r] = [forward, backward, p.reciprocity];
   const reciprocity = self
     ? 0
-    : reciprocityOf(
-        forward.coverage,
-        backward.coverage,
-        forward.giftCoverage,
-        backward.giftCoverage,
-        p.reciprocity.alpha,
-        p.reciprocity.giftReturn,
-      );
+    : reciprocityOf(f0.coverage, b0.coverage, f0.giftCoverage, b0.giftCoverage, r.alpha, r.giftReturn);
   const gate = gateOf(reciprocity, p.reciprocity.gateAt);
 
   const interCauses = na.causesMask & nb.causesMask;

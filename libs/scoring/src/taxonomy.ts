@@ -17,10 +17,7 @@ export interface CompetenceNode {
   readonly field?: boolean | null;
   /** Advocacy or representation capacity: POSITIONING counts offers of these. */
   readonly advocacy?: boolean | null;
-  /**
-   * Given without a like-for-like return (financial, in-kind or skills sponsorship, donations): the
-   * RESOURCES reciprocity counts an implicit return for it (see reciprocityOf).
-   */
+  /** Given without a like-for-like return (sponsorship, donations): see reciprocityOf. */
   readonly gift?: boolean | null;
 }
 
