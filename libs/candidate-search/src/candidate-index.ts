@@ -92,6 +92,8 @@ export class ScoringIndex {
   /** C×C relation codes (need row, offer column) or null when C is large. */
   readonly rel: Uint8Array | null;
   readonly compRarity: Float64Array;
+  /** 1 when offering the competence is a gift (taxonomy `gift`). */
+  readonly compGift: Uint8Array;
 
   // offers and needs (CSR by actor)
   readonly offStart: Int32Array;
@@ -204,6 +206,7 @@ export class ScoringIndex {
       this.rel = rel;
     } else this.rel = null;
     this.compRarity = new Float64Array(C);
+    this.compGift = Uint8Array.from(compIds, (id) => (this.taxonomy.isGift(id) ? 1 : 0));
     for (let c = 0; c < C; c++) this.compRarity[c] = this.rarity.of(compIds[c]);
 
     // ---- offers, needs, attributes
@@ -234,7 +237,7 @@ export class ScoringIndex {
       let k = this.offStart[i];
       for (const o of offersN[i]) {
         this.offComp[k] = compIdx.get(o.competenceId)!;
-        this.offGift[k] = this.taxonomy.isGift(o.competenceId) ? 1 : 0;
+        this.offGift[k] = this.compGift[this.offComp[k]];
         this.offLevel[k] = o.level;
         this.offMod[k] = MOD_INDEX[o.modality];
         this.offActor[k] = i;
