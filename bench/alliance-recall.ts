@@ -55,6 +55,8 @@ export interface AllianceRecallResult {
   readonly distractors: number;
   readonly k: number;
   readonly misses: readonly AllianceMiss[];
+  /** Alliances not found both ways in the default (blended) lists. */
+  readonly blendedMisses: readonly AllianceMiss[];
 }
 
 /** The taxonomy of graph-seeds with every declaration the forms read. */
@@ -186,6 +188,7 @@ export function allianceRecall(options: AllianceRecallOptions = {}): AllianceRec
   let blendedHits = 0;
   let agree = 0;
   const misses: AllianceMiss[] = [];
+  const blendedMisses: AllianceMiss[] = [];
   for (const al of FIXTURE_ALLIANCES) {
     const slot = FORM_ORDER.indexOf(al.form);
     const rankAB = rankOf(al.a, al.b, slot);
@@ -197,10 +200,13 @@ export function allianceRecall(options: AllianceRecallOptions = {}): AllianceRec
     t[1] += 2;
     const blendedAB = rankOf(al.a, al.b, 4);
     const blendedBA = rankOf(al.b, al.a, 4);
-    blendedHits += hit(blendedAB) + hit(blendedBA);
+    const hb = hit(blendedAB) + hit(blendedBA);
+    blendedHits += hb;
     const r = searcher.scorePair(ix.indexOf(al.a), ix.indexOf(al.b), out);
     if (r.best === slot) agree++;
-    if (h < 2) misses.push({ a: al.a, b: al.b, form: al.form, rankAB, rankBA, blendedAB, blendedBA });
+    const miss = { a: al.a, b: al.b, form: al.form, rankAB, rankBA, blendedAB, blendedBA };
+    if (h < 2) misses.push(miss);
+    if (hb < 2) blendedMisses.push(miss);
   }
   const n = FIXTURE_ALLIANCES.length;
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -219,5 +225,6 @@ export function allianceRecall(options: AllianceRecallOptions = {}): AllianceRec
     distractors,
     k,
     misses,
+    blendedMisses,
   };
 }

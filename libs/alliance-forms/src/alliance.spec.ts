@@ -102,12 +102,83 @@ describe('scoreAlliance', () => {
     expect(tied.best).toBe(AllianceForm.POSITIONING);
     expect(pos(tied).summary).toContain('membre du réseau');
   });
+
+  it('joint advocacy needs both voices: a head and an actor that represents no one are not enough', () => {
+    const tax = new Taxonomy([{ id: 'x', label: 'X' }]);
+    const head = fixtureActor('head', ActorKind.NETWORK_HEAD, { causes: [1, 10] });
+    const company = fixtureActor('co', ActorKind.COMPANY, { causes: [1, 10] });
+    const s = scoreAlliance(head, company, { taxonomy: tax });
+    const pos = s.forms.find((f) => f.form === AllianceForm.POSITIONING)!;
+    expect(pos.components.find((c) => c.name === 'advocacy')!.value).toBe(0);
+  });
+
+  it('a one-way sponsorship is a resources alliance, explained as a gift with an implicit return', () => {
+    const tax = new Taxonomy([
+      { id: 'fund', label: 'Financement' },
+      { id: 'fund.sponsorship', label: 'Mécénat d’entreprise', parentId: 'fund', gift: true },
+      { id: 'fund.loan', label: 'Prêt', parentId: 'fund' },
+      { id: 'csr', label: 'RSE' },
+      { id: 'csr.reporting', label: 'Reporting RSE', parentId: 'csr' },
+    ]);
+    const asso = fixtureActor('asso', ActorKind.ASSOCIATION, {
+      needs: [['fund.sponsorship', 3]],
+      causes: [1],
+    });
+    const sponsor = fixtureActor('sponsor', ActorKind.COMPANY, {
+      offers: [['fund.sponsorship', Modality.FUNDING, 3]],
+      needs: [['csr.reporting', 2]],
+      causes: [1],
+    });
+    const lender = fixtureActor('lender', ActorKind.COMPANY, {
+      offers: [['fund.loan', Modality.FUNDING, 3]],
+      needs: [['csr.reporting', 2]],
+      causes: [1],
+    });
+    const gift = scoreAlliance(asso, sponsor, { taxonomy: tax }, undefined, { a: 'Asso', b: 'Sponsor' });
+    const loan = scoreAlliance(asso, lender, { taxonomy: tax }, undefined, { a: 'Asso', b: 'Prêteur' });
+    expect(gift.forms[0].score).toBeGreaterThan(loan.forms[0].score);
+    expect(gift.forms[0].summary).toContain('un don n’appelle pas de retour équivalent');
+    expect(gift.forms[0].summary).toContain('Asso est compté comme rendant 75 % des besoins de Sponsor');
+    expect(loan.forms[0].summary).not.toContain('don');
+    const sum = gift.forms[0].components.reduce((s, c) => s + c.contribution, 0);
+    expect(gift.forms[0].score).toBe(sum);
+  });
+
+  it('members of one network co-produce more readily, and the summary says so', () => {
+    const tax = new Taxonomy([
+      { id: 'env', label: 'Environnement', field: true },
+      { id: 'env.reuse', label: 'Réemploi', parentId: 'env' },
+      { id: 'log', label: 'Logistique' },
+      { id: 'log.transport', label: 'Transport', parentId: 'log' },
+    ]);
+    const head = fixtureActor('head', ActorKind.NETWORK_HEAD, {
+      offers: [['env.reuse', Modality.SKILLS, 3]],
+      causes: [8, 12],
+    });
+    const member = fixtureActor('m', ActorKind.WORK_INTEGRATION, {
+      offers: [
+        ['env.reuse', Modality.SKILLS, 3],
+        ['log.transport', Modality.IN_KIND, 2],
+      ],
+      causes: [8, 12],
+    });
+    const co = (x: ReturnType<typeof scoreAlliance>) =>
+      x.forms.find((f) => f.form === AllianceForm.CO_PRODUCTION)!;
+    const loose = scoreAlliance(head, member, { taxonomy: tax });
+    const tied = scoreAlliance(head, member, {
+      taxonomy: tax,
+      pairs: new PairContext({ memberships: [['m', 'head']] }),
+    });
+    expect(co(tied).components.find((c) => c.name === 'network')!.value).toBe(1);
+    expect(co(tied).score).toBeGreaterThan(co(loose).score);
+    expect(co(tied).summary).toContain('membre du réseau');
+  });
 });
 
 describe('FormSearcher', () => {
   it('finds the exact per-form top-K of a brute force over scoreAlliance', () => {
     const { actors, taxonomy: base } = generatePopulation({ n: 300, seed: 5 });
-    // the generated taxonomy declares nothing: add substitutes, poolable needs, fields, advocacy
+    // the generated taxonomy declares only gifts: add substitutes, poolable needs, fields, advocacy
     const ids = base.ids();
     const roots = ids.filter((id) => base.parentOf(id) === null);
     const fieldRoots = new Set(roots.slice(0, 3));
@@ -123,6 +194,7 @@ describe('FormSearcher', () => {
           poolable: parent !== null && i % 5 === 0,
           field: fieldRoots.has(id),
           advocacy: i % 11 === 0,
+          gift: base.isGift(id),
         };
       }),
     );

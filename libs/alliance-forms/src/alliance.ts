@@ -68,7 +68,8 @@ export const FORM_LABELS_FR: Record<AllianceForm, string> = {
 };
 
 const COMPONENT_LABELS_FR: Record<FormComponentName, string> = {
-  complementarity: 'Complémentarité réciproque (besoins couverts dans les deux sens)',
+  complementarity:
+    'Complémentarité réciproque (besoins couverts dans les deux sens ; un don compte une contrepartie implicite)',
   causes: 'Causes communes (ODD)',
   proximity: 'Proximité territoriale',
   crossFamily: 'Mondes différents (pair, public, privé, académique)',
@@ -176,7 +177,7 @@ export function scoreAllianceNormalized(
   const nameA = names?.a ?? na.source.id;
   const nameB = names?.b ?? nb.source.id;
   const forms = FORM_ORDER.map((form) =>
-    formScore(form, x, p, alliedMode, pair.metBefore, self, { pair, ta, tb, nameA, nameB, ctx }),
+    formScore(form, x, p, alliedMode, pair.metBefore, self, { pair, ta, tb, nameA, nameB, ctx, p }),
   );
   let best = 0;
   for (let f = 1; f < forms.length; f++) if (forms[f].score > forms[best].score) best = f;
@@ -195,6 +196,7 @@ interface Facts {
   readonly nameA: string;
   readonly nameB: string;
   readonly ctx: ScoringContext;
+  readonly p: ScoringProfile;
 }
 
 function formScore(
@@ -260,6 +262,29 @@ const list = (items: readonly string[], max = 4): string =>
       ? items.join(', ')
       : `${items.slice(0, max).join(', ')} et ${items.length - max} autre(s)`;
 
+/**
+ * The gift part of the reciprocity, in words: a gift (sponsorship, donation) asks no like-for-like
+ * return, so the receiver counts as giving back giftReturn × the gift when it covers less than that.
+ */
+function giftSentences(f: Facts): string[] {
+  const k = f.p.reciprocity.giftReturn;
+  const out: string[] = [];
+  const one = (giver: string, receiver: string, gift: number, back: number) => {
+    if (gift <= 0 || k <= 0) return;
+    const implicit = k * gift;
+    const counted =
+      implicit > back
+        ? `${receiver} est compté comme rendant ${pct(implicit)} des besoins de ${giver} (${pct(k)} du don : réduction d’impôt, visibilité, engagement des salariés, impact à rendre compte) au lieu de ${pct(back)}`
+        : `${receiver} couvre déjà ${pct(back)} des besoins de ${giver}, plus que la contrepartie implicite du don (${pct(implicit)})`;
+    out.push(
+      `${giver} donne (mécénat, dons) de quoi couvrir ${pct(gift)} des besoins de ${receiver} : un don n’appelle pas de retour équivalent, ${counted}`,
+    );
+  };
+  one(f.nameB, f.nameA, f.pair.forward.giftCoverage, f.pair.backward.coverage);
+  one(f.nameA, f.nameB, f.pair.backward.giftCoverage, f.pair.forward.coverage);
+  return out;
+}
+
 function formSummary(form: AllianceForm, x: FormInputs, f: Facts): { summary: string; evidence: string[] } {
   const tax = f.ctx.taxonomy;
   const label = (id: string) => tax.label(id);
@@ -281,6 +306,7 @@ function formSummary(form: AllianceForm, x: FormInputs, f: Facts): { summary: st
         parts.push(
           `${f.nameA} couvre ${pct(f.pair.backward.coverage)} des besoins pondérés de ${f.nameB} (${list(bw)})`,
         );
+      parts.push(...giftSentences(f));
       const evidence = [
         ...new Set([...f.pair.forward.matches, ...f.pair.backward.matches].map((m) => m.needId)),
       ].sort();
@@ -305,7 +331,18 @@ function formSummary(form: AllianceForm, x: FormInputs, f: Facts): { summary: st
         onlyA.length && onlyB.length
           ? `${f.nameA} apporte ${list(onlyA, 3)}, ${f.nameB} apporte ${list(onlyB, 3)}`
           : 'des capacités proches plutôt que complémentaires';
-      return { summary: `${causesText} ; ${fieldText} ; ${capText}.`, evidence: [...fields, ...roots] };
+      const tie =
+        x.network >= 1
+          ? ' ; l’un est membre du réseau de l’autre'
+          : x.network > 0
+            ? ' ; ils appartiennent à la même tête de réseau'
+            : '';
+      const exchange =
+        x.reciprocity > 0 ? ` ; chacun apporte à l’action de l’autre (échange ${fr(x.reciprocity)})` : '';
+      return {
+        summary: `${causesText} ; ${fieldText} ; ${capText}${exchange}${tie}.`,
+        evidence: [...fields, ...roots],
+      };
     }
     case AllianceForm.POOLING: {
       const shared = tax.poolCompetences(f.ta.pool & f.tb.pool);

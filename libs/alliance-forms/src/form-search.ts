@@ -13,7 +13,6 @@ import {
   ALLIED_NONE,
   ALLIED_PENALISE,
   formsCompatibility,
-  fuse,
   gateOf as gateExport,
   popcount as popcountExport,
   setSimilarity,
@@ -95,9 +94,7 @@ export class FormSearcher {
     const k = this.kernel;
     const p = this.profile;
     const x = this.x;
-    const f = k.coverage(a, b);
-    const g = k.coverage(b, a);
-    x.reciprocity = fuse(f, g, p.reciprocity.alpha);
+    x.reciprocity = k.pairReciprocity(a, b);
     const ca = ix.causes[a];
     const cb = ix.causes[b];
     x.causes = setSimilarity(popcount(ca & cb), popcount(ca), popcount(cb), p.causesMeasure);
@@ -212,6 +209,7 @@ export class FormSearcher {
           g1 *
             (cp.capabilities * capabilities +
               cp.exchange +
+              (netA || inNetwork(t, b) ? cp.network : 0) +
               cp.proximity * prox +
               cp.crossFamily * cross +
               cp.sought * (sought1 + ((sb & 2) !== 0 ? 0.5 : 0)));
@@ -227,7 +225,7 @@ export class FormSearcher {
         const b3 =
           ps.causes * causes +
           g3 *
-            (ps.advocacy * ((reprA + t.representation[b]) / 2) +
+            (ps.advocacy * (reprA < t.representation[b] ? reprA : t.representation[b]) +
               (netA || inNetwork(t, b) ? ps.network : 0) +
               ps.fields * fields +
               ps.proximity * prox +
@@ -337,8 +335,8 @@ export class FormSearcher {
     x.proximity = k.proximity(a, b);
     x.crossFamily = ix.family[a] !== ix.family[b] ? 1 : 0;
     fillTraitInputs(x, this.traits[a], this.traits[b]);
-    if (f === 1) x.reciprocity = fuse(k.coverage(a, b), k.coverage(b, a), p.reciprocity.alpha);
-    if (f === 3) x.network = networkTieOf(this.facts, a, b);
+    if (f === 1) x.reciprocity = k.pairReciprocity(a, b);
+    if (f === 1 || f === 3) x.network = networkTieOf(this.facts, a, b);
     return assembleForm(FORM_ORDER[f], p, x, mode, k.hasMet(a, b), this.scratch);
   }
 }

@@ -2,7 +2,8 @@
  * The four alliance forms of the field's typology, each with its own additive, exact score:
  * - RESOURCES: need↔offer coverage both ways (funding, in-kind, skills sponsorship) — the historic
  *   complementarity score (`assemble`, bit-identical to the candidate-search kernel);
- * - CO_PRODUCTION: a joint action — shared causes and fields of action, complementary capabilities;
+ * - CO_PRODUCTION: a joint action — shared causes and fields of action, complementary capabilities,
+ *   each bringing what the other's action needs, ties of a common network (a movement's members);
  * - POOLING: the same poolable needs (premises, accounting, rare skills), near each other;
  * - POSITIONING: joint advocacy — shared causes, advocacy or representation capacity, network ties.
  * Every form = Σ core components (weight × value) + Σ context components (weight × value × gate),
@@ -55,7 +56,7 @@ export const FORM_LAYOUT: Readonly<
     core: 1,
   },
   [AllianceForm.CO_PRODUCTION]: {
-    names: ['causes', 'fields', 'capabilities', 'exchange', 'proximity', 'crossFamily', 'sought'],
+    names: ['causes', 'fields', 'capabilities', 'exchange', 'network', 'proximity', 'crossFamily', 'sought'],
     core: 2,
   },
   [AllianceForm.POOLING]: { names: ['sharedNeeds', 'proximity', 'causes', 'fields', 'sought'], core: 1 },
@@ -65,7 +66,7 @@ export const FORM_LAYOUT: Readonly<
   },
 };
 /** Longest component list of a form, penalties included (size of a contributions buffer). */
-export const MAX_FORM_COMPONENTS = 9;
+export const MAX_FORM_COMPONENTS = 10;
 
 /** What the form scores need to know about one actor, as 32-bit masks and numbers. */
 export interface FormTraits {
@@ -163,9 +164,13 @@ export function sharedNeedsValue(a: FormTraits, b: FormTraits): number {
   return v < 1 ? v : 1;
 }
 
-/** Advocacy capacity of the pair: mean of both representations. */
+/**
+ * Advocacy capacity of the pair: the weaker of both representations. A joint voice needs both to
+ * carry one; a network head and an actor that represents no one (a company sharing its causes) are
+ * not a joint advocacy pair for that reason alone (their membership counts in `network`).
+ */
 export function advocacyValue(a: FormTraits, b: FormTraits): number {
-  return (a.representation + b.representation) / 2;
+  return a.representation < b.representation ? a.representation : b.representation;
 }
 
 /** Share of the two actors that seek this form (0, 0.5, 1). */
@@ -255,8 +260,17 @@ export function formTerms(
     case AllianceForm.CO_PRODUCTION: {
       const w = p.forms.coProduction;
       return {
-        v: [x.causes, x.fields, x.capabilities, x.reciprocity, x.proximity, x.crossFamily, x.sought[1]],
-        w: [w.causes, w.fields, w.capabilities, w.exchange, w.proximity, w.crossFamily, w.sought],
+        v: [
+          x.causes,
+          x.fields,
+          x.capabilities,
+          x.reciprocity,
+          x.network,
+          x.proximity,
+          x.crossFamily,
+          x.sought[1],
+        ],
+        w: [w.causes, w.fields, w.capabilities, w.exchange, w.network, w.proximity, w.crossFamily, w.sought],
       };
     }
     case AllianceForm.POOLING: {

@@ -92,10 +92,14 @@ export class ScoringIndex {
   /** C×C relation codes (need row, offer column) or null when C is large. */
   readonly rel: Uint8Array | null;
   readonly compRarity: Float64Array;
+  /** 1 when offering the competence is a gift (taxonomy `gift`). */
+  readonly compGift: Uint8Array;
 
   // offers and needs (CSR by actor)
   readonly offStart: Int32Array;
   readonly offComp: Int32Array;
+  /** 1 when the offer's competence is a gift (sponsorship, donation; taxonomy `gift`). */
+  readonly offGift: Uint8Array;
   readonly offLevel: Uint8Array;
   readonly offMod: Uint8Array;
   readonly offActor: Int32Array;
@@ -202,6 +206,7 @@ export class ScoringIndex {
       this.rel = rel;
     } else this.rel = null;
     this.compRarity = new Float64Array(C);
+    this.compGift = Uint8Array.from(compIds, (id) => (this.taxonomy.isGift(id) ? 1 : 0));
     for (let c = 0; c < C; c++) this.compRarity[c] = this.rarity.of(compIds[c]);
 
     // ---- offers, needs, attributes
@@ -216,6 +221,7 @@ export class ScoringIndex {
     const nOff = this.offStart[n];
     const nNeed = this.needStart[n];
     this.offComp = new Int32Array(nOff);
+    this.offGift = new Uint8Array(nOff);
     this.offLevel = new Uint8Array(nOff);
     this.offMod = new Uint8Array(nOff);
     this.offActor = new Int32Array(nOff);
@@ -231,6 +237,7 @@ export class ScoringIndex {
       let k = this.offStart[i];
       for (const o of offersN[i]) {
         this.offComp[k] = compIdx.get(o.competenceId)!;
+        this.offGift[k] = this.compGift[this.offComp[k]];
         this.offLevel[k] = o.level;
         this.offMod[k] = MOD_INDEX[o.modality];
         this.offActor[k] = i;

@@ -16,6 +16,7 @@ describe('ScoreKernel', () => {
       alliedPolicy: 'penalise',
       causesMeasure: 'overlap',
     });
+    let gifts = 0;
     for (const profile of [DEFAULT_PROFILE, penalise]) {
       const ix = buildIndex(pop, taxonomy, { pairs });
       const kernel = new ScoreKernel(ix, ix.compile(profile));
@@ -24,8 +25,11 @@ describe('ScoreKernel', () => {
         for (let b = 0; b < ix.n; b += 3) {
           const s = scorePair(ix.actors[a], ix.actors[b], c, profile);
           expect(kernel.score(a, b)).toBe(s.score);
+          if (s.forward.giftCoverage > 0 && s.backward.coverage < s.forward.giftCoverage) gifts++;
           expect(kernel.excluded).toBe(s.excluded !== undefined);
         }
     }
+    // the generated taxonomy has gift leaves: one-way gifts (implicit return) are among the pairs
+    expect(gifts).toBeGreaterThan(50);
   });
 });

@@ -6,9 +6,9 @@ import {
   ALLIED_PENALISE as ALLIED_PENALISEExport,
   assemble as assembleExport,
   formsCompatibility as formsCompatibilityExport,
-  fuse as fuseExport,
   gateOf as gateOfExport,
   popcount as popcountExport,
+  reciprocityOf as reciprocityOfExport,
   setSimilarity as setSimilarityExport,
   trustValue as trustValueExport,
 } from '@maillage/scoring';
@@ -19,7 +19,7 @@ const ALLIED_NONE = ALLIED_NONEExport;
 const ALLIED_PENALISE = ALLIED_PENALISEExport;
 const assemble = assembleExport;
 const formsCompatibility = formsCompatibilityExport;
-const fuse = fuseExport;
+const reciprocityOf = reciprocityOfExport;
 const gateOf = gateOfExport;
 const popcount = popcountExport;
 const setSimilarity = setSimilarityExport;
@@ -49,10 +49,13 @@ export class ScoreKernel {
   forward = 0;
   backward = 0;
   reciprocity = 0;
+  /** Gift part of the last `coverage` call (the same share counting only gift offers). */
+  giftCoverage = 0;
   /** Whether the last scored pair is excluded (self, or allied under the exclude policy). */
   excluded = false;
 
   private readonly alpha: number;
+  private readonly giftReturn: number;
   private readonly gateAt: number;
   private readonly mismatch: number;
   private readonly actingFactor: number;
@@ -92,6 +95,7 @@ export class ScoreKernel {
     this.offVal = cp.offVal;
     this.credit = cp.creditByCode;
     this.alpha = p.reciprocity.alpha;
+    this.giftReturn = p.reciprocity.giftReturn;
     this.gateAt = p.reciprocity.gateAt;
     this.mismatch = p.modalityMismatch;
     this.actingFactor = p.proximity.actingFactor;
@@ -99,7 +103,7 @@ export class ScoreKernel {
     this.alliedPolicy = p.alliedPolicy === 'exclude' ? ALLIED_EXCLUDE : ALLIED_PENALISE;
   }
 
-  /** What `giver` brings to `receiver` (0..1). */
+  /** What `giver` brings to `receiver` (0..1); its gift part goes to `giftCoverage`. */
   coverage(receiver: number, giver: number): number {
     const total = this.needTotal[receiver];
     const needW = this.needW;
@@ -109,6 +113,7 @@ export class ScoreKernel {
     const needMod = this.needMod;
     const offComp = this.offComp;
     const offMod = this.offMod;
+    const offGift = this.ix.offGift;
     const rel = this.rel;
     const C = this.C;
     const mismatch = this.mismatch;
@@ -116,10 +121,12 @@ export class ScoreKernel {
     const oe = this.offStart[giver + 1];
     const ne = this.needStart[receiver + 1];
     let sum = 0;
+    let giftSum = 0;
     for (let k = this.needStart[receiver]; k < ne; k++) {
       const nc = needComp[k];
       const m = needMod[k];
       let best = 0;
+      let bestGift = 0;
       const row = nc * C;
       for (let j = os; j < oe; j++) {
         const code = rel !== null ? rel[row + offComp[j]] : this.ix.relationCode(nc, offComp[j]);
@@ -127,10 +134,24 @@ export class ScoreKernel {
         let v = credit[code] * offVal[j];
         if (m >= 0 && m !== offMod[j]) v *= mismatch;
         if (v > best) best = v;
+        if (v > bestGift && offGift[j] === 1) bestGift = v;
       }
       sum += needW[k] * best;
+      giftSum += needW[k] * bestGift;
     }
+    this.giftCoverage = total > 0 ? giftSum / total : 0;
     return total > 0 ? sum / total : 0;
+  }
+
+  /** Reciprocity of (a, b) (scorePair's): fills forward, backward and reciprocity. */
+  pairReciprocity(a: number, b: number): number {
+    const f = this.coverage(a, b);
+    const gf = this.giftCoverage;
+    const k = this.coverage(b, a);
+    const gk = this.giftCoverage;
+    this.forward = f;
+    this.backward = k;
+    return (this.reciprocity = reciprocityOf(f, k, gf, gk, this.alpha, this.giftReturn));
   }
 
   /** Proximity value (location tiers, acting-in overlap × actingFactor). */
@@ -213,12 +234,7 @@ export class ScoreKernel {
       this.excluded = true;
       return 0;
     }
-    const f = this.coverage(a, b);
-    const k = this.coverage(b, a);
-    const R = fuse(f, k, this.alpha);
-    this.forward = f;
-    this.backward = k;
-    this.reciprocity = R;
+    const R = this.pairReciprocity(a, b);
     const gate = gateOf(R, this.gateAt);
     const ca = ix.causes[a];
     const cb = ix.causes[b];

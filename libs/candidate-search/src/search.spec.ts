@@ -20,7 +20,11 @@ function randomProfile(rand: () => number, i: number): ScoringProfile {
       allianceForms: r(0, 0.2),
       trust: r(0, 0.2),
     },
-    reciprocity: { alpha: r(0, 1), gateAt: rand() < 0.2 ? 0 : r(0.05, 0.5) },
+    reciprocity: {
+      alpha: r(0, 1),
+      gateAt: rand() < 0.2 ? 0 : r(0.05, 0.5),
+      giftReturn: rand() < 0.2 ? 0 : r(0, 1),
+    },
     taxonomyCredit: { exact: 1, child: r(0, 1), parent: r(0, 1), sibling: rand() < 0.3 ? 0 : r(0, 0.6) },
     modalityMismatch: r(0, 1),
     rarityExponent: r(0, 2),

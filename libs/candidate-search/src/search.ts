@@ -3,9 +3,9 @@ import type { CompiledProfile, ScoringIndex } from './candidate-index';
 import {
   COMPONENT_COUNT as COMPONENT_COUNTExport,
   formsCompatibility as formsCompatibilityExport,
-  fuse as fuseExport,
   gateOf as gateOfExport,
   popcount as popcountExport,
+  reciprocityOf as reciprocityOfExport,
   setSimilarity as setSimilarityExport,
   trustValue as trustValueExport,
 } from '@maillage/scoring';
@@ -14,7 +14,7 @@ import { ScoreKernel } from './kernel';
 // Local bindings: a CommonJS re-export is a getter, and these run per candidate in the hot loops.
 const COMPONENT_COUNT = COMPONENT_COUNTExport;
 const formsCompatibility = formsCompatibilityExport;
-const fuse = fuseExport;
+const reciprocityOf = reciprocityOfExport;
 const gateOf = gateOfExport;
 const popcount = popcountExport;
 const setSimilarity = setSimilarityExport;
@@ -65,6 +65,7 @@ export class TopKSearcher {
   private readonly C: number;
   private readonly mismatch: number;
   private readonly alpha: number;
+  private readonly giftReturn: number;
   private readonly gateAt: number;
   private readonly excludeAllied: boolean;
   /** For a need competence: offer competences with credit (CSR); for an offer competence: need competences. */
@@ -81,12 +82,17 @@ export class TopKSearcher {
   private readonly stamp: Int32Array;
   private readonly ubF: Float64Array;
   private readonly ubB: Float64Array;
+  /** Upper bounds of the gift parts of both coverages. */
+  private readonly ubGF: Float64Array;
+  private readonly ubGB: Float64Array;
   private readonly touched: Int32Array;
   private iter = 0;
   // per actor tables
   private fwdTab = new Float64Array(0);
   private fSum: Float64Array;
   private bwdBest: Float64Array;
+  /** Same as bwdBest, counting only a's gift offers. */
+  private bwdGift: Float64Array;
   /** Iteration stamp of the forward rows (offer competences) and backward rows (need competences). */
   private readonly seenF: Int32Array;
   private readonly seenB: Int32Array;
@@ -97,6 +103,7 @@ export class TopKSearcher {
   private NA = 0;
   private needModA = new Int8Array(8);
   private best = new Float64Array(8);
+  private bestGift = new Float64Array(8);
   // candidate order
   private ubScore = new Float64Array(1024);
   private ubIdx = new Int32Array(1024);
@@ -114,6 +121,7 @@ export class TopKSearcher {
     const C = (this.C = ix.C);
     this.mismatch = p.modalityMismatch;
     this.alpha = p.reciprocity.alpha;
+    this.giftReturn = p.reciprocity.giftReturn;
     this.gateAt = p.reciprocity.gateAt;
     this.excludeAllied = p.alliedPolicy === 'exclude';
     const credit = cp.creditByCode;
@@ -139,9 +147,12 @@ export class TopKSearcher {
     this.stamp = new Int32Array(ix.n);
     this.ubF = new Float64Array(ix.n);
     this.ubB = new Float64Array(ix.n);
+    this.ubGF = new Float64Array(ix.n);
+    this.ubGB = new Float64Array(ix.n);
     this.touched = new Int32Array(ix.n);
     this.fSum = new Float64Array(C);
     this.bwdBest = new Float64Array(C);
+    this.bwdGift = new Float64Array(C);
     this.seenF = new Int32Array(C);
     this.seenB = new Int32Array(C);
     this.rowsF = new Int32Array(C);
@@ -161,6 +172,7 @@ export class TopKSearcher {
     if (this.needModA.length < NA) {
       this.needModA = new Int8Array(NA);
       this.best = new Float64Array(NA);
+      this.bestGift = new Float64Array(NA);
     }
     const tab = this.fwdTab;
     const seen = this.seenF;
@@ -188,27 +200,32 @@ export class TopKSearcher {
       for (let n = 0; n < NA; n++) s += tab[oc * NA + n];
       this.fSum[oc] = s;
     }
-    // backward: best credit × value of a's offers for a need on each related competence
+    // backward: best credit × value of a's offers (and of its gift offers) for a need on each
+    // related competence
     const bwd = this.bwdBest;
+    const bwdGift = this.bwdGift;
     let nb = 0;
     for (let o = ix.offStart[a]; o < ix.offStart[a + 1]; o++) {
       const oc = ix.offComp[o];
       const ov = this.cp.offVal[o];
+      const gift = ix.offGift[o] === 1;
       for (let j = this.bwdStart[oc]; j < this.bwdStart[oc + 1]; j++) {
         const nc = this.bwdList[j];
         if (this.seenB[nc] !== it) {
           this.seenB[nc] = it;
           bwd[nc] = 0;
+          bwdGift[nc] = 0;
           this.rowsB[nb++] = nc;
         }
         const v = credit[rel[nc * C + oc]] * ov;
         if (v > bwd[nc]) bwd[nc] = v;
+        if (gift && v > bwdGift[nc]) bwdGift[nc] = v;
       }
     }
     this.nRowsB = nb;
   }
 
-  /** Stage 2: walk the postings, upper bounds of both coverages per candidate. */
+  /** Stage 2: walk the postings, upper bounds of both coverages (and their gift parts) per candidate. */
   private walk(a: number): number {
     const L = this.layout;
     const B = L.B;
@@ -224,9 +241,12 @@ export class TopKSearcher {
     const lmVal = this.cp.lmVal;
     const needPostW = this.needPostW;
     const off = L.off;
+    const ubGF = this.ubGF;
+    const ubGB = this.ubGB;
     for (let r = 0; r < this.nRowsF; r++) {
       const oc = this.rowsF[r];
       const fs = this.fSum[oc];
+      const gift = this.ix.compGift[oc] === 1;
       for (let q = bs; q < be; q++) {
         const x = oc * B + L.actorBlocks[q];
         const e = off.cell[x + 1];
@@ -240,8 +260,13 @@ export class TopKSearcher {
             stamp[b] = it;
             ubF[b] = v;
             ubB[b] = 0;
+            ubGF[b] = gift ? v : 0;
+            ubGB[b] = 0;
             touched[nt++] = b;
-          } else ubF[b] += v;
+          } else {
+            ubF[b] += v;
+            if (gift) ubGF[b] += v;
+          }
         }
       }
     }
@@ -249,6 +274,7 @@ export class TopKSearcher {
     for (let r = 0; r < this.nRowsB; r++) {
       const nc = this.rowsB[r];
       const bv = this.bwdBest[nc];
+      const gv = this.bwdGift[nc];
       for (let q = bs; q < be; q++) {
         const x = nc * B + L.actorBlocks[q];
         const e = need.cell[x + 1];
@@ -256,13 +282,19 @@ export class TopKSearcher {
         walked += e - need.cell[x];
         for (let k = need.cell[x]; k < e; k++) {
           const b = actor[k];
-          const v = bv * needPostW[k];
+          const w = needPostW[k];
+          const v = bv * w;
           if (stamp[b] !== it) {
             stamp[b] = it;
             ubF[b] = 0;
             ubB[b] = v;
+            ubGF[b] = 0;
+            ubGB[b] = gv * w;
             touched[nt++] = b;
-          } else ubB[b] += v;
+          } else {
+            ubB[b] += v;
+            ubGB[b] += gv * w;
+          }
         }
       }
     }
@@ -271,11 +303,13 @@ export class TopKSearcher {
     return nt;
   }
 
-  /** Exact reciprocity of (a, b) from a's tables (equal to the kernel's up to rounding). */
+  /** Exact reciprocity of (a, b) from a's tables, gift parts included (the kernel's up to rounding). */
   private refine(a: number, b: number): number {
     const ix = this.ix;
     const NA = this.NA;
     const best = this.best;
+    const bestGift = this.bestGift;
+    const offGift = ix.offGift;
     const tab = this.fwdTab;
     const nmA = this.needModA;
     const offVal = this.cp.offVal;
@@ -285,7 +319,7 @@ export class TopKSearcher {
     const seenF = this.seenF;
     const seenB = this.seenB;
     const it = this.iter;
-    for (let n = 0; n < NA; n++) best[n] = 0;
+    for (let n = 0; n < NA; n++) best[n] = bestGift[n] = 0;
     for (let o = ix.offStart[b]; o < ix.offStart[b + 1]; o++) {
       const oc = offComp[o];
       if (seenF[oc] !== it) continue; // related to no need of a
@@ -298,12 +332,18 @@ export class TopKSearcher {
           const nm = nmA[n];
           if (nm >= 0 && nm !== offMod[o]) v *= mismatch;
           if (v > best[n]) best[n] = v;
+          if (v > bestGift[n] && offGift[o] === 1) bestGift[n] = v;
         }
       }
     }
     let f = 0;
-    for (let n = 0; n < NA; n++) f += best[n];
+    let gf = 0;
+    for (let n = 0; n < NA; n++) {
+      f += best[n];
+      gf += bestGift[n];
+    }
     let bw = 0;
+    let gb = 0;
     const needWN = this.cp.needWN;
     const credit = this.cp.creditByCode;
     const C = this.C;
@@ -312,18 +352,24 @@ export class TopKSearcher {
       if (seenB[nc] !== it) continue;
       const nm = ix.needMod[m];
       let v: number;
+      let g: number;
       if (nm >= 0) {
-        v = 0;
+        v = g = 0;
         const row = nc * C;
         for (let o = ix.offStart[a]; o < ix.offStart[a + 1]; o++) {
           let x = credit[this.rel[row + offComp[o]]] * offVal[o];
           if (offMod[o] !== nm) x *= mismatch;
           if (x > v) v = x;
+          if (x > g && offGift[o] === 1) g = x;
         }
-      } else v = this.bwdBest[nc];
+      } else {
+        v = this.bwdBest[nc];
+        g = this.bwdGift[nc];
+      }
       bw += needWN[m] * v;
+      gb += needWN[m] * g;
     }
-    return fuse(f, bw, this.alpha);
+    return reciprocityOf(f, bw, gf, gb, this.alpha, this.giftReturn);
   }
 
   /**
@@ -444,6 +490,7 @@ export class TopKSearcher {
     const nt = this.walk(a);
     const wc = this.cp.profile.weights.complementarity;
     const alpha = this.alpha;
+    const giftReturn = this.giftReturn;
     const gateAt = this.gateAt;
     // caps of the coverage bounds: a's needs weigh 1 in total, b's needs too
     let fCap = 0;
@@ -464,13 +511,20 @@ export class TopKSearcher {
     const ubF = this.ubF;
     const ubB = this.ubB;
     const touched = this.touched;
-    // pass 1: reciprocity bound of every candidate (two loads and a fuse)
+    const ubGF = this.ubGF;
+    const ubGB = this.ubGB;
+    // pass 1: reciprocity bound of every candidate
     let cnt = 0;
     let rMax = 0;
     for (let t = 0; t < nt; t++) {
       const b = touched[t];
       if (b === a) continue;
-      const R = fuse(ubF[b] < fCap ? ubF[b] : fCap, ubB[b] < bCap ? ubB[b] : bCap, alpha);
+      const uf = ubF[b] < fCap ? ubF[b] : fCap;
+      const ub = ubB[b] < bCap ? ubB[b] : bCap;
+      // gift bounds ≤ coverage bounds; reciprocityOf is non-decreasing in every argument
+      const gf = ubGF[b] < uf ? ubGF[b] : uf;
+      const gb = ubGB[b] < ub ? ubGB[b] : ub;
+      const R = reciprocityOf(uf, ub, gf, gb, alpha, giftReturn);
       if (R <= 0) continue;
       us[cnt] = R;
       ui[cnt++] = b;

@@ -75,7 +75,8 @@ MATCH (c:Competence)
 RETURN c.id AS id, coalesce(c.label, c.id) AS label,
   head(COLLECT { MATCH (c)-[:SUBCATEGORY_OF]->(p:Competence) RETURN p.id }) AS parentId,
   coalesce(c.substitutes, []) AS substitutes, coalesce(c.poolable, false) AS poolable,
-  coalesce(c.field, false) AS field, coalesce(c.advocacy, false) AS advocacy`;
+  coalesce(c.field, false) AS field, coalesce(c.advocacy, false) AS advocacy,
+  coalesce(c.gift, false) AS gift`;
 
 /** How many actors offer each competence (rarity), and the population size. */
 export const LOAD_OFFER_COUNTS = `

@@ -23,6 +23,8 @@ export interface CompetenceRow {
   field: boolean;
   /** Advocacy or representation capacity: POSITIONING counts it. */
   advocacy: boolean;
+  /** Given without a like-for-like return (sponsorship, donations): RESOURCES' reciprocity does not punish it. */
+  gift: boolean;
 }
 
 export interface CompetenceSeed {
@@ -42,6 +44,7 @@ interface RawCompetence {
   poolable?: boolean;
   field?: boolean;
   advocacy?: boolean;
+  gift?: boolean;
 }
 
 const MODALITIES = new Set<string>(Object.values(Modality));
@@ -79,6 +82,7 @@ export function competenceSeedFile(): CompetenceSeed {
       poolable: entry.poolable === true,
       field: entry.field === true,
       advocacy: entry.advocacy === true,
+      gift: entry.gift === true,
     });
   }
   for (const c of byId.values()) {

@@ -153,7 +153,7 @@ export class ReferenceSeeder {
                c.parentId = row.parentId, c.modalities = row.modalities,
                c.popularity = toInteger(row.popularity), c.deprecated = false,
                c.substitutes = row.substitutes, c.poolable = row.poolable, c.field = row.field,
-               c.advocacy = row.advocacy`,
+               c.advocacy = row.advocacy, c.gift = row.gift`,
           { rows },
         );
         await tx.run(

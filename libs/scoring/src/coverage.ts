@@ -22,6 +22,7 @@ export function directedCoverage(
   withMatches = true,
 ): DirectedCoverage {
   let sum = 0;
+  let giftSum = 0;
   let total = 0;
   let covered = 0;
   const terms: { need: number; offer: number; via: MatchVia; fit: number; w: number }[] = [];
@@ -35,6 +36,7 @@ export function directedCoverage(
     let best = 0;
     let bestJ = -1;
     let bestVia: MatchVia = 'exact';
+    let bestGift = 0;
     for (let j = 0; j < offers.length; j++) {
       const o = offers[j];
       const via = taxonomy.relation(n.competenceId, o.competenceId);
@@ -46,14 +48,17 @@ export function directedCoverage(
         bestJ = j;
         bestVia = via;
       }
+      if (v > bestGift && taxonomy.isGift(o.competenceId)) bestGift = v;
     }
     sum += w * best;
+    giftSum += w * bestGift;
     if (bestJ >= 0) {
       covered++;
       if (withMatches) terms.push({ need: i, offer: bestJ, via: bestVia, fit: best, w });
     } else uncovered.push(n.competenceId);
   }
   const coverage = total > 0 ? sum / total : 0;
+  const giftCoverage = total > 0 ? giftSum / total : 0;
   let matches: CoverageMatch[] = [];
   if (withMatches && total > 0) {
     matches = terms
@@ -77,5 +82,5 @@ export function directedCoverage(
       .sort((x, y) => y.contribution - x.contribution || cmpStr(x.needId, y.needId))
       .slice(0, TOP_MATCHES);
   }
-  return { coverage, matches, needCount: needs.length, coveredCount: covered, uncovered };
+  return { coverage, giftCoverage, matches, needCount: needs.length, coveredCount: covered, uncovered };
 }

@@ -39,6 +39,14 @@ export function fuse(forward: number, backward: number, alpha: number): number {
   return (1 - alpha) * harmonic + alpha * (s / 2);
 }
 
+/**
+ * Reciprocity of coverages f, b with gift parts gf ≤ f, gb ≤ b: a gift asks no like-for-like return, the
+ * receiver counts as covering k × the gift (k = giftReturn) at least. Non-decreasing in every argument.
+ */
+export function reciprocityOf(f: number, b: number, gf: number, gb: number, a: number, k: number) {
+  return fuse(f > k * gb ? f : k * gb, b > k * gf ? b : k * gf, a);
+}
+
 /** Factor applied to contextual components: min(1, R / gateAt); with gateAt = 0, 1 as soon as R > 0. */
 export function gateOf(reciprocity: number, gateAt: number): number {
   if (reciprocity <= 0) return 0;

@@ -35,6 +35,7 @@ export {
   needWeight,
   offerValue,
   popcount,
+  reciprocityOf,
   setSimilarity,
   sizeOrdinal,
   trustValue,

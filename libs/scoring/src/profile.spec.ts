@@ -28,7 +28,7 @@ describe('scoring profiles', () => {
       id: '',
       version: 1.5,
       weights: { ...DEFAULT_PROFILE.weights, causes: -1 },
-      reciprocity: { alpha: 2, gateAt: 0.2 },
+      reciprocity: { alpha: 2, gateAt: 0.2, giftReturn: 0.5 },
       alliedPolicy: 'ignore',
       candidates: { ...DEFAULT_PROFILE.candidates, blocking: 'planet' },
     };

@@ -1,9 +1,11 @@
 import { Modality } from '@maillage/domain';
+import type { MatchVia } from './types';
 
 export type AlliedPolicy = 'exclude' | 'penalise';
 export type CausesMeasure = 'jaccard' | 'overlap';
 /** Restricts who can be proposed to whom: none (national), same région, same département (of location). */
 export type Blocking = 'none' | 'region' | 'departement';
+type ProximityKey = 'commune' | 'epci' | 'departement' | 'region' | 'actingFactor';
 
 /**
  * A versioned set of weights and knobs. A lab may define its own (see `defineProfile`); stored scores
@@ -36,6 +38,11 @@ export interface ScoringProfile {
      * nothing to each other scores 0 however close or alike they are. 0 = gate only at R = 0. Default 0.2.
      */
     readonly gateAt: number;
+    /**
+     * Implicit return of a gift (taxonomy `gift`: sponsorship, donations), as a share of the gift:
+     * tax reduction, visibility, engagement, reported impact (see reciprocityOf). 0 = none. Default 0.75.
+     */
+    readonly giftReturn: number;
   };
   /** Need weight by priority 1, 2, 3. Default [1, 2, 3.5]. */
   readonly priorityWeights: readonly [number, number, number];
@@ -50,41 +57,22 @@ export interface ScoringProfile {
    * sub-competence of the need (a specialist for a broad need); parent = the offer is the broader
    * competence above the need (a generalist); sibling = same parent. Default 1, 0.75, 0.6, 0.4.
    */
-  readonly taxonomyCredit: {
-    readonly exact: number;
-    readonly child: number;
-    readonly parent: number;
-    readonly sibling: number;
-  };
+  readonly taxonomyCredit: Readonly<Record<MatchVia, number>>;
   /** Need weight is multiplied by rarity^exponent, rarity = 1 + ln((N+1)/(offerers+1)). 0 = ignore rarity. Default 1. */
   readonly rarityExponent: number;
   readonly causesMeasure: CausesMeasure;
   /** Proximity value by finest shared level; acting-in overlap is multiplied by actingFactor. */
-  readonly proximity: {
-    readonly commune: number;
-    readonly epci: number;
-    readonly departement: number;
-    readonly region: number;
-    readonly actingFactor: number;
-  };
+  readonly proximity: Readonly<Record<ProximityKey, number>>;
   readonly alliedPolicy: AlliedPolicy;
   /** Proportional reductions (0..1) of the score: allied (when policy = penalise) and met before at an event. */
   readonly penalties: { readonly allied: number; readonly metBefore: number };
   /** Warnings: size band gap (in bands) and coverage ratio that flag an asymmetric pair. */
-  readonly asymmetry: {
-    readonly sizeBandGap: number;
-    readonly coverageRatio: number;
-    readonly minCoverage: number;
-  };
+  readonly asymmetry: Readonly<Record<'sizeBandGap' | 'coverageRatio' | 'minCoverage', number>>;
   /** Candidate generation (index): */
   readonly candidates: {
     /** Postings walked per (competence, block) route, best first; bounds the work on ubiquitous competences. Default 400. */
     readonly commonCompetenceCap: number;
-    /**
-     * Postings walked per sibling route (offers/needs on the other children of the same parent, best
-     * levels/priorities first). Sibling matches are dense and weak; they always count in the score;
-     * this only bounds how many candidates they bring. 0 = none. Default 32.
-     */
+    /** Postings walked per sibling route (dense, weak matches: always scored, this bounds the candidates they bring). 0 = none. Default 32. */
     readonly siblingCap: number;
     /** Candidates kept after the walk's estimate, whose coverages are recomputed = prefilterFactor × K. Default 10. */
     readonly prefilterFactor: number;
@@ -94,15 +82,13 @@ export interface ScoringProfile {
     readonly blocking: Blocking;
   };
   /**
-   * Weights of the three other alliance forms (RESOURCES uses `weights` and `reciprocity` above).
-   * Each form has core components (counted as they are) and context components multiplied by the
-   * form's gate = min(1, driver / gateAt): context only counts as far as the form's reason to ally
-   * is there. See forms.ts.
+   * The three other alliance forms (RESOURCES uses `weights`, `reciprocity`): core components, and
+   * context ones × the form's gate = min(1, driver / gateAt) (as far as the reason to ally is there).
    */
   readonly forms: {
-    /** Joint action: shared causes and fields of action (core), complementary capabilities. */
+    /** Joint action: shared causes and fields (core), complementary capabilities, exchange, network ties. */
     readonly coProduction: FormWeights<
-      'causes' | 'fields' | 'capabilities' | 'exchange' | 'proximity' | 'crossFamily' | 'sought'
+      'causes' | 'fields' | 'capabilities' | 'exchange' | 'network' | 'proximity' | 'crossFamily' | 'sought'
     >;
     /** Pooling of means: the same poolable needs (core), near each other. */
     readonly pooling: FormWeights<'sharedNeeds' | 'proximity' | 'causes' | 'fields' | 'sought'>;
@@ -130,7 +116,7 @@ export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
     allianceForms: 0.05,
     trust: 0.05,
   }),
-  reciprocity: Object.freeze({ alpha: 0.4, gateAt: 0.2 }),
+  reciprocity: Object.freeze({ alpha: 0.4, gateAt: 0.2, giftReturn: 0.75 }),
   priorityWeights: Object.freeze([1, 2, 3.5]) as readonly [number, number, number],
   levelFactors: Object.freeze([0.6, 0.8, 1]) as readonly [number, number, number],
   modalityFactors: Object.freeze({
@@ -158,14 +144,15 @@ export const DEFAULT_PROFILE: ScoringProfile = Object.freeze({
   }),
   forms: Object.freeze({
     coProduction: Object.freeze({
-      causes: 0.25,
-      fields: 0.25,
+      causes: 0.2,
+      fields: 0.15,
       capabilities: 0.15,
-      exchange: 0.1,
-      proximity: 0.12,
+      exchange: 0.25,
+      network: 0.05,
+      proximity: 0.1,
       crossFamily: 0.05,
-      sought: 0.08,
-      gateAt: 0.3,
+      sought: 0.05,
+      gateAt: 0.5,
     }),
     pooling: Object.freeze({
       sharedNeeds: 0.5,
@@ -236,6 +223,7 @@ const SCHEMA: Record<string, Check> = {
   'weights.trust': num(0),
   'reciprocity.alpha': num(0, 1),
   'reciprocity.gateAt': num(0, 1),
+  'reciprocity.giftReturn': num(0, 1),
   'priorityWeights.0': num(0),
   'priorityWeights.1': num(0),
   'priorityWeights.2': num(0),
@@ -266,20 +254,11 @@ const SCHEMA: Record<string, Check> = {
   'candidates.prefilterFactor': num(1, 1000),
   'candidates.poolFactor': num(1, 100),
   'candidates.blocking': oneOf('none', 'region', 'departement'),
+  // every form weight of the default profile (≥ 0), and each form's gateAt (0..1)
   ...Object.fromEntries(
-    (
-      [
-        [
-          'coProduction',
-          ['causes', 'fields', 'capabilities', 'exchange', 'proximity', 'crossFamily', 'sought'],
-        ],
-        ['pooling', ['sharedNeeds', 'proximity', 'causes', 'fields', 'sought']],
-        ['positioning', ['causes', 'advocacy', 'network', 'fields', 'proximity', 'sought']],
-      ] as const
-    ).flatMap(([form, keys]) => [
-      ...keys.map((k) => [`forms.${form}.${k}`, num(0)] as const),
-      [`forms.${form}.gateAt`, num(0, 1)] as const,
-    ]),
+    Object.entries(DEFAULT_PROFILE.forms).flatMap(([form, weights]) =>
+      Object.keys(weights).map((k) => [`forms.${form}.${k}`, k === 'gateAt' ? num(0, 1) : num(0)] as const),
+    ),
   ),
   'localCauses.coverage': num(0),
   'localCauses.causes': num(0),
@@ -343,14 +322,8 @@ export type ProfileOverrides = DeepPartial<ScoringProfile> & { id: string; versi
 
 function merge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base;
-  if (
-    Array.isArray(over) ||
-    over === null ||
-    typeof over !== 'object' ||
-    typeof base !== 'object' ||
-    base === null
-  )
-    return over;
+  const plain = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
+  if (!plain(over) || !plain(base)) return over;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
   for (const [k, v] of Object.entries(over as Record<string, unknown>)) out[k] = merge(out[k], v);
   return out;

@@ -2,6 +2,7 @@ import { ActorKind, Modality, SizeBand } from '@maillage/domain';
 import { PairContext } from './pair-context';
 import { DEFAULT_PROFILE, defineProfile } from './profile';
 import { buildRarity } from './rarity';
+import { Taxonomy } from './taxonomy';
 import { ScoringContext, scorePair } from './score-pair';
 import { FIXTURE_TAXONOMY, LYON, PARIS, fixtureActor, fixtureActors } from './testing/fixture';
 import { mulberry32, shuffleInPlace as shuffle } from '@maillage/domain';
@@ -220,5 +221,46 @@ describe('scorePair', () => {
         expect(y.score).toBe(x.score);
         expect(JSON.stringify(y)).toBe(JSON.stringify(x));
       }
+  });
+
+  it('does not punish a one-way gift (sponsorship) as a one-way exchange', () => {
+    // same hierarchy, one competence flagged as a gift (sponsorship-like)
+    const taxonomy = new Taxonomy([
+      { id: 'fin', label: 'Finance' },
+      { id: 'fin.sponsorship', label: 'Sponsorship', parentId: 'fin', gift: true },
+      { id: 'fin.loans', label: 'Loans', parentId: 'fin' },
+      { id: 'csr', label: 'CSR' },
+      { id: 'csr.reporting', label: 'CSR reporting', parentId: 'csr' },
+    ]);
+    const association = fixtureActor('asso', ActorKind.ASSOCIATION, {
+      needs: [['fin.sponsorship', 3]],
+      offers: [['edu.tutoring', Modality.SKILLS, 3]],
+    });
+    const sponsor = fixtureActor('sponsor', ActorKind.COMPANY, {
+      offers: [['fin.sponsorship', Modality.FUNDING, 3]],
+      needs: [['csr.reporting', 2]],
+    });
+    const lender = fixtureActor('lender', ActorKind.COMPANY, {
+      offers: [['fin.loans', Modality.FUNDING, 3]],
+      needs: [['csr.reporting', 2]],
+    });
+    const c: ScoringContext = { taxonomy };
+    const gift = scorePair(association, sponsor, c);
+    expect(gift.forward.coverage).toBe(1);
+    expect(gift.forward.giftCoverage).toBe(1);
+    expect(gift.backward.coverage).toBe(0); // the association covers none of the sponsor's needs
+    // counted as giving back k = giftReturn of the gift: fuse(1, k, 0.4)
+    const k = DEFAULT_PROFILE.reciprocity.giftReturn;
+    expect(k).toBeGreaterThan(0);
+    expect(gift.reciprocity).toBeCloseTo(0.6 * ((2 * k) / (1 + k)) + 0.4 * ((1 + k) / 2), 12);
+    expect(sumOf(gift)).toBe(gift.score);
+    // without the implicit return it is the one-way exchange of before
+    const strict = defineProfile({ id: 'no-gift', version: 1, reciprocity: { giftReturn: 0 } });
+    expect(scorePair(association, sponsor, c, strict).reciprocity).toBeCloseTo(0.4 * 0.5, 12);
+    // a loan covering the same need by parent credit is an exchange: no implicit return
+    const lenderNeed = fixtureActor('asso2', ActorKind.ASSOCIATION, { needs: [['fin', 3]] });
+    const loan = scorePair(lenderNeed, lender, c);
+    expect(loan.forward.giftCoverage).toBe(0);
+    expect(loan.reciprocity).toBeCloseTo(0.4 * (loan.forward.coverage / 2), 12);
   });
 });

@@ -5,9 +5,9 @@ import {
   COMPONENT_NAMES,
   assemble,
   formsCompatibility,
-  fuse,
   gateOf,
   popcount,
+  reciprocityOf,
   setSimilarity,
   sizeOrdinal,
   trustValue,
@@ -74,7 +74,10 @@ export function scoreNormalized(
 
   const forward: DirectedCoverage = directedCoverage(na, nb, ctx.taxonomy, rarity, p);
   const backward: DirectedCoverage = directedCoverage(nb, na, ctx.taxonomy, rarity, p);
-  const reciprocity = self ? 0 : fuse(forward.coverage, backward.coverage, p.reciprocity.alpha);
+  const [f0, b0, r] = [forward, backward, p.reciprocity];
+  const reciprocity = self
+    ? 0
+    : reciprocityOf(f0.coverage, b0.coverage, f0.giftCoverage, b0.giftCoverage, r.alpha, r.giftReturn);
   const gate = gateOf(reciprocity, p.reciprocity.gateAt);
 
   const interCauses = na.causesMask & nb.causesMask;

@@ -17,6 +17,8 @@ export interface CompetenceNode {
   readonly field?: boolean | null;
   /** Advocacy or representation capacity: POSITIONING counts offers of these. */
   readonly advocacy?: boolean | null;
+  /** Given without a like-for-like return (sponsorship, donations): see reciprocityOf. */
+  readonly gift?: boolean | null;
 }
 
 /** Poolable competences form a 31-bit set, fields of action two 31-bit sets (libs/alliance-forms). */
@@ -39,6 +41,7 @@ export class Taxonomy {
   /** Bit of each root (0..30, index mod 31), in id order. */
   private readonly rootBit = new Map<string, number>();
   private readonly advocacySet = new Set<string>();
+  private readonly giftSet = new Set<string>();
 
   constructor(nodes: Iterable<CompetenceNode>) {
     for (const n of nodes) {
@@ -74,6 +77,7 @@ export class Taxonomy {
       const n = this.nodes.get(id)!;
       if (n.poolable) this.poolBit.set(id, this.poolBit.size);
       if (n.advocacy) this.advocacySet.add(id);
+      if (n.gift) this.giftSet.add(id);
       if ((n.parentId ?? null) === null) this.rootBit.set(id, this.rootBit.size % 31);
     }
     if (this.poolBit.size > MAX_POOLABLE)
@@ -167,6 +171,11 @@ export class Taxonomy {
 
   isAdvocacy(id: string): boolean {
     return this.advocacySet.has(id);
+  }
+
+  /** Whether offering the competence is a gift (sponsorship, donation), not an exchange. */
+  isGift(id: string): boolean {
+    return this.giftSet.has(id);
   }
 
   /** Competences behind a pool mask, field sets or a root mask (for explanations). */

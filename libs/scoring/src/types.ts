@@ -85,6 +85,8 @@ export interface CoverageMatch {
 export interface DirectedCoverage {
   /** 0..1: weighted share of the receiver's needs covered by the giver's offers. */
   readonly coverage: number;
+  /** 0..coverage: the same share counting only the giver's gift offers (sponsorship, donations). */
+  readonly giftCoverage: number;
   /** Top matched terms (at most 5), best first. */
   readonly matches: readonly CoverageMatch[];
   readonly needCount: number;

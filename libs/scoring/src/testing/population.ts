@@ -96,7 +96,7 @@ export function generatePopulation(options: PopulationOptions): Population {
     for (let l = 0; l < leaves; l++) {
       const id = `${did}.${String(l).padStart(2, '0')}`;
       leafIds.push(id);
-      competences.push({ id, label: `Competence ${d}.${l}`, parentId: did });
+      competences.push({ id, label: `Competence ${d}.${l}`, parentId: did, gift: l === 0 && d % 3 === 0 });
     }
   }
   const taxonomy = new Taxonomy(competences);
