@@ -1,6 +1,7 @@
 /**
  * Exact top-K rows on worker threads (ScoringThreads, scoreRangeParallel): @maillage/candidate-search's
- * search over an index shared with the threads (SharedArrayBuffer), so a rebuild uses every core.
+ * search over an index shared with the threads (SharedArrayBuffer), so a rebuild uses every core;
+ * `storedRows` computes whole stored rows there (every alliance form, @maillage/alliance-forms).
  */
-export { ScoringThreads, scoreRangeParallel, scoringThreadFile } from './scoring-threads';
-export type { ParallelOptions, SharedRows, ThreadMessage } from './scoring-threads';
+export { ScoringThreads, resourcesOf, scoreRangeParallel, scoringThreadFile } from './scoring-threads';
+export type { ParallelOptions, SharedRows, SharedStoredRows, ThreadMessage } from './scoring-threads';

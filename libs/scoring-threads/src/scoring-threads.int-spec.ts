@@ -1,7 +1,8 @@
-import { buildIndex, scoreRange } from '@maillage/candidate-search';
-import { DEFAULT_PROFILE, defineProfile } from '@maillage/scoring';
+import { buildIndex, scoreRange, searcherFor } from '@maillage/candidate-search';
+import { DEFAULT_PROFILE, PairContext, defineProfile } from '@maillage/scoring';
+import { formSearcherFor, storedRow } from '@maillage/alliance-forms';
 import { generatePopulation } from '@maillage/scoring/testing';
-import { ScoringThreads } from './scoring-threads';
+import { ScoringThreads, resourcesOf } from './scoring-threads';
 
 /**
  * Real worker threads (the build's worker file: the integration setup builds first). Rows scored
@@ -37,5 +38,29 @@ describe('ScoringThreads', () => {
       );
     }
     await expect(pool.score(index, DEFAULT_PROFILE, { actors: [index.n] })).rejects.toThrow(RangeError);
+  });
+
+  it('computes whole stored rows (every form, network ties included) as this thread does', async () => {
+    // memberships and alliances: the threads see them only through the shared form facts
+    const pairs = new PairContext({
+      alliances: actors.slice(0, 60).map((a, i) => [a.id, actors[(i * 7 + 3) % 60].id] as const),
+      memberships: actors.slice(0, 400).map((a, i) => [a.id, actors[400 + (i % 5)].id] as const),
+    });
+    const withPairs = buildIndex(actors, taxonomy, { pairs });
+    const rows = Array.from({ length: 300 }, (_, i) => (i * 97) % withPairs.n);
+    const profile = defineProfile({ id: 'penalise', version: 1, alliedPolicy: 'penalise' });
+    const threaded = await pool.storedRows(withPairs, profile, { actors: rows, k: 10, formK: 5 });
+    const forms = formSearcherFor(withPairs, profile);
+    const searcher = searcherFor(withPairs, profile);
+    const here = rows.map((a) => storedRow(forms, a, resourcesOf(searcher, a, 10), 10, 5));
+    expect(threaded).toEqual(here);
+    // the network form term is reached: some stored pair is tied through a network head
+    expect(
+      rows.some((a, r) =>
+        here[r].some(
+          (p) => forms.facts.headOf[p.idx] >= 0 || forms.facts.headStart[a + 1] > forms.facts.headStart[a],
+        ),
+      ),
+    ).toBe(true);
   });
 });

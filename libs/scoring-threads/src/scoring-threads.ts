@@ -18,6 +18,14 @@ import {
   scoreRange,
   searcherFor,
 } from '@maillage/candidate-search';
+import {
+  FormFacts,
+  formSearcherFor,
+  sharedFormFacts,
+  storedRow,
+  storedRowCapacity,
+  type StoredPartner,
+} from '@maillage/alliance-forms';
 
 /** Result rows on shared buffers (row r = actor rows[r], K slots, partner −1 = empty). */
 export interface SharedRows {
@@ -29,9 +37,39 @@ export interface SharedRows {
   readonly components?: Float32Array;
 }
 
+/**
+ * Stored rows on shared buffers (row r = actor rows[r], `capacity` slots, see storedRow): partner,
+ * best form, the four form scores, coverages and the 8 RESOURCES contributions, all in float64 so
+ * they equal what storedRow returns on the caller's thread.
+ */
+export interface SharedStoredRows {
+  readonly capacity: number;
+  readonly counts: Int32Array;
+  readonly partners: Int32Array;
+  readonly best: Int32Array;
+  readonly forms: Float64Array;
+  readonly forward: Float64Array;
+  readonly backward: Float64Array;
+  readonly components: Float64Array;
+}
+
 /** Messages to a scoring thread (structured clone; the buffers are shared, not copied). */
 export type ThreadMessage =
-  | { readonly type: 'index'; readonly id: number; readonly index: SharedIndex }
+  | { readonly type: 'index'; readonly id: number; readonly index: SharedIndex; readonly facts: FormFacts }
+  | {
+      readonly type: 'stored';
+      readonly job: {
+        readonly indexId: number;
+        readonly profile: ScoringProfile;
+        readonly profileKey: string;
+        readonly k: number;
+        readonly formK: number;
+        readonly rows: Int32Array;
+        readonly chunk: number;
+        readonly counter: SharedArrayBuffer;
+        readonly out: SharedStoredRows;
+      };
+    }
   | {
       readonly type: 'run';
       readonly job: {
@@ -99,6 +137,62 @@ export class ScoringThreads {
     const run = this.queue.then(() => this.run(index, profile, options));
     this.queue = run.catch(() => undefined);
     return run;
+  }
+
+  /**
+   * Stored rows (storedRow: blended top-k ∪ each form's top formK, four exact form scores) of
+   * `actors`, computed on the threads — RESOURCES search and the other forms alike — or on this
+   * thread when threads are unavailable. Row r belongs to actors[r].
+   */
+  storedRows(
+    index: ScoringIndex,
+    profile: ScoringProfile,
+    options: { actors: readonly number[]; k: number; formK: number; chunk?: number },
+  ): Promise<StoredPartner[][]> {
+    const run = this.queue.then(() => this.runStored(index, profile, options));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runStored(
+    index: ScoringIndex,
+    profile: ScoringProfile,
+    options: { actors: readonly number[]; k: number; formK: number; chunk?: number },
+  ): Promise<StoredPartner[][]> {
+    const { actors, k, formK } = options;
+    for (const a of actors) if (!(a >= 0 && a < index.n)) throw new RangeError(`actor ${a} out of range`);
+    if (!this.available) {
+      const forms = formSearcherFor(index, profile);
+      return actors.map((a) => storedRow(forms, a, resourcesOf(searcherFor(index, profile), a, k), k, formK));
+    }
+    const capacity = storedRowCapacity(k, formK);
+    const n = actors.length;
+    const rows = shared(Int32Array, n);
+    rows.set(actors);
+    const out: SharedStoredRows = {
+      capacity,
+      counts: shared(Int32Array, n),
+      partners: shared(Int32Array, n * capacity),
+      best: shared(Int32Array, n * capacity),
+      forms: shared(Float64Array, n * capacity * 4),
+      forward: shared(Float64Array, n * capacity),
+      backward: shared(Float64Array, n * capacity),
+      components: shared(Float64Array, n * capacity * COMPONENT_COUNT),
+    };
+    const indexId = this.load(index, profile);
+    const job = {
+      indexId,
+      profile,
+      profileKey: profileKey(profile),
+      k,
+      formK,
+      rows,
+      chunk: Math.max(1, options.chunk ?? 8),
+      counter: new SharedArrayBuffer(4),
+      out,
+    };
+    await Promise.all(this.workers.map((w) => this.send(w, { type: 'stored', job })));
+    return readStoredRows(out);
   }
 
   async close(): Promise<void> {
@@ -201,8 +295,9 @@ export class ScoringThreads {
     const key = id * 4 + ['none', 'region', 'departement'].indexOf(profile.candidates.blocking);
     if (this.loaded !== key) {
       const shared = index.toShared(profile.candidates.blocking);
+      const facts = sharedFacts(index, profile);
       for (const w of this.workers)
-        w.postMessage({ type: 'index', id: key, index: shared } satisfies ThreadMessage);
+        w.postMessage({ type: 'index', id: key, index: shared, facts } satisfies ThreadMessage);
       this.loaded = key;
     }
     return key;
@@ -251,4 +346,68 @@ export async function scoreRangeParallel(
   } finally {
     await pool.close();
   }
+}
+
+const factsOfIndex = new WeakMap<ScoringIndex, FormFacts>();
+
+/** The index's form facts on shared buffers (computed once per index, where the actors are). */
+function sharedFacts(index: ScoringIndex, profile: ScoringProfile): FormFacts {
+  let f = factsOfIndex.get(index);
+  if (!f) factsOfIndex.set(index, (f = sharedFormFacts(formSearcherFor(index, profile).facts)));
+  return f;
+}
+
+/** The exact RESOURCES top-k of actor a, with coverages and contributions (storedRow's input). */
+export function resourcesOf(
+  searcher: ReturnType<typeof searcherFor>,
+  a: number,
+  k: number,
+): { idx: number; forward: number; backward: number; components: Float32Array }[] {
+  const idx = new Int32Array(k);
+  const score = new Float64Array(k);
+  const fw = new Float32Array(k);
+  const bw = new Float32Array(k);
+  const comp = new Float32Array(k * COMPONENT_COUNT);
+  const count = searcher.search(a, k, idx, score, 0, fw, bw, comp);
+  return Array.from({ length: count }, (_, i) => ({
+    idx: idx[i],
+    forward: fw[i],
+    backward: bw[i],
+    components: comp.subarray(i * COMPONENT_COUNT, (i + 1) * COMPONENT_COUNT),
+  }));
+}
+
+/** Writes a stored row into the shared buffers at row r. */
+export function writeStoredRow(out: SharedStoredRows, r: number, row: readonly StoredPartner[]): void {
+  const base = r * out.capacity;
+  out.counts[r] = row.length;
+  row.forEach((p, i) => {
+    const q = base + i;
+    out.partners[q] = p.idx;
+    out.best[q] = p.best;
+    out.forward[q] = p.forward;
+    out.backward[q] = p.backward;
+    for (let f = 0; f < 4; f++) out.forms[q * 4 + f] = p.scores[f];
+    for (let c = 0; c < COMPONENT_COUNT; c++) out.components[q * COMPONENT_COUNT + c] = p.components[c];
+  });
+}
+
+function readStoredRows(out: SharedStoredRows): StoredPartner[][] {
+  const rows: StoredPartner[][] = [];
+  for (let r = 0; r < out.counts.length; r++) {
+    const row: StoredPartner[] = [];
+    for (let i = 0; i < out.counts[r]; i++) {
+      const q = r * out.capacity + i;
+      row.push({
+        idx: out.partners[q],
+        best: out.best[q],
+        scores: Array.from(out.forms.subarray(q * 4, q * 4 + 4)),
+        forward: out.forward[q],
+        backward: out.backward[q],
+        components: Array.from(out.components.subarray(q * COMPONENT_COUNT, (q + 1) * COMPONENT_COUNT)),
+      });
+    }
+    rows.push(row);
+  }
+  return rows;
 }
