@@ -47,7 +47,16 @@ export class ActorsService {
     id: string,
     field: (string | number)[] = ['id'],
   ): Promise<ActorSummaryRecord> {
-    const actor = await this.repository.summary(id);
+    return this.visibleSummary(principal, await this.repository.summary(id), field, id);
+  }
+
+  /** A summary read elsewhere (e.g. with the actor's partners), if the caller may see it; else NOT_FOUND. */
+  visibleSummary<T extends ActorSummaryRecord>(
+    principal: Principal,
+    actor: T | null,
+    field: (string | number)[],
+    id: string,
+  ): T {
     if (!actor || !canSeeActor(principal, actor)) {
       throw ACTOR_ERRORS.notFound(`Actor ${id} not found`, { field, reason: 'unknown_actor' });
     }

@@ -87,14 +87,12 @@ export class ComplementarityService {
         { field: ['limit'], reason: 'limit_above_stored' },
       );
     const slot = form ? FORM_ORDER.indexOf(form) : null;
-    // Independent reads, in parallel: partners is the hottest query of the product.
-    const [me, { stored: chosen, platform }] = await Promise.all([
-      this.actors.getSummary(p, actorId, ['actorId']),
-      this.profiles.effective(p, profileId),
-    ]);
+    // partners is the hottest query of the product: the profile choice is cached for a few seconds
+    // (recentChoices), then one indexed read gives the actor and its stored edges.
+    const { stored: chosen, platform } = await this.profiles.effective(p, profileId);
     const profile = chosen.profile;
     const rerank = chosen.key !== platform.key;
-    const stored = await this.edges.partners({
+    const read = await this.edges.partners({
       actorId,
       families: filter.families?.length ? filter.families : null,
       kinds: filter.kinds?.length ? filter.kinds : null,
@@ -106,6 +104,8 @@ export class ComplementarityService {
       limit: rerank ? STORED_K + FORM_K * FORM_ORDER.length : size,
       ...visibilityParams(p),
     });
+    const me = this.actors.visibleSummary(p, read.actor, ['actorId'], actorId);
+    const stored = read.partners;
     if (stored.length === 0) return [];
     const live =
       withReasons || rerank

@@ -32,23 +32,29 @@ RETURN x.id AS id`;
  * form's score ($formSlot = index in FORM_ORDER). Alliances recorded after the scores were computed
  * are excluded at once when the profile excludes allied pairs.
  */
+/**
+ * `partners` in one indexed read: the actor's summary (the caller checks it may see it) and its
+ * stored edges, filtered and ranked (blended or by one form).
+ */
 export const PARTNERS = `
-MATCH (a:Actor { id: $actorId })-[e:COMPLEMENTS]->(b:Actor)
-WITH a, e, b, CASE WHEN $formSlot IS NULL THEN e.score ELSE coalesce(e.forms[$formSlot], 0.0) END AS ranked
-WHERE ranked > 0
-  AND ($families IS NULL OR b.family IN $families)
-  AND ($kinds IS NULL OR b.kind IN $kinds)
-  AND ($sdg IS NULL OR EXISTS { MATCH (b)-[:SERVES]->(:Cause { sdg: $sdg }) })
-  AND ($territory IS NULL OR ${actorInTerritory('b')})
-  AND ($allianceForm IS NULL OR $allianceForm IN coalesce(b.allianceForms, []))
-  AND NOT ($excludeAllied AND EXISTS { MATCH (a)-[r:ALLIED_WITH]-(b) WHERE r.until IS NULL })
-  AND ${actorVisibleTo('b')}
-RETURN b { .id, .name, .kind, .family } AS partner, ranked AS score, e.rank AS rank,
-  e.form AS form, e.forms AS forms, e.forward AS forward, e.backward AS backward, e.components AS components,
-  e.modelVersion AS modelVersion, e.profileId AS profileId, e.profileVersion AS profileVersion,
-  e.computedAt AS computedAt
-ORDER BY ranked DESC, partner.id
-LIMIT $limit`;
+MATCH (a:Actor { id: $actorId })
+RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor, COLLECT {
+  MATCH (a)-[e:COMPLEMENTS]->(b:Actor)
+  WITH e, b, CASE WHEN $formSlot IS NULL THEN e.score ELSE coalesce(e.forms[$formSlot], 0.0) END AS ranked
+  WHERE ranked > 0
+    AND ($families IS NULL OR b.family IN $families)
+    AND ($kinds IS NULL OR b.kind IN $kinds)
+    AND ($sdg IS NULL OR EXISTS { MATCH (b)-[:SERVES]->(:Cause { sdg: $sdg }) })
+    AND ($territory IS NULL OR ${actorInTerritory('b')})
+    AND ($allianceForm IS NULL OR $allianceForm IN coalesce(b.allianceForms, []))
+    AND NOT ($excludeAllied AND EXISTS { MATCH (a)-[r:ALLIED_WITH]-(b) WHERE r.until IS NULL })
+    AND ${actorVisibleTo('b')}
+  WITH e, b, ranked ORDER BY ranked DESC, b.id LIMIT $limit
+  RETURN { partner: b { .id, .name, .kind, .family }, score: ranked, rank: e.rank,
+    form: e.form, forms: e.forms, forward: e.forward, backward: e.backward, components: e.components,
+    modelVersion: e.modelVersion, profileId: e.profileId, profileVersion: e.profileVersion,
+    computedAt: e.computedAt }
+} AS partners`;
 
 /** Triangles of stored edges through one actor whose three families are peer, private and public. */
 export const TRIADS_OF_ACTOR = `

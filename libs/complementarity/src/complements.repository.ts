@@ -1,3 +1,4 @@
+import type { ActorSummaryRecord } from '@maillage/actors';
 import { Injectable } from '@nestjs/common';
 import { ActorFamily, ActorKind, AllianceForm, Visibility } from '@maillage/domain';
 import { Neo4jService } from '@maillage/neo4j';
@@ -100,16 +101,19 @@ export class ComplementsRepository {
     return (await this.neo4j.read<{ id: string }>(IN_NEIGHBOURS, { id })).map((r) => r.id);
   }
 
-  async partners(q: PartnerQuery): Promise<StoredPartner[]> {
-    const rows = await this.neo4j.read<StoredPartner>(PARTNERS, {
+  /** The actor's summary (null: unknown) and its stored partners, in one read. */
+  async partners(q: PartnerQuery): Promise<{ actor: ActorSummaryRecord | null; partners: StoredPartner[] }> {
+    const [row] = await this.neo4j.read<{ actor: ActorSummaryRecord; partners: StoredPartner[] }>(PARTNERS, {
       ...q,
       sdg: q.sdg === null ? null : this.neo4j.int(q.sdg),
       formSlot: q.formSlot === null ? null : this.neo4j.int(q.formSlot),
       limit: this.neo4j.int(q.limit),
     });
+    if (!row) return { actor: null, partners: [] };
     // Reads are read-committed: an edge replaced by a concurrent rescore can come back with null
     // properties. Drop those rows (the next read sees the new set).
-    return rows.filter((r) => r.score !== null && r.rank !== null && r.computedAt !== null);
+    const partners = row.partners.filter((r) => r.score !== null && r.rank !== null && r.computedAt !== null);
+    return { actor: row.actor, partners };
   }
 
   async triadsOfActor(actorId: string, cap: number): Promise<Trio[]> {

@@ -58,6 +58,9 @@ export const BUILT_IN: StoredProfile = {
   profile: DEFAULT_PROFILE,
 };
 
+/** How long `recentChoices` keeps the profile choices of a set of scopes. */
+export const CHOICES_TTL_MS = 2000;
+
 /**
  * Stored scoring profiles and which one is active where. Versions are immutable, so parsed
  * profiles are cached by key: the same version is the same object everywhere (the scoring
@@ -66,6 +69,7 @@ export const BUILT_IN: StoredProfile = {
 @Injectable()
 export class ScoringProfilesRepository {
   private readonly parsed = new Map<string, ScoringProfile>([[BUILT_IN.key, DEFAULT_PROFILE]]);
+  private readonly recent = new Map<string, { at: number; choices: Promise<Map<string, StoredProfile>> }>();
 
   constructor(private readonly neo4j: Neo4jService) {}
 
@@ -113,6 +117,22 @@ export class ScoringProfilesRepository {
     }
   }
 
+  /**
+   * choices() for the hot read paths (`partners` reads it on every call): kept CHOICES_TTL_MS,
+   * dropped at once when this process records a choice. Another API process sees a new choice
+   * within that time; rebuilds read the choices fresh (platform()).
+   */
+  recentChoices(scopes: readonly string[]): Promise<Map<string, StoredProfile>> {
+    const key = scopes.join('\n');
+    const hit = this.recent.get(key);
+    if (hit && Date.now() - hit.at < CHOICES_TTL_MS) return hit.choices;
+    const choices = this.choices(scopes);
+    this.recent.set(key, { at: Date.now(), choices });
+    choices.catch(() => this.recent.delete(key));
+    if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
+    return choices;
+  }
+
   /** Active profile of each scope that has one (one read). */
   async choices(scopes: readonly string[]): Promise<Map<string, StoredProfile>> {
     const rows = await this.neo4j.read<{ scope: string; profileId: string; profile: ProfileRow | null }>(
@@ -143,6 +163,7 @@ export class ScoringProfilesRepository {
   }
 
   async choose(scope: string, profileKeyOrNull: string | null, setBy: string | null): Promise<void> {
+    this.recent.clear();
     if (profileKeyOrNull === null) await this.neo4j.write(CLEAR_CHOICE, { scope });
     else await this.neo4j.write(SET_CHOICE, { scope, profileId: profileKeyOrNull, setBy });
   }

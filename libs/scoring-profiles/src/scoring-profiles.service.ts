@@ -153,7 +153,7 @@ export class ScoringProfilesService {
   ): Promise<{ stored: StoredProfile; platform: StoredProfile }> {
     const scopes = p.kind === 'user' ? [orgScope(p.organisationId), PLATFORM_SCOPE] : [PLATFORM_SCOPE];
     const [chosen, explicit] = await Promise.all([
-      this.profiles.choices(scopes),
+      this.profiles.recentChoices(scopes),
       profileId ? this.resolve(profileId, field, p) : null,
     ]);
     const platform = chosen.get(PLATFORM_SCOPE) ?? BUILT_IN;
