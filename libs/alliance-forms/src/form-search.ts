@@ -6,16 +6,16 @@
  * computed only when the bound can beat the form's current k-th score. Scores are bit-identical to
  * scoreAlliance (same formulas, same inputs; the index's kernel is bit-identical to scorePair).
  */
-import { AllianceForm } from '@maillage/domain';
+import { ActorKind, AllianceForm } from '@maillage/domain';
 import { ScoreKernel, type ScoringIndex } from '@maillage/candidate-search';
 import {
   ALLIED_EXCLUDE,
   ALLIED_NONE,
   ALLIED_PENALISE,
   formsCompatibility,
+  formsMaskOf,
   fuse,
   gateOf as gate,
-  normalizeActor,
   popcount,
   setSimilarity,
   trustValue,
@@ -32,7 +32,7 @@ import {
   emptyFormInputs,
   fieldsValue,
   fillTraitInputs,
-  formTraitsOf,
+  formIndex,
   sharedNeedsValue,
   advocacyValue,
   soughtValue,
@@ -65,7 +65,7 @@ export class FormSearcher {
     readonly profile: ScoringProfile,
   ) {
     this.kernel = new ScoreKernel(ix, ix.compile(profile));
-    this.traits = ix.actors.map((a) => formTraitsOf(normalizeActor(a), ix.taxonomy));
+    this.traits = indexTraits(ix);
     const l = ix.layout(profile.candidates.blocking);
     const count = new Int32Array(l.B + 1);
     for (let q = 0; q < l.actorBlocks.length; q++) count[l.actorBlocks[q] + 1]++;
@@ -282,6 +282,72 @@ class TopList {
     for (let i = 0; i < this.n; i++) out.push({ idx: this.idx[i], score: this.sc[i] });
     return out;
   }
+}
+
+/**
+ * formTraitsOf(normalizeActor(a), taxonomy) of every indexed actor, read from the index's arrays (its
+ * offers and needs are the normalized ones) and per-competence taxonomy facts: no string work per
+ * actor, so a searcher over a rebuilt index is cheap.
+ */
+export function indexTraits(ix: ScoringIndex): FormTraits[] {
+  const tx = ix.taxonomy;
+  const C = ix.C;
+  const fieldLo = new Int32Array(C);
+  const fieldHi = new Int32Array(C);
+  const fieldRoots = new Int32Array(C);
+  const rootBit = new Int32Array(C);
+  const advocacy = new Uint8Array(C);
+  const pool = new Int32Array(C);
+  for (let c = 0; c < C; c++) {
+    const id = ix.compIds[c];
+    const f = tx.fieldIndexOf(id);
+    if (f >= 0 && f < 31) fieldLo[c] = 1 << f;
+    else if (f >= 31) fieldHi[c] = 1 << (f - 31);
+    if (tx.isFieldRoot(id)) fieldRoots[c] = tx.rootBitOf(id);
+    rootBit[c] = tx.rootBitOf(id);
+    advocacy[c] = tx.isAdvocacy(id) ? 1 : 0;
+    pool[c] = tx.poolBitOf(id);
+  }
+  // sought forms in FORM_ORDER bits, by normalize's forms mask (4 bits)
+  const soughtOf = new Int32Array(16);
+  for (const form of FORM_ORDER)
+    for (let m = 0; m < 16; m++) if (m & formsMaskOf([form])) soughtOf[m] |= 1 << formIndex(form);
+  const out: FormTraits[] = new Array(ix.n);
+  for (let i = 0; i < ix.n; i++) {
+    let lo = 0;
+    let hi = 0;
+    let roots = 0;
+    let offerRoots = 0;
+    let pooled = 0;
+    let representation = ix.actors[i].kind === ActorKind.NETWORK_HEAD ? 1 : 0;
+    for (let k = ix.offStart[i]; k < ix.offStart[i + 1]; k++) {
+      const c = ix.offComp[k];
+      lo |= fieldLo[c];
+      hi |= fieldHi[c];
+      roots |= fieldRoots[c];
+      offerRoots |= rootBit[c];
+      if (advocacy[c] && ix.offLevel[k] / 3 > representation) representation = ix.offLevel[k] / 3;
+    }
+    for (let k = ix.needStart[i]; k < ix.needStart[i + 1]; k++) {
+      const c = ix.needComp[k];
+      lo |= fieldLo[c];
+      hi |= fieldHi[c];
+      roots |= fieldRoots[c];
+      pooled |= pool[c];
+    }
+    out[i] = {
+      causes: ix.causes[i],
+      fieldLo: lo,
+      fieldHi: hi,
+      fieldRoots: roots,
+      offerRoots,
+      pool: pooled,
+      needCount: ix.needStart[i + 1] - ix.needStart[i],
+      representation,
+      sought: soughtOf[ix.forms[i]],
+    };
+  }
+  return out;
 }
 
 /** Index of a form in FORM_ORDER (RESOURCES 0 … POSITIONING 3). */

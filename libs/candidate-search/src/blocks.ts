@@ -1,4 +1,5 @@
 import { TerritoryLevel } from '@maillage/domain';
+import type { ActorFacts, IndexCache } from './actor-facts';
 import type { ScoringIndex } from './candidate-index';
 import { cmpStr, type Blocking, type ScoringActor } from '@maillage/scoring';
 
@@ -150,27 +151,136 @@ function postings(
   return { cell, actor, item, comp, aux };
 }
 
-export function buildLayout(ix: ScoringIndex, blocking: Blocking, geo: GeoFacts): BlockLayout {
+/**
+ * Block layout of the index's actors. Same blocks as blockCodes over collectGeo(ix.actors), computed
+ * on territory symbols (blockSymbols) instead of strings, so it costs typed-array passes only.
+ */
+export function buildLayout(
+  ix: ScoringIndex,
+  blocking: Blocking,
+  facts: readonly ActorFacts[],
+  cache: IndexCache,
+): BlockLayout {
   const n = ix.n;
   if (ix.C > 65535) throw new Error(`scoring: too many competences (${ix.C})`);
-  const perActor = ix.actors.map((a) => blockCodes(a, blocking, geo));
-  const codes = [...new Set(perActor.flat())].sort(cmpStr);
-  const idOf = new Map(codes.map((c, i) => [c, i]));
-  const B = codes.length;
-  const actorBlockStart = new Int32Array(n + 1);
-  for (let a = 0; a < n; a++) actorBlockStart[a + 1] = actorBlockStart[a] + perActor[a].length;
-  const actorBlocks = new Int32Array(actorBlockStart[n]);
-  for (let a = 0; a < n; a++)
-    perActor[a].forEach((c, i) => (actorBlocks[actorBlockStart[a] + i] = idOf.get(c)!));
+  const { start, syms } = blockSymbols(facts, blocking, cache);
+  const name = (s: number) => (blocking === 'none' ? '' : cache.terrNames[s]);
+  const used = [...new Set(syms)].sort((x, y) => cmpStr(name(x), name(y)));
+  const codes = used.map(name);
+  const blockOf = new Int32Array(cache.terrNames.length + 1);
+  used.forEach((s, b) => (blockOf[s] = b));
+  // codes are numbered in string order, so each actor's sorted codes give ascending block numbers
+  const actorBlocks = new Int32Array(syms.length);
+  for (let a = 0; a < n; a++) {
+    for (let q = start[a]; q < start[a + 1]; q++) actorBlocks[q] = blockOf[syms[q]];
+    actorBlocks.subarray(start[a], start[a + 1]).sort();
+  }
   return {
     blocking,
-    B,
+    B: codes.length,
     blockCodes: codes,
-    actorBlockStart,
+    actorBlockStart: start,
     actorBlocks,
-    off: postings(ix, true, B, actorBlockStart, actorBlocks),
-    need: postings(ix, false, B, actorBlockStart, actorBlocks),
+    off: postings(ix, true, codes.length, start, actorBlocks),
+    need: postings(ix, false, codes.length, start, actorBlocks),
   };
+}
+
+/** Territory symbol → set of département symbols; most keys have one, so it is kept apart. */
+class SymbolSets {
+  private readonly first: Int32Array;
+  private readonly more = new Map<number, Set<number>>();
+  constructor(size: number) {
+    this.first = new Int32Array(size).fill(-1);
+  }
+  add(k: number, v: number): void {
+    const f = this.first[k];
+    if (f < 0) this.first[k] = v;
+    else if (f !== v) {
+      let s = this.more.get(k);
+      if (!s) this.more.set(k, (s = new Set([f])));
+      s.add(v);
+    }
+  }
+  forEach(k: number, fn: (v: number) => void): void {
+    const s = this.more.get(k);
+    if (s) s.forEach(fn);
+    else if (this.first[k] >= 0) fn(this.first[k]);
+  }
+}
+
+/**
+ * Each actor's block codes as territory symbols (CSR, not sorted): blockCodes's rules on collectGeo's
+ * geography, learned from the actors in index order. The unknown block is the symbol of code "?" at
+ * the block level; 'none' gives every actor symbol 0 (one block).
+ */
+function blockSymbols(
+  facts: readonly ActorFacts[],
+  blocking: Blocking,
+  cache: IndexCache,
+): { start: Int32Array; syms: number[] } {
+  const n = facts.length;
+  const start = new Int32Array(n + 1);
+  if (blocking === 'none') {
+    for (let a = 0; a < n; a++) start[a + 1] = a + 1;
+    return { start, syms: new Array<number>(n).fill(0) };
+  }
+  const unknown = blocking === 'departement' ? cache.terr(2, '?') : cache.terr(3, '?');
+  const S = cache.terrNames.length;
+  const communeDepts = new SymbolSets(S);
+  const epciDepts = new SymbolSets(S);
+  const regionDepts = new SymbolSets(S);
+  const deptRegion = new Int32Array(S).fill(-1);
+  for (const f of facts) {
+    const commune = f.loc[0];
+    const epci = f.loc[1];
+    const dept = f.loc[2];
+    const region = f.loc[3];
+    if (dept < 0) continue;
+    if (commune >= 0) communeDepts.add(commune, dept);
+    if (epci >= 0) epciDepts.add(epci, dept);
+    if (region >= 0) {
+      if (deptRegion[dept] < 0) deptRegion[dept] = region;
+      regionDepts.add(region, dept);
+    }
+  }
+  // an actor's sets are a few elements: arrays with a linear membership test
+  const syms: number[] = [];
+  const depts: number[] = [];
+  const regions: number[] = [];
+  const addTo = (set: number[], v: number) => {
+    if (!set.includes(v)) set.push(v);
+  };
+  const addDept = (d: number) => addTo(depts, d);
+  for (let a = 0; a < n; a++) {
+    const f = facts[a];
+    depts.length = 0;
+    regions.length = 0;
+    if (f.loc[2] >= 0) depts.push(f.loc[2]);
+    if (f.loc[3] >= 0) regions.push(f.loc[3]);
+    for (const s of f.acts)
+      switch (cache.terrRank[s]) {
+        case 0:
+          communeDepts.forEach(s, addDept);
+          break;
+        case 1:
+          epciDepts.forEach(s, addDept);
+          break;
+        case 2:
+          addDept(s);
+          break;
+        case 3:
+          addTo(regions, s);
+          if (blocking === 'departement') regionDepts.forEach(s, addDept);
+          break;
+      }
+    if (blocking === 'region') for (const d of depts) if (deptRegion[d] >= 0) addTo(regions, deptRegion[d]);
+    const codes = blocking === 'departement' ? depts : regions;
+    if (codes.length === 0) syms.push(unknown);
+    else for (const c of codes) syms.push(c);
+    start[a + 1] = syms.length;
+  }
+  return { start, syms };
 }
 
 /** Whether two actors share a block (sorted block lists). */

@@ -1,50 +1,33 @@
-import { ActorFamily, Modality } from '@maillage/domain';
 import {
-  assertActor,
-  buildRarity,
-  causesMaskOf,
-  cmpStr,
   ensureValidProfile,
-  formsMaskOf,
-  levelRank,
   needWeight,
-  normalizeNeeds,
-  normalizeOffers,
   offerValue,
   PairContext,
   popcount,
   Rarity,
-  sizeOrdinal,
   Taxonomy,
   type Blocking,
   type MatchVia,
   type ScoringActor,
   type ScoringProfile,
 } from '@maillage/scoring';
-import { BlockLayout, GeoFacts, Postings, buildLayout, collectGeo } from './blocks';
+import { ActorFacts, IndexCache, MODALITIES, sortedFacts } from './actor-facts';
+import { BlockLayout, Postings, buildLayout } from './blocks';
+import { VIA_CODE, competenceTable, itemArrays, rarityOf, relationCode, territories } from './index-build';
 
-export const REL_NONE = 0;
-export const REL_EXACT = 1;
-export const REL_CHILD = 2;
-export const REL_PARENT = 3;
-export const REL_SIBLING = 4;
-const VIA_CODE: Record<MatchVia, number> = {
-  exact: REL_EXACT,
-  child: REL_CHILD,
-  parent: REL_PARENT,
-  sibling: REL_SIBLING,
-};
-
-export const MODALITIES: readonly Modality[] = Object.values(Modality);
-const MOD_INDEX = Object.fromEntries(MODALITIES.map((m, i) => [m, i])) as Record<Modality, number>;
-export const FAMILIES: readonly ActorFamily[] = Object.values(ActorFamily);
-/** Dense relation matrix up to this many competences (C² bytes); above, relations are computed from parents. */
-const DENSE_REL_MAX = 2048;
+export { FAMILIES, MODALITIES } from './actor-facts';
+export { REL_CHILD, REL_EXACT, REL_NONE, REL_PARENT, REL_SIBLING } from './index-build';
 
 export interface BuildIndexOptions {
   /** Rarity to use; computed from the actors when omitted. */
   readonly rarity?: Rarity;
   readonly pairs?: PairContext;
+  /**
+   * An index built earlier from mostly the same actor objects (e.g. before a profile edit): its
+   * per-actor facts, order and competence arrays are reused, the result is the same as without it.
+   * Indexed actor objects must not be mutated.
+   */
+  readonly previous?: ScoringIndex;
 }
 
 /** Profile-dependent arrays, computed once per (index, profile object). */
@@ -127,8 +110,9 @@ export class ScoringIndex {
   readonly terrKey: Int32Array;
   readonly keyRank: Uint8Array;
   readonly keyCodes: readonly string[];
-  /** Per actor: location codes and acted-in codes (used to derive blocks). */
-  private readonly geo: GeoFacts;
+  /** What each actor contributes (index order), and the cache they come from (see BuildIndexOptions.previous). */
+  private readonly facts: readonly ActorFacts[];
+  private readonly cache: IndexCache | null;
 
   // pairs
   readonly allyStart: Int32Array;
@@ -140,15 +124,13 @@ export class ScoringIndex {
   private readonly layouts = new Map<Blocking, BlockLayout>();
 
   constructor(input: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}) {
-    for (const a of input) assertActor(a);
     // (région, département, id): deterministic, and actors of a block get neighbouring numbers, so the
     // candidate search touches compact memory
-    const U = '\uffff';
-    const sortKeys = input.map(
-      (a) => `${a.territories.region || U}\u0001${a.territories.departement || U}\u0001${a.id}`,
-    );
-    const order = input.map((_, i) => i).sort((x, y) => cmpStr(sortKeys[x], sortKeys[y]));
-    const actors = order.map((i) => input[i]);
+    const previous = options.previous?.cache ? options.previous : undefined;
+    this.cache = previous?.cache ?? new IndexCache();
+    const facts = sortedFacts(this.cache, input, previous?.facts);
+    this.facts = facts;
+    const actors = facts.map((f) => f.actor);
     const n = actors.length;
     this.n = n;
     this.actors = actors;
@@ -162,153 +144,45 @@ export class ScoringIndex {
       }
     }
     this.taxonomy = taxonomy;
-    this.rarity = options.rarity ?? buildRarity(actors);
     this.pairs = options.pairs ?? PairContext.empty();
 
     // ---- competences
-    const compIds = taxonomy.ids();
-    const compIdx = new Map<string, number>(compIds.map((id, i) => [id, i]));
-    const extra = new Set<string>();
-    for (const a of actors) {
-      for (const o of a.offers) if (!compIdx.has(o.competenceId)) extra.add(o.competenceId);
-      for (const x of a.needs) if (!compIdx.has(x.competenceId)) extra.add(x.competenceId);
-    }
-    for (const id of [...extra].sort(cmpStr)) {
-      compIdx.set(id, compIds.length);
-      compIds.push(id);
-    }
-    const C = compIds.length;
+    const { table, compOfSym } = competenceTable(this.cache, taxonomy, facts);
+    const C = table.compIds.length;
     this.C = C;
-    this.compIds = compIds;
-    this.compParent = new Int32Array(C).fill(-1);
-    const childCount = new Int32Array(C + 1);
-    for (let c = 0; c < C; c++) {
-      const p = taxonomy.parentOf(compIds[c]);
-      if (p !== null) {
-        const pi = compIdx.get(p)!;
-        this.compParent[c] = pi;
-        childCount[pi + 1]++;
-      }
-    }
-    for (let c = 0; c < C; c++) childCount[c + 1] += childCount[c];
-    this.childStart = childCount;
-    this.childList = new Int32Array(childCount[C]);
-    const fill = childCount.slice(0, C);
-    for (let c = 0; c < C; c++) if (this.compParent[c] >= 0) this.childList[fill[this.compParent[c]]++] = c;
-    if (C <= DENSE_REL_MAX) {
-      const rel = new Uint8Array(C * C);
-      for (let nc = 0; nc < C; nc++)
-        for (let oc = 0; oc < C; oc++) rel[nc * C + oc] = this.relationFromTaxonomy(nc, oc);
-      this.rel = rel;
-    } else this.rel = null;
+    this.compIds = table.compIds;
+    this.compParent = table.compParent;
+    this.childStart = table.childStart;
+    this.childList = table.childList;
+    this.rel = table.rel;
+    this.rarity = options.rarity ?? rarityOf(facts, table.compIds, compOfSym);
     this.compRarity = new Float64Array(C);
-    for (let c = 0; c < C; c++) this.compRarity[c] = this.rarity.of(compIds[c]);
+    for (let c = 0; c < C; c++) this.compRarity[c] = this.rarity.of(table.compIds[c]);
 
     // ---- offers, needs, attributes
-    const offersN = actors.map((a) => normalizeOffers(a.offers));
-    const needsN = actors.map((a) => normalizeNeeds(a.needs));
-    this.offStart = new Int32Array(n + 1);
-    this.needStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      this.offStart[i + 1] = this.offStart[i] + offersN[i].length;
-      this.needStart[i + 1] = this.needStart[i] + needsN[i].length;
-    }
-    const nOff = this.offStart[n];
-    const nNeed = this.needStart[n];
-    this.offComp = new Int32Array(nOff);
-    this.offLevel = new Uint8Array(nOff);
-    this.offMod = new Uint8Array(nOff);
-    this.offActor = new Int32Array(nOff);
-    this.needComp = new Int32Array(nNeed);
-    this.needPrio = new Uint8Array(nNeed);
-    this.needMod = new Int8Array(nNeed);
-    this.needActor = new Int32Array(nNeed);
-    this.causes = new Int32Array(n);
-    this.forms = new Uint8Array(n);
-    this.family = new Uint8Array(n);
-    this.size = new Int8Array(n);
-    for (let i = 0; i < n; i++) {
-      let k = this.offStart[i];
-      for (const o of offersN[i]) {
-        this.offComp[k] = compIdx.get(o.competenceId)!;
-        this.offLevel[k] = o.level;
-        this.offMod[k] = MOD_INDEX[o.modality];
-        this.offActor[k] = i;
-        k++;
-      }
-      k = this.needStart[i];
-      for (const x of needsN[i]) {
-        this.needComp[k] = compIdx.get(x.competenceId)!;
-        this.needPrio[k] = x.priority;
-        this.needMod[k] = x.modality === undefined ? -1 : MOD_INDEX[x.modality];
-        this.needActor[k] = i;
-        k++;
-      }
-      const a = actors[i];
-      this.causes[i] = causesMaskOf(a.causes);
-      this.forms[i] = formsMaskOf(a.allianceForms);
-      this.family[i] = FAMILIES.indexOf(a.family);
-      this.size[i] = sizeOrdinal(a.sizeBand);
-    }
+    const items = itemArrays(facts, compOfSym);
+    this.offStart = items.offStart;
+    this.offComp = items.offComp;
+    this.offLevel = items.offLevel;
+    this.offMod = items.offMod;
+    this.offActor = items.offActor;
+    this.needStart = items.needStart;
+    this.needComp = items.needComp;
+    this.needPrio = items.needPrio;
+    this.needMod = items.needMod;
+    this.needActor = items.needActor;
+    this.causes = Int32Array.from(facts, (f) => f.causes);
+    this.forms = Uint8Array.from(facts, (f) => f.forms);
+    this.family = Uint8Array.from(facts, (f) => f.family);
+    this.size = Int8Array.from(facts, (f) => f.size);
     // ---- territories
-    const locMaps = [
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-    ];
-    this.loc = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
-    const keyIdx = [
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-    ];
-    const keyCodes: string[] = [];
-    const keyRank: number[] = [];
-    const intern = (rank: number, code: string): number => {
-      let id = keyIdx[rank].get(code);
-      if (id === undefined) {
-        id = keyCodes.length;
-        keyIdx[rank].set(code, id);
-        keyCodes.push(code);
-        keyRank.push(rank);
-      }
-      return id;
-    };
-    this.hasActs = new Uint8Array(n);
-    this.terrStart = new Int32Array(n + 1);
-    const terr: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = actors[i].territories;
-      const codes = [t.commune, t.epci, t.departement, t.region];
-      const keys = new Set<number>();
-      for (let r = 0; r < 4; r++) {
-        const code = codes[r];
-        if (code) {
-          let id = locMaps[r].get(code);
-          if (id === undefined) locMaps[r].set(code, (id = locMaps[r].size));
-          this.loc[r][i] = id;
-          keys.add(intern(r, code));
-        } else this.loc[r][i] = -1;
-      }
-      const acts = t.actsIn ?? [];
-      for (const x of acts) {
-        const r = levelRank(x.level);
-        if (r >= 0 && x.code) {
-          keys.add(intern(r, x.code));
-          this.hasActs[i] = 1;
-        }
-      }
-      const sorted = [...keys].sort((x, y) => x - y);
-      for (const k of sorted) terr.push(k);
-      this.terrStart[i + 1] = terr.length;
-    }
-    this.terrKey = Int32Array.from(terr);
-    this.keyRank = Uint8Array.from(keyRank);
-    this.keyCodes = keyCodes;
-
-    this.geo = collectGeo(actors);
+    const t = territories(this.cache, facts);
+    this.loc = t.loc;
+    this.hasActs = t.hasActs;
+    this.terrStart = t.terrStart;
+    this.terrKey = t.terrKey;
+    this.keyRank = t.keyRank;
+    this.keyCodes = t.keyCodes;
 
     this.pack = new Int32Array(n * 8);
     for (let i = 0; i < n; i++) {
@@ -352,13 +226,7 @@ export class ScoringIndex {
 
   /** Relation code of offer competence oc for need competence nc (see Taxonomy.relation). */
   relationCode(nc: number, oc: number): number {
-    return this.rel !== null ? this.rel[nc * this.C + oc] : this.relationFromTaxonomy(nc, oc);
-  }
-
-  /** Taxonomy.relation as a REL_* code (siblings only when declared substitutes). */
-  private relationFromTaxonomy(nc: number, oc: number): number {
-    const via = this.taxonomy.relation(this.compIds[nc], this.compIds[oc]);
-    return via === null ? REL_NONE : VIA_CODE[via];
+    return this.rel !== null ? this.rel[nc * this.C + oc] : relationCode(this.taxonomy, this.compIds, nc, oc);
   }
 
   /** Profile-dependent arrays (cached per profile object; profiles are immutable). */
@@ -410,7 +278,7 @@ export class ScoringIndex {
   /** Posting lists for a blocking level (built on first use, then cached). */
   layout(blocking: Blocking): BlockLayout {
     let l = this.layouts.get(blocking);
-    if (!l) this.layouts.set(blocking, (l = buildLayout(this, blocking, this.geo)));
+    if (!l) this.layouts.set(blocking, (l = buildLayout(this, blocking, this.facts, this.cache!)));
     return l;
   }
 
@@ -458,6 +326,8 @@ export class ScoringIndex {
       keyCodes: d.keyCodes,
       loc: d.loc,
       actors: [],
+      facts: [],
+      cache: null,
       taxonomy: Taxonomy.empty(),
       pairs: PairContext.empty(),
       idToIdx: new Map(d.ids.map((id, i) => [id, i])),

@@ -89,7 +89,8 @@ export class PopulationService {
     const pairs = latest.alliances.filter(untouched).concat(alliances);
     const metPairs = latest.metBefore.filter(untouched).concat(met);
     const memberships = latest.memberships.filter(([m]) => !touched.has(m)).concat(members);
-    this.snapshot = build(actors, pairs, metPairs, memberships, latest.taxonomy, latest.loadedAt);
+    // the untouched actors are the same objects: the index reuses what it derived from them
+    this.snapshot = build(actors, pairs, metPairs, memberships, latest.taxonomy, latest.loadedAt, latest.index);
     return this.snapshot;
   }
 
@@ -127,9 +128,11 @@ function build(
   memberships: readonly Pair[],
   taxonomy: Taxonomy,
   loadedAt: number,
+  previous?: ScoringIndex,
 ): PopulationSnapshot {
   const index = buildIndex([...actors.values()], taxonomy, {
     pairs: new PairContext({ alliances, metBefore, memberships }),
+    previous,
   });
   return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt };
 }

@@ -1,0 +1,230 @@
+/**
+ * The steps of ScoringIndex's constructor that turn cached per-actor facts (actor-facts.ts) into the
+ * index's numbering: typed-array passes only, so a rebuild after a small patch costs little more
+ * than allocating the arrays.
+ */
+import { cmpStr, Rarity, Taxonomy, type MatchVia } from '@maillage/scoring';
+import { itemMod, itemRank, itemSym, type ActorFacts, type IndexCache } from './actor-facts';
+
+export const REL_NONE = 0;
+export const REL_EXACT = 1;
+export const REL_CHILD = 2;
+export const REL_PARENT = 3;
+export const REL_SIBLING = 4;
+export const VIA_CODE: Record<MatchVia, number> = {
+  exact: REL_EXACT,
+  child: REL_CHILD,
+  parent: REL_PARENT,
+  sibling: REL_SIBLING,
+};
+/** Dense relation matrix up to this many competences (C² bytes); above, relations are computed from parents. */
+const DENSE_REL_MAX = 2048;
+
+/** Taxonomy.relation as a REL_* code (siblings only when declared substitutes). */
+export function relationCode(taxonomy: Taxonomy, compIds: readonly string[], nc: number, oc: number): number {
+  const via = taxonomy.relation(compIds[nc], compIds[oc]);
+  return via === null ? REL_NONE : VIA_CODE[via];
+}
+
+/** Competence numbering and taxonomy arrays: the taxonomy's ids, then unknown ids (sorted). */
+export interface CompetenceTable {
+  readonly taxonomy: Taxonomy;
+  readonly compIds: readonly string[];
+  readonly compParent: Int32Array;
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  /** C×C relation codes (need row, offer column) or null when C is large. */
+  readonly rel: Uint8Array | null;
+}
+
+/**
+ * The competence table of a build and the competence number of each cache symbol (−1 = unused). The
+ * table of the previous build is reused (same arrays) when the taxonomy and extra ids are the same:
+ * the C² relation matrix is the costly part.
+ */
+export function competenceTable(
+  cache: IndexCache,
+  taxonomy: Taxonomy,
+  facts: readonly ActorFacts[],
+): { table: CompetenceTable; compOfSym: Int32Array } {
+  const compIds = taxonomy.ids();
+  const syms = compIds.map((id) => cache.comp(id));
+  const compOfSym = new Int32Array(cache.compNames.length).fill(-1);
+  syms.forEach((s, c) => (compOfSym[s] = c));
+  const extra: number[] = [];
+  for (const f of facts)
+    for (const items of [f.offers, f.needs])
+      for (const code of items) {
+        const s = itemSym(code);
+        if (compOfSym[s] === -1) extra.push(s), (compOfSym[s] = -2);
+      }
+  extra.sort((x, y) => cmpStr(cache.compNames[x], cache.compNames[y]));
+  for (const s of extra) compOfSym[s] = compIds.push(cache.compNames[s]) - 1;
+  const last = cache.competences as CompetenceTable | null;
+  const same =
+    last !== null &&
+    last.taxonomy === taxonomy &&
+    last.compIds.length === compIds.length &&
+    last.compIds.every((id, c) => id === compIds[c]);
+  const table = same ? last : taxonomyArrays(taxonomy, compIds);
+  cache.competences = table;
+  return { table, compOfSym };
+}
+
+function taxonomyArrays(taxonomy: Taxonomy, compIds: readonly string[]): CompetenceTable {
+  const C = compIds.length;
+  const compIdx = new Map<string, number>(compIds.map((id, i) => [id, i]));
+  const compParent = new Int32Array(C).fill(-1);
+  const childStart = new Int32Array(C + 1);
+  for (let c = 0; c < C; c++) {
+    const p = taxonomy.parentOf(compIds[c]);
+    if (p !== null) {
+      const pi = compIdx.get(p)!;
+      compParent[c] = pi;
+      childStart[pi + 1]++;
+    }
+  }
+  for (let c = 0; c < C; c++) childStart[c + 1] += childStart[c];
+  const childList = new Int32Array(childStart[C]);
+  const fill = childStart.slice(0, C);
+  for (let c = 0; c < C; c++) if (compParent[c] >= 0) childList[fill[compParent[c]]++] = c;
+  let rel: Uint8Array | null = null;
+  if (C <= DENSE_REL_MAX) {
+    rel = new Uint8Array(C * C);
+    for (let nc = 0; nc < C; nc++)
+      for (let oc = 0; oc < C; oc++) rel[nc * C + oc] = relationCode(taxonomy, compIds, nc, oc);
+  }
+  return { taxonomy, compIds, compParent, childStart, childList, rel };
+}
+
+/** Same as buildRarity(actors): offerers per competence (an actor counts once per competence). */
+export function rarityOf(facts: readonly ActorFacts[], compIds: readonly string[], compOfSym: Int32Array): Rarity {
+  const count = new Int32Array(compIds.length);
+  for (const f of facts) {
+    // normalized offers are sorted by competence: one actor's offers of a competence are adjacent
+    const o = f.offers;
+    for (let k = 0; k < o.length; k++) {
+      const s = itemSym(o[k]);
+      if (k === 0 || s !== itemSym(o[k - 1])) count[compOfSym[s]]++;
+    }
+  }
+  const offerers = new Map<string, number>();
+  for (let c = 0; c < compIds.length; c++) if (count[c] > 0) offerers.set(compIds[c], count[c]);
+  return new Rarity(facts.length, offerers);
+}
+
+/** Offers and needs in CSR by actor (index order), competences numbered by the build's table. */
+export interface ItemArrays {
+  readonly offStart: Int32Array;
+  readonly offComp: Int32Array;
+  readonly offLevel: Uint8Array;
+  readonly offMod: Uint8Array;
+  readonly offActor: Int32Array;
+  readonly needStart: Int32Array;
+  readonly needComp: Int32Array;
+  readonly needPrio: Uint8Array;
+  readonly needMod: Int8Array;
+  readonly needActor: Int32Array;
+}
+
+export function itemArrays(facts: readonly ActorFacts[], compOfSym: Int32Array): ItemArrays {
+  const n = facts.length;
+  const offStart = new Int32Array(n + 1);
+  const needStart = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) {
+    offStart[i + 1] = offStart[i] + facts[i].offers.length;
+    needStart[i + 1] = needStart[i] + facts[i].needs.length;
+  }
+  const x: ItemArrays = {
+    offStart,
+    offComp: new Int32Array(offStart[n]),
+    offLevel: new Uint8Array(offStart[n]),
+    offMod: new Uint8Array(offStart[n]),
+    offActor: new Int32Array(offStart[n]),
+    needStart,
+    needComp: new Int32Array(needStart[n]),
+    needPrio: new Uint8Array(needStart[n]),
+    needMod: new Int8Array(needStart[n]),
+    needActor: new Int32Array(needStart[n]),
+  };
+  for (let i = 0; i < n; i++) {
+    const { offers, needs } = facts[i];
+    for (let k = 0, at = offStart[i]; k < offers.length; k++, at++) {
+      x.offComp[at] = compOfSym[itemSym(offers[k])];
+      x.offLevel[at] = itemRank(offers[k]);
+      x.offMod[at] = itemMod(offers[k]);
+      x.offActor[at] = i;
+    }
+    for (let k = 0, at = needStart[i]; k < needs.length; k++, at++) {
+      x.needComp[at] = compOfSym[itemSym(needs[k])];
+      x.needPrio[at] = itemRank(needs[k]);
+      x.needMod[at] = itemMod(needs[k]) - 1;
+      x.needActor[at] = i;
+    }
+  }
+  return x;
+}
+
+export interface TerritoryArrays {
+  /** Interned location codes by level rank (commune, epci, departement, region); −1 = unknown. */
+  readonly loc: [Int32Array, Int32Array, Int32Array, Int32Array];
+  readonly hasActs: Uint8Array;
+  readonly terrStart: Int32Array;
+  readonly terrKey: Int32Array;
+  readonly keyRank: Uint8Array;
+  readonly keyCodes: string[];
+}
+
+/**
+ * Location numbers (per level, in order of first appearance) and each actor's sorted territory keys
+ * (location + acts-in, numbered in order of first appearance over both).
+ */
+export function territories(cache: IndexCache, facts: readonly ActorFacts[]): TerritoryArrays {
+  const n = facts.length;
+  const S = cache.terrNames.length;
+  const locId = new Int32Array(S).fill(-1);
+  const keyId = new Int32Array(S).fill(-1);
+  const locCount = [0, 0, 0, 0];
+  const keyCodes: string[] = [];
+  const ranks: number[] = [];
+  const loc: TerritoryArrays['loc'] = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  const hasActs = new Uint8Array(n);
+  const terrStart = new Int32Array(n + 1);
+  let room = 0;
+  for (const f of facts) room += 4 + f.acts.length;
+  const keys = new Int32Array(room);
+  let len = 0;
+  let begin = 0;
+  /** Inserts the actor's key of symbol s into keys[begin, len), kept sorted and without repeats. */
+  const addKey = (s: number) => {
+    if (keyId[s] < 0) {
+      keyId[s] = keyCodes.length;
+      keyCodes.push(cache.terrNames[s]);
+      ranks.push(cache.terrRank[s]);
+    }
+    const k = keyId[s];
+    let p = len;
+    while (p > begin && keys[p - 1] > k) p--;
+    if (p > begin && keys[p - 1] === k) return;
+    keys.copyWithin(p + 1, p, len);
+    keys[p] = k;
+    len++;
+  };
+  for (let i = 0; i < n; i++) {
+    const f = facts[i];
+    begin = len;
+    for (let r = 0; r < 4; r++) {
+      const s = f.loc[r];
+      if (s < 0) loc[r][i] = -1;
+      else {
+        if (locId[s] < 0) locId[s] = locCount[r]++;
+        loc[r][i] = locId[s];
+        addKey(s);
+      }
+    }
+    for (const s of f.acts) addKey(s);
+    if (f.acts.length) hasActs[i] = 1;
+    terrStart[i + 1] = len;
+  }
+  return { loc, hasActs, terrStart, terrKey: keys.slice(0, len), keyRank: Uint8Array.from(ranks), keyCodes };
+}
