@@ -1,5 +1,5 @@
 import { TerritoryLevel } from '@maillage/domain';
-import type { ActorFacts, IndexCache } from './actor-facts';
+import type { FlatFacts, IndexCache } from './actor-facts';
 import type { ScoringIndex } from './candidate-index';
 import { cmpStr, type Blocking, type ScoringActor } from '@maillage/scoring';
 
@@ -158,7 +158,7 @@ function postings(
 export function buildLayout(
   ix: ScoringIndex,
   blocking: Blocking,
-  facts: readonly ActorFacts[],
+  facts: FlatFacts,
   cache: IndexCache,
 ): BlockLayout {
   const n = ix.n;
@@ -215,11 +215,12 @@ class SymbolSets {
  * the block level; 'none' gives every actor symbol 0 (one block).
  */
 function blockSymbols(
-  facts: readonly ActorFacts[],
+  facts: FlatFacts,
   blocking: Blocking,
   cache: IndexCache,
 ): { start: Int32Array; syms: number[] } {
-  const n = facts.length;
+  const n = facts.ids.length;
+  const { locSym, actStart, actSym } = facts;
   const start = new Int32Array(n + 1);
   if (blocking === 'none') {
     for (let a = 0; a < n; a++) start[a + 1] = a + 1;
@@ -231,11 +232,11 @@ function blockSymbols(
   const epciDepts = new SymbolSets(S);
   const regionDepts = new SymbolSets(S);
   const deptRegion = new Int32Array(S).fill(-1);
-  for (const f of facts) {
-    const commune = f.loc[0];
-    const epci = f.loc[1];
-    const dept = f.loc[2];
-    const region = f.loc[3];
+  for (let a = 0; a < n; a++) {
+    const commune = locSym[a * 4];
+    const epci = locSym[a * 4 + 1];
+    const dept = locSym[a * 4 + 2];
+    const region = locSym[a * 4 + 3];
     if (dept < 0) continue;
     if (commune >= 0) communeDepts.add(commune, dept);
     if (epci >= 0) epciDepts.add(epci, dept);
@@ -253,12 +254,12 @@ function blockSymbols(
   };
   const addDept = (d: number) => addTo(depts, d);
   for (let a = 0; a < n; a++) {
-    const f = facts[a];
     depts.length = 0;
     regions.length = 0;
-    if (f.loc[2] >= 0) depts.push(f.loc[2]);
-    if (f.loc[3] >= 0) regions.push(f.loc[3]);
-    for (const s of f.acts)
+    if (locSym[a * 4 + 2] >= 0) depts.push(locSym[a * 4 + 2]);
+    if (locSym[a * 4 + 3] >= 0) regions.push(locSym[a * 4 + 3]);
+    for (let q = actStart[a]; q < actStart[a + 1]; q++) {
+      const s = actSym[q];
       switch (cache.terrRank[s]) {
         case 0:
           communeDepts.forEach(s, addDept);
@@ -274,6 +275,7 @@ function blockSymbols(
           if (blocking === 'departement') regionDepts.forEach(s, addDept);
           break;
       }
+    }
     if (blocking === 'region') for (const d of depts) if (deptRegion[d] >= 0) addTo(regions, deptRegion[d]);
     const codes = blocking === 'departement' ? depts : regions;
     if (codes.length === 0) syms.push(unknown);

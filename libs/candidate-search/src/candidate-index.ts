@@ -11,7 +11,15 @@ import {
   type ScoringActor,
   type ScoringProfile,
 } from '@maillage/scoring';
-import { ActorFacts, IndexCache, MODALITIES, sortedFacts } from './actor-facts';
+import {
+  FlatFacts,
+  IndexCache,
+  MODALITIES,
+  actorFacts,
+  flatten,
+  freshPieces,
+  patchPieces,
+} from './actor-facts';
 import { BlockLayout, Postings, buildLayout } from './blocks';
 import { VIA_CODE, competenceTable, itemArrays, rarityOf, relationCode, territories } from './index-build';
 
@@ -22,12 +30,6 @@ export interface BuildIndexOptions {
   /** Rarity to use; computed from the actors when omitted. */
   readonly rarity?: Rarity;
   readonly pairs?: PairContext;
-  /**
-   * An index built earlier from mostly the same actor objects (e.g. before a profile edit): its
-   * per-actor facts, order and competence arrays are reused, the result is the same as without it.
-   * Indexed actor objects must not be mutated.
-   */
-  readonly previous?: ScoringIndex;
 }
 
 /** Profile-dependent arrays, computed once per (index, profile object). */
@@ -110,8 +112,8 @@ export class ScoringIndex {
   readonly terrKey: Int32Array;
   readonly keyRank: Uint8Array;
   readonly keyCodes: readonly string[];
-  /** What each actor contributes (index order), and the cache they come from (see BuildIndexOptions.previous). */
-  private readonly facts: readonly ActorFacts[];
+  /** What each actor contributes, in index order and symbols of `cache` (what patched() splices). */
+  private readonly facts: FlatFacts;
   private readonly cache: IndexCache | null;
 
   // pairs
@@ -123,19 +125,27 @@ export class ScoringIndex {
   private readonly compiled = new WeakMap<ScoringProfile, CompiledProfile>();
   private readonly layouts = new Map<Blocking, BlockLayout>();
 
-  constructor(input: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}) {
+  /**
+   * `prepared` (internal): the facts table a patch already assembled (see patched); without it the
+   * facts are derived from `input`.
+   */
+  constructor(
+    input: readonly ScoringActor[],
+    taxonomy: Taxonomy,
+    options: BuildIndexOptions = {},
+    prepared?: { cache: IndexCache; facts: FlatFacts },
+  ) {
     // (région, département, id): deterministic, and actors of a block get neighbouring numbers, so the
     // candidate search touches compact memory
-    const previous = options.previous?.cache ? options.previous : undefined;
-    this.cache = previous?.cache ?? new IndexCache();
-    const facts = sortedFacts(this.cache, input, previous?.facts);
+    this.cache = prepared?.cache ?? new IndexCache();
+    const facts = prepared?.facts ?? flatten(freshPieces(this.cache, input));
     this.facts = facts;
-    const actors = facts.map((f) => f.actor);
-    const n = actors.length;
+    const n = facts.ids.length;
     this.n = n;
-    this.actors = actors;
-    this.ids = actors.map((a) => a.id);
-    this.idToIdx = new Map(this.ids.map((id, i) => [id, i]));
+    this.actors = facts.actors;
+    this.ids = facts.ids;
+    this.idToIdx = new Map();
+    for (let i = 0; i < n; i++) this.idToIdx.set(this.ids[i], i);
     if (this.idToIdx.size !== n) {
       const seen = new Set<string>();
       for (const id of this.ids) {
@@ -171,10 +181,11 @@ export class ScoringIndex {
     this.needPrio = items.needPrio;
     this.needMod = items.needMod;
     this.needActor = items.needActor;
-    this.causes = Int32Array.from(facts, (f) => f.causes);
-    this.forms = Uint8Array.from(facts, (f) => f.forms);
-    this.family = Uint8Array.from(facts, (f) => f.family);
-    this.size = Int8Array.from(facts, (f) => f.size);
+    // (shared with the facts table, which patches copy from and never write)
+    this.causes = facts.causes;
+    this.forms = facts.forms;
+    this.family = facts.family;
+    this.size = facts.size;
     // ---- territories
     const t = territories(this.cache, facts);
     this.loc = t.loc;
@@ -218,6 +229,32 @@ export class ScoringIndex {
     };
     [this.allyStart, this.allyList] = adjacency((id) => this.pairs.alliesOf(id));
     [this.metStart, this.metList] = adjacency((id) => this.pairs.metOf(id));
+  }
+
+  /**
+   * The index of this population with the actors `removed` (ids) taken out and `upserted` put in
+   * (replacing the actors of the same ids): exactly buildIndex of those actors over the same taxonomy,
+   * but only the upserted actors are read; everything else is copied in runs from this index.
+   */
+  patched(
+    removed: readonly string[],
+    upserted: readonly ScoringActor[],
+    options: BuildIndexOptions = {},
+  ): ScoringIndex {
+    if (!this.cache) throw new Error('patched: a shared index cannot be patched');
+    const gone = new Set<number>();
+    for (const id of [...removed, ...upserted.map((a) => a.id)]) {
+      const i = this.idToIdx.get(id);
+      if (i !== undefined) gone.add(i);
+    }
+    const added = upserted.map((a) => actorFacts(this.cache!, a));
+    const pieces = patchPieces(
+      this.facts,
+      [...gone].sort((x, y) => x - y),
+      added,
+    );
+    const facts = flatten(pieces, this.facts);
+    return new ScoringIndex(facts.actors, this.taxonomy, options, { cache: this.cache, facts });
   }
 
   indexOf(id: string): number {
@@ -326,7 +363,7 @@ export class ScoringIndex {
       keyCodes: d.keyCodes,
       loc: d.loc,
       actors: [],
-      facts: [],
+      facts: null,
       cache: null,
       taxonomy: Taxonomy.empty(),
       pairs: PairContext.empty(),

@@ -4,7 +4,7 @@
  * than allocating the arrays.
  */
 import { cmpStr, Rarity, Taxonomy, type MatchVia } from '@maillage/scoring';
-import { itemMod, itemRank, itemSym, type ActorFacts, type IndexCache } from './actor-facts';
+import { itemMod, itemRank, itemSym, type FlatFacts, type IndexCache } from './actor-facts';
 
 export const REL_NONE = 0;
 export const REL_EXACT = 1;
@@ -45,19 +45,21 @@ export interface CompetenceTable {
 export function competenceTable(
   cache: IndexCache,
   taxonomy: Taxonomy,
-  facts: readonly ActorFacts[],
+  facts: FlatFacts,
 ): { table: CompetenceTable; compOfSym: Int32Array } {
   const compIds = taxonomy.ids();
   const syms = compIds.map((id) => cache.comp(id));
   const compOfSym = new Int32Array(cache.compNames.length).fill(-1);
   syms.forEach((s, c) => (compOfSym[s] = c));
   const extra: number[] = [];
-  for (const f of facts)
-    for (const items of [f.offers, f.needs])
-      for (const code of items) {
-        const s = itemSym(code);
-        if (compOfSym[s] === -1) extra.push(s), (compOfSym[s] = -2);
+  for (const codes of [facts.offCode, facts.needCode])
+    for (let k = 0; k < codes.length; k++) {
+      const s = itemSym(codes[k]);
+      if (compOfSym[s] === -1) {
+        extra.push(s);
+        compOfSym[s] = -2; // noted once
       }
+    }
   extra.sort((x, y) => cmpStr(cache.compNames[x], cache.compNames[y]));
   for (const s of extra) compOfSym[s] = compIds.push(cache.compNames[s]) - 1;
   const last = cache.competences as CompetenceTable | null;
@@ -98,19 +100,19 @@ function taxonomyArrays(taxonomy: Taxonomy, compIds: readonly string[]): Compete
 }
 
 /** Same as buildRarity(actors): offerers per competence (an actor counts once per competence). */
-export function rarityOf(facts: readonly ActorFacts[], compIds: readonly string[], compOfSym: Int32Array): Rarity {
+export function rarityOf(facts: FlatFacts, compIds: readonly string[], compOfSym: Int32Array): Rarity {
   const count = new Int32Array(compIds.length);
-  for (const f of facts) {
-    // normalized offers are sorted by competence: one actor's offers of a competence are adjacent
-    const o = f.offers;
-    for (let k = 0; k < o.length; k++) {
-      const s = itemSym(o[k]);
-      if (k === 0 || s !== itemSym(o[k - 1])) count[compOfSym[s]]++;
+  const { offStart, offCode } = facts;
+  const n = facts.ids.length;
+  // normalized offers are sorted by competence: one actor's offers of a competence are adjacent
+  for (let i = 0; i < n; i++)
+    for (let k = offStart[i]; k < offStart[i + 1]; k++) {
+      const s = itemSym(offCode[k]);
+      if (k === offStart[i] || s !== itemSym(offCode[k - 1])) count[compOfSym[s]]++;
     }
-  }
   const offerers = new Map<string, number>();
   for (let c = 0; c < compIds.length; c++) if (count[c] > 0) offerers.set(compIds[c], count[c]);
-  return new Rarity(facts.length, offerers);
+  return new Rarity(n, offerers);
 }
 
 /** Offers and needs in CSR by actor (index order), competences numbered by the build's table. */
@@ -127,40 +129,34 @@ export interface ItemArrays {
   readonly needActor: Int32Array;
 }
 
-export function itemArrays(facts: readonly ActorFacts[], compOfSym: Int32Array): ItemArrays {
-  const n = facts.length;
-  const offStart = new Int32Array(n + 1);
-  const needStart = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) {
-    offStart[i + 1] = offStart[i] + facts[i].offers.length;
-    needStart[i + 1] = needStart[i] + facts[i].needs.length;
-  }
+export function itemArrays(facts: FlatFacts, compOfSym: Int32Array): ItemArrays {
+  const { offStart, offCode, needStart, needCode } = facts;
+  const n = facts.ids.length;
   const x: ItemArrays = {
     offStart,
-    offComp: new Int32Array(offStart[n]),
-    offLevel: new Uint8Array(offStart[n]),
-    offMod: new Uint8Array(offStart[n]),
-    offActor: new Int32Array(offStart[n]),
+    offComp: new Int32Array(offCode.length),
+    offLevel: new Uint8Array(offCode.length),
+    offMod: new Uint8Array(offCode.length),
+    offActor: new Int32Array(offCode.length),
     needStart,
-    needComp: new Int32Array(needStart[n]),
-    needPrio: new Uint8Array(needStart[n]),
-    needMod: new Int8Array(needStart[n]),
-    needActor: new Int32Array(needStart[n]),
+    needComp: new Int32Array(needCode.length),
+    needPrio: new Uint8Array(needCode.length),
+    needMod: new Int8Array(needCode.length),
+    needActor: new Int32Array(needCode.length),
   };
+  for (let k = 0; k < offCode.length; k++) {
+    x.offComp[k] = compOfSym[itemSym(offCode[k])];
+    x.offLevel[k] = itemRank(offCode[k]);
+    x.offMod[k] = itemMod(offCode[k]);
+  }
+  for (let k = 0; k < needCode.length; k++) {
+    x.needComp[k] = compOfSym[itemSym(needCode[k])];
+    x.needPrio[k] = itemRank(needCode[k]);
+    x.needMod[k] = itemMod(needCode[k]) - 1;
+  }
   for (let i = 0; i < n; i++) {
-    const { offers, needs } = facts[i];
-    for (let k = 0, at = offStart[i]; k < offers.length; k++, at++) {
-      x.offComp[at] = compOfSym[itemSym(offers[k])];
-      x.offLevel[at] = itemRank(offers[k]);
-      x.offMod[at] = itemMod(offers[k]);
-      x.offActor[at] = i;
-    }
-    for (let k = 0, at = needStart[i]; k < needs.length; k++, at++) {
-      x.needComp[at] = compOfSym[itemSym(needs[k])];
-      x.needPrio[at] = itemRank(needs[k]);
-      x.needMod[at] = itemMod(needs[k]) - 1;
-      x.needActor[at] = i;
-    }
+    x.offActor.fill(i, offStart[i], offStart[i + 1]);
+    x.needActor.fill(i, needStart[i], needStart[i + 1]);
   }
   return x;
 }
@@ -179,20 +175,24 @@ export interface TerritoryArrays {
  * Location numbers (per level, in order of first appearance) and each actor's sorted territory keys
  * (location + acts-in, numbered in order of first appearance over both).
  */
-export function territories(cache: IndexCache, facts: readonly ActorFacts[]): TerritoryArrays {
-  const n = facts.length;
+export function territories(cache: IndexCache, facts: FlatFacts): TerritoryArrays {
+  const n = facts.ids.length;
+  const { locSym, actStart, actSym } = facts;
   const S = cache.terrNames.length;
   const locId = new Int32Array(S).fill(-1);
   const keyId = new Int32Array(S).fill(-1);
   const locCount = [0, 0, 0, 0];
   const keyCodes: string[] = [];
   const ranks: number[] = [];
-  const loc: TerritoryArrays['loc'] = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  const loc: TerritoryArrays['loc'] = [
+    new Int32Array(n),
+    new Int32Array(n),
+    new Int32Array(n),
+    new Int32Array(n),
+  ];
   const hasActs = new Uint8Array(n);
   const terrStart = new Int32Array(n + 1);
-  let room = 0;
-  for (const f of facts) room += 4 + f.acts.length;
-  const keys = new Int32Array(room);
+  const keys = new Int32Array(4 * n + actSym.length);
   let len = 0;
   let begin = 0;
   /** Inserts the actor's key of symbol s into keys[begin, len), kept sorted and without repeats. */
@@ -211,10 +211,9 @@ export function territories(cache: IndexCache, facts: readonly ActorFacts[]): Te
     len++;
   };
   for (let i = 0; i < n; i++) {
-    const f = facts[i];
     begin = len;
     for (let r = 0; r < 4; r++) {
-      const s = f.loc[r];
+      const s = locSym[i * 4 + r];
       if (s < 0) loc[r][i] = -1;
       else {
         if (locId[s] < 0) locId[s] = locCount[r]++;
@@ -222,8 +221,8 @@ export function territories(cache: IndexCache, facts: readonly ActorFacts[]): Te
         addKey(s);
       }
     }
-    for (const s of f.acts) addKey(s);
-    if (f.acts.length) hasActs[i] = 1;
+    for (let q = actStart[i]; q < actStart[i + 1]; q++) addKey(actSym[q]);
+    if (actStart[i + 1] > actStart[i]) hasActs[i] = 1;
     terrStart[i + 1] = len;
   }
   return { loc, hasActs, terrStart, terrKey: keys.slice(0, len), keyRank: Uint8Array.from(ranks), keyCodes };
