@@ -1,5 +1,5 @@
 import { TerritoryLevel } from '@maillage/domain';
-import type { FlatFacts, IndexCache } from './actor-facts';
+import type { ActorTable, TableSymbols } from '@maillage/actor-table';
 import type { ScoringIndex } from './candidate-index';
 import { cmpStr, type Blocking, type ScoringActor } from '@maillage/scoring';
 
@@ -158,8 +158,8 @@ function postings(
 export function buildLayout(
   ix: ScoringIndex,
   blocking: Blocking,
-  facts: FlatFacts,
-  cache: IndexCache,
+  facts: ActorTable,
+  cache: TableSymbols,
 ): BlockLayout {
   const n = ix.n;
   if (ix.C > 65535) throw new Error(`scoring: too many competences (${ix.C})`);
@@ -215,9 +215,9 @@ class SymbolSets {
  * the block level; 'none' gives every actor symbol 0 (one block).
  */
 function blockSymbols(
-  facts: FlatFacts,
+  facts: ActorTable,
   blocking: Blocking,
-  cache: IndexCache,
+  cache: TableSymbols,
 ): { start: Int32Array; syms: number[] } {
   const n = facts.ids.length;
   const { locSym, actStart, actSym } = facts;

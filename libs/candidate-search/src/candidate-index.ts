@@ -12,18 +12,20 @@ import {
   type ScoringProfile,
 } from '@maillage/scoring';
 import {
-  FlatFacts,
-  IndexCache,
+  ActorTable,
   MODALITIES,
+  TableSymbols,
   actorFacts,
   flatten,
   freshPieces,
+  itemArrays,
   patchPieces,
-} from './actor-facts';
+  territories,
+} from '@maillage/actor-table';
 import { BlockLayout, Postings, buildLayout } from './blocks';
-import { VIA_CODE, competenceTable, itemArrays, rarityOf, relationCode, territories } from './index-build';
+import { VIA_CODE, competenceTable, rarityOf, relationCode } from './index-build';
 
-export { FAMILIES, MODALITIES } from './actor-facts';
+export { FAMILIES, MODALITIES } from '@maillage/actor-table';
 export { REL_CHILD, REL_EXACT, REL_NONE, REL_PARENT, REL_SIBLING } from './index-build';
 
 export interface BuildIndexOptions {
@@ -113,8 +115,8 @@ export class ScoringIndex {
   readonly keyRank: Uint8Array;
   readonly keyCodes: readonly string[];
   /** What each actor contributes, in index order and symbols of `cache` (what patched() splices). */
-  private readonly facts: FlatFacts;
-  private readonly cache: IndexCache | null;
+  private readonly facts: ActorTable;
+  private readonly cache: TableSymbols | null;
 
   // pairs
   readonly allyStart: Int32Array;
@@ -133,11 +135,11 @@ export class ScoringIndex {
     input: readonly ScoringActor[],
     taxonomy: Taxonomy,
     options: BuildIndexOptions = {},
-    prepared?: { cache: IndexCache; facts: FlatFacts },
+    prepared?: { cache: TableSymbols; facts: ActorTable },
   ) {
     // (région, département, id): deterministic, and actors of a block get neighbouring numbers, so the
     // candidate search touches compact memory
-    this.cache = prepared?.cache ?? new IndexCache();
+    this.cache = prepared?.cache ?? new TableSymbols();
     const facts = prepared?.facts ?? flatten(freshPieces(this.cache, input));
     this.facts = facts;
     const n = facts.ids.length;

@@ -31,7 +31,7 @@ export const itemMod = (code: number) => code & 7;
  * to its own numbering (sorted competence ids, codes by first appearance), so a patched index has
  * exactly the arrays of one built from scratch.
  */
-export class IndexCache {
+export class TableSymbols {
   private readonly compSyms = new Map<string, number>();
   /** Competence id of each competence symbol. */
   readonly compNames: string[] = [];
@@ -81,7 +81,7 @@ export interface ActorFacts {
   readonly acts: readonly number[];
 }
 
-export function actorFacts(cache: IndexCache, a: ScoringActor): ActorFacts {
+export function actorFacts(cache: TableSymbols, a: ScoringActor): ActorFacts {
   assertActor(a);
   const U = '\uffff';
   const t = a.territories;
@@ -112,7 +112,7 @@ export function actorFacts(cache: IndexCache, a: ScoringActor): ActorFacts {
  * Every actor's facts in index order, in flat arrays (CSR for lists): what a build reads in
  * sequential passes, and what a patch copies in large runs instead of re-deriving per actor.
  */
-export interface FlatFacts {
+export interface ActorTable {
   readonly actors: readonly ScoringActor[];
   readonly ids: readonly string[];
   readonly sortKeys: readonly string[];
@@ -136,7 +136,7 @@ export type Piece = { readonly from: number; readonly to: number } | ActorFacts;
 const byKey = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 /** Facts of actors from scratch (one piece per actor, sorted). */
-export function freshPieces(cache: IndexCache, input: readonly ScoringActor[]): ActorFacts[] {
+export function freshPieces(cache: TableSymbols, input: readonly ScoringActor[]): ActorFacts[] {
   return input.map((a) => actorFacts(cache, a)).sort((x, y) => byKey(x.sortKey, y.sortKey));
 }
 
@@ -145,7 +145,7 @@ export function freshPieces(cache: IndexCache, input: readonly ScoringActor[]): 
  * in index order: runs of kept rows between the insertion and removal points.
  */
 export function patchPieces(
-  prev: FlatFacts,
+  prev: ActorTable,
   removed: readonly number[],
   added: readonly ActorFacts[],
 ): Piece[] {
@@ -186,7 +186,7 @@ function lowerBound(keys: readonly string[], key: string, lo: number, hi: number
 }
 
 /** The table made of `pieces` (runs copied from `prev` with one `set` per array). */
-export function flatten(pieces: readonly Piece[], prev?: FlatFacts): FlatFacts {
+export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable {
   let n = 0;
   let nOff = 0;
   let nNeed = 0;
