@@ -255,6 +255,16 @@ export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable
   return t;
 }
 
+/** The row of the previous table each row of the new one comes from (−1: a new actor). */
+export function sourceRows(pieces: readonly Piece[], n: number): Int32Array {
+  const rowOf = new Int32Array(n).fill(-1);
+  let i = 0;
+  for (const p of pieces)
+    if ('from' in p) for (let r = p.from; r < p.to; r++) rowOf[i++] = r;
+    else i++;
+  return rowOf;
+}
+
 /** Copies CSR rows [from, to) of (start, data) to rows from `at` of (outStart, out). */
 function copyRun(
   start: Int32Array,

@@ -1,9 +1,9 @@
 import { ActorKind } from '@maillage/domain';
-import { normalizeActor, type ScoringActor } from '@maillage/scoring';
+import { DEFAULT_PROFILE, normalizeActor, type ScoringActor } from '@maillage/scoring';
 import { FIXTURE_TAXONOMY, fixtureActors, generatePopulation } from '@maillage/scoring/testing';
 import { buildIndex } from '@maillage/candidate-search';
 import { formTraitsOf } from './forms';
-import { indexTraits } from './form-search';
+import { formSearcherFor, indexTraits } from './form-search';
 
 describe('indexTraits', () => {
   it('equals formTraitsOf of every normalized actor, for a built and a patched index', () => {
@@ -20,10 +20,13 @@ describe('indexTraits', () => {
     }));
     actors.push(...fixtureActors());
     const ix = buildIndex(actors, FIXTURE_TAXONOMY);
+    formSearcherFor(ix, DEFAULT_PROFILE);
+    // the patched index's searcher reuses the traits of the rows copied from ix
     const patched = ix.patched([actors[0].id], [{ ...actors[1], needs: actors[2].needs }]);
     for (const index of [ix, patched]) {
       const expected = index.actors.map((a) => formTraitsOf(normalizeActor(a), FIXTURE_TAXONOMY));
       expect(indexTraits(index)).toEqual(expected);
+      expect(formSearcherFor(index, DEFAULT_PROFILE).traits).toEqual(expected);
       expect(expected.filter((t) => t.fieldLo !== 0 && t.pool !== 0).length).toBeGreaterThan(20);
     }
   });

@@ -52,7 +52,7 @@ export interface PairForms {
 
 export class FormSearcher {
   readonly kernel: ScoreKernel;
-  private readonly traits: FormTraits[];
+  readonly traits: readonly FormTraits[];
   private readonly memberStart: Int32Array;
   private readonly members: Int32Array;
   private readonly seen: Int32Array;
@@ -65,7 +65,7 @@ export class FormSearcher {
     readonly profile: ScoringProfile,
   ) {
     this.kernel = new ScoreKernel(ix, ix.compile(profile));
-    this.traits = indexTraits(ix);
+    this.traits = indexTraits(ix, previousTraits(ix));
     const l = ix.layout(profile.candidates.blocking);
     const count = new Int32Array(l.B + 1);
     for (let q = 0; q < l.actorBlocks.length; q++) count[l.actorBlocks[q] + 1]++;
@@ -289,7 +289,7 @@ class TopList {
  * offers and needs are the normalized ones) and per-competence taxonomy facts: no string work per
  * actor, so a searcher over a rebuilt index is cheap.
  */
-export function indexTraits(ix: ScoringIndex): FormTraits[] {
+export function indexTraits(ix: ScoringIndex, previous?: PreviousTraits): FormTraits[] {
   const tx = ix.taxonomy;
   const C = ix.C;
   const fieldLo = new Int32Array(C);
@@ -314,6 +314,11 @@ export function indexTraits(ix: ScoringIndex): FormTraits[] {
     for (let m = 0; m < 16; m++) if (m & formsMaskOf([form])) soughtOf[m] |= 1 << formIndex(form);
   const out: FormTraits[] = new Array(ix.n);
   for (let i = 0; i < ix.n; i++) {
+    const from = previous ? previous.rowOf[i] : -1;
+    if (from >= 0) {
+      out[i] = previous!.traits[from]; // same actor object, same taxonomy
+      continue;
+    }
     let lo = 0;
     let hi = 0;
     let roots = 0;
@@ -348,6 +353,20 @@ export function indexTraits(ix: ScoringIndex): FormTraits[] {
     };
   }
   return out;
+}
+
+/** Traits of the index an index was patched from (by row there), when a searcher over it still exists. */
+export interface PreviousTraits {
+  readonly traits: readonly FormTraits[];
+  readonly rowOf: Int32Array;
+}
+
+/** Traits of a patched index's previous index: its searchers' traits are reused for copied rows. */
+function previousTraits(ix: ScoringIndex): PreviousTraits | undefined {
+  const prev = ix.origin?.index.deref();
+  if (!prev || prev.taxonomy !== ix.taxonomy) return undefined;
+  const searcher = formSearchers.get(prev)?.values().next().value;
+  return searcher && { traits: searcher.traits, rowOf: ix.origin!.rowOf };
 }
 
 /** Index of a form in FORM_ORDER (RESOURCES 0 … POSITIONING 3). */

@@ -3,7 +3,7 @@ import {
   needWeight,
   offerValue,
   PairContext,
-  popcount,
+  popcount as popcountExport,
   Rarity,
   Taxonomy,
   type Blocking,
@@ -20,12 +20,16 @@ import {
   freshPieces,
   itemArrays,
   patchPieces,
+  sourceRows,
   territories,
 } from '@maillage/actor-table';
 import { BlockLayout, Postings, buildLayout } from './blocks';
 import { VIA_CODE, competenceTable, rarityOf, relationCode } from './index-build';
 
 export { FAMILIES, MODALITIES } from '@maillage/actor-table';
+
+// Local binding: a CommonJS re-export is a getter, and this runs per actor.
+const popcount = popcountExport;
 export { REL_CHILD, REL_EXACT, REL_NONE, REL_PARENT, REL_SIBLING } from './index-build';
 
 export interface BuildIndexOptions {
@@ -117,6 +121,8 @@ export class ScoringIndex {
   /** What each actor contributes, in index order and symbols of `cache` (what patched() splices). */
   private readonly facts: ActorTable;
   private readonly cache: TableSymbols | null;
+  /** For a patched index: the index it was patched from, and where each row comes from there. */
+  readonly origin: IndexOrigin | null;
 
   // pairs
   readonly allyStart: Int32Array;
@@ -135,11 +141,12 @@ export class ScoringIndex {
     input: readonly ScoringActor[],
     taxonomy: Taxonomy,
     options: BuildIndexOptions = {},
-    prepared?: { cache: TableSymbols; facts: ActorTable },
+    prepared?: { cache: TableSymbols; facts: ActorTable; origin: IndexOrigin },
   ) {
     // (région, département, id): deterministic, and actors of a block get neighbouring numbers, so the
     // candidate search touches compact memory
     this.cache = prepared?.cache ?? new TableSymbols();
+    this.origin = prepared?.origin ?? null;
     const facts = prepared?.facts ?? flatten(freshPieces(this.cache, input));
     this.facts = facts;
     const n = facts.ids.length;
@@ -256,7 +263,8 @@ export class ScoringIndex {
       added,
     );
     const facts = flatten(pieces, this.facts);
-    return new ScoringIndex(facts.actors, this.taxonomy, options, { cache: this.cache, facts });
+    const origin = { index: new WeakRef<ScoringIndex>(this), rowOf: sourceRows(pieces, facts.ids.length) };
+    return new ScoringIndex(facts.actors, this.taxonomy, options, { cache: this.cache, facts, origin });
   }
 
   indexOf(id: string): number {
@@ -273,6 +281,16 @@ export class ScoringIndex {
     let cp = this.compiled.get(profile);
     if (cp) return cp;
     const p = ensureValidProfile(profile);
+    // need weights and offer values depend on (priority, competence) and (level, modality) only:
+    // tables of the same formulas, read per item (same numbers, no per-item formula call)
+    const C = this.C;
+    const weightOf = new Float64Array(4 * C);
+    for (let prio = 1; prio <= 3; prio++)
+      for (let c = 0; c < C; c++)
+        weightOf[prio * C + c] = needWeight(prio as 1 | 2 | 3, this.compRarity[c], p);
+    const lmVal = new Float64Array(32);
+    for (let level = 1; level <= 3; level++)
+      MODALITIES.forEach((m, mi) => (lmVal[level * 8 + mi] = offerValue(level as 1 | 2 | 3, m, p)));
     const nNeed = this.needComp.length;
     const needW = new Float64Array(nNeed);
     const needTotal = new Float64Array(this.n);
@@ -280,7 +298,7 @@ export class ScoringIndex {
     for (let i = 0; i < this.n; i++) {
       let total = 0;
       for (let k = this.needStart[i]; k < this.needStart[i + 1]; k++) {
-        const w = needWeight(this.needPrio[k] as 1 | 2 | 3, this.compRarity[this.needComp[k]], p);
+        const w = weightOf[this.needPrio[k] * C + this.needComp[k]];
         needW[k] = w;
         total += w;
       }
@@ -289,14 +307,10 @@ export class ScoringIndex {
         needWN[k] = total > 0 ? needW[k] / total : 0;
     }
     const offVal = new Float64Array(this.offComp.length);
-    for (let k = 0; k < offVal.length; k++)
-      offVal[k] = offerValue(this.offLevel[k] as 1 | 2 | 3, MODALITIES[this.offMod[k]], p);
+    for (let k = 0; k < offVal.length; k++) offVal[k] = lmVal[this.offLevel[k] * 8 + this.offMod[k]];
     const creditByCode = new Float64Array(5);
     for (const via of Object.keys(VIA_CODE) as MatchVia[])
       creditByCode[VIA_CODE[via]] = p.taxonomyCredit[via];
-    const lmVal = new Float64Array(32);
-    for (let level = 1; level <= 3; level++)
-      MODALITIES.forEach((m, mi) => (lmVal[level * 8 + mi] = offerValue(level as 1 | 2 | 3, m, p)));
     const x = p.proximity;
     const w = p.weights;
     cp = {
@@ -367,6 +381,7 @@ export class ScoringIndex {
       actors: [],
       facts: null,
       cache: null,
+      origin: null,
       taxonomy: Taxonomy.empty(),
       pairs: PairContext.empty(),
       idToIdx: new Map(d.ids.map((id, i) => [id, i])),
@@ -389,6 +404,16 @@ export class ScoringIndex {
         if (ArrayBuffer.isView(v)) total += v.byteLength;
     return total;
   }
+}
+
+/**
+ * Where a patched index comes from, so what is derived per actor (e.g. form traits) can be copied
+ * from the previous index's for the same actor objects. Weak: a chain of patches retains nothing.
+ */
+export interface IndexOrigin {
+  readonly index: WeakRef<ScoringIndex>;
+  /** Row of the previous index each row was copied from; −1 for the upserted actors. */
+  readonly rowOf: Int32Array;
 }
 
 /** A ScoringIndex as plain, shareable data (ScoringIndex.toShared). */

@@ -4,7 +4,10 @@
  * than allocating the arrays.
  */
 import { cmpStr, Rarity, Taxonomy, type MatchVia } from '@maillage/scoring';
-import { itemSym, type ActorTable, type TableSymbols } from '@maillage/actor-table';
+import { itemSym as itemSymExport, type ActorTable, type TableSymbols } from '@maillage/actor-table';
+
+// Local binding: a CommonJS re-export is a getter, and this runs per offer and need.
+const itemSym = itemSymExport;
 
 export const REL_NONE = 0;
 export const REL_EXACT = 1;

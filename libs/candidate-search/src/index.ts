@@ -8,7 +8,7 @@
  * - bruteForceTopK + recallAtK: exact reference and recall check; naiveTopK: the all-pairs baseline.
  */
 export { ScoringIndex, buildIndex } from './candidate-index';
-export type { BuildIndexOptions, CompiledProfile, SharedIndex } from './candidate-index';
+export type { BuildIndexOptions, CompiledProfile, IndexOrigin, SharedIndex } from './candidate-index';
 export { ScoreKernel } from './kernel';
 export { blockCodes, collectGeo, shareBlock } from './blocks';
 export type { BlockLayout, GeoFacts, Postings } from './blocks';
