@@ -171,10 +171,14 @@ export function buildLayout(
   used.forEach((s, b) => (blockOf[s] = b));
   // codes are numbered in string order, so each actor's sorted codes give ascending block numbers
   const actorBlocks = new Int32Array(syms.length);
-  for (let a = 0; a < n; a++) {
-    for (let q = start[a]; q < start[a + 1]; q++) actorBlocks[q] = blockOf[syms[q]];
-    actorBlocks.subarray(start[a], start[a + 1]).sort();
-  }
+  for (let a = 0; a < n; a++)
+    for (let q = start[a]; q < start[a + 1]; q++) {
+      // insertion sort: an actor has a few blocks
+      const b = blockOf[syms[q]];
+      let p = q;
+      for (; p > start[a] && actorBlocks[p - 1] > b; p--) actorBlocks[p] = actorBlocks[p - 1];
+      actorBlocks[p] = b;
+    }
   return {
     blocking,
     B: codes.length,

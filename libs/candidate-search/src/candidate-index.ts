@@ -72,7 +72,7 @@ export class ScoringIndex {
   readonly taxonomy: Taxonomy;
   readonly rarity: Rarity;
   readonly pairs: PairContext;
-  private readonly idToIdx: Map<string, number>;
+  private readonly idToIdx: ReadonlyMap<string, number>;
 
   // competences
   readonly C: number;
@@ -153,8 +153,7 @@ export class ScoringIndex {
     this.n = n;
     this.actors = facts.actors;
     this.ids = facts.ids;
-    this.idToIdx = new Map();
-    for (let i = 0; i < n; i++) this.idToIdx.set(this.ids[i], i);
+    this.idToIdx = prepared?.origin.index.deref()?.sameRows(this.ids) ?? rowsById(this.ids);
     if (this.idToIdx.size !== n) {
       const seen = new Set<string>();
       for (const id of this.ids) {
@@ -218,9 +217,10 @@ export class ScoringIndex {
 
     // ---- pair context. Allies outside the population still count as common partners: they get
     // node numbers ≥ n (sorted by id, so deterministic).
-    const members = this.pairs.allianceMembers();
-    const nodeOf = members.length ? new Map(this.idToIdx) : this.idToIdx;
-    for (const id of members) if (!nodeOf.has(id)) nodeOf.set(id, nodeOf.size);
+    const outside = new Map<string, number>();
+    for (const id of this.pairs.allianceMembers())
+      if (!this.idToIdx.has(id)) outside.set(id, n + outside.size);
+    const nodeOf = { get: (id: string) => this.idToIdx.get(id) ?? outside.get(id) };
     const adjacency = (of: (id: string) => ReadonlySet<string>): [Int32Array, Int32Array] => {
       const start = new Int32Array(n + 1);
       const list: number[] = [];
@@ -265,6 +265,13 @@ export class ScoringIndex {
     const facts = flatten(pieces, this.facts);
     const origin = { index: new WeakRef<ScoringIndex>(this), rowOf: sourceRows(pieces, facts.ids.length) };
     return new ScoringIndex(facts.actors, this.taxonomy, options, { cache: this.cache, facts, origin });
+  }
+
+  /** This index's id → row map when `ids` are its ids, row for row (a patch that moved no actor). */
+  private sameRows(ids: readonly string[]): ReadonlyMap<string, number> | undefined {
+    if (ids.length !== this.n) return undefined;
+    for (let i = 0; i < ids.length; i++) if (ids[i] !== this.ids[i]) return undefined;
+    return this.idToIdx;
   }
 
   indexOf(id: string): number {
@@ -435,6 +442,12 @@ function toSab<T extends ArrayBufferView>(v: T): T {
   const sab = new SharedArrayBuffer(v.byteLength);
   new Uint8Array(sab).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   return new Ctor(sab);
+}
+
+function rowsById(ids: readonly string[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) rows.set(ids[i], i);
+  return rows;
 }
 
 /** Builds the candidate index (see ScoringIndex). */
