@@ -203,10 +203,11 @@ export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable
       nNeed += p.needs.length;
       nAct += p.acts.length;
     }
+  // (filled by push: V8 makes `new Array(n)` a slow dictionary array at this size)
   const t = {
-    actors: new Array<ScoringActor>(n),
-    ids: new Array<string>(n),
-    sortKeys: new Array<string>(n),
+    actors: [] as ScoringActor[],
+    ids: [] as string[],
+    sortKeys: [] as string[],
     offStart: new Int32Array(n + 1),
     offCode: new Int32Array(nOff),
     needStart: new Int32Array(n + 1),
@@ -224,9 +225,9 @@ export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable
     if ('from' in p) {
       const s = prev!;
       for (let r = p.from; r < p.to; r++, i++) {
-        t.actors[i] = s.actors[r];
-        t.ids[i] = s.ids[r];
-        t.sortKeys[i] = s.sortKeys[r];
+        t.actors.push(s.actors[r]);
+        t.ids.push(s.ids[r]);
+        t.sortKeys.push(s.sortKeys[r]);
       }
       copyRun(s.offStart, s.offCode, p.from, p.to, t.offStart, t.offCode, i - (p.to - p.from));
       copyRun(s.needStart, s.needCode, p.from, p.to, t.needStart, t.needCode, i - (p.to - p.from));
@@ -238,9 +239,9 @@ export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable
       t.family.set(s.family.subarray(p.from, p.to), at);
       t.size.set(s.size.subarray(p.from, p.to), at);
     } else {
-      t.actors[i] = p.actor;
-      t.ids[i] = p.actor.id;
-      t.sortKeys[i] = p.sortKey;
+      t.actors.push(p.actor);
+      t.ids.push(p.actor.id);
+      t.sortKeys.push(p.sortKey);
       pushRow(t.offStart, t.offCode, i, p.offers);
       pushRow(t.needStart, t.needCode, i, p.needs);
       pushRow(t.actStart, t.actSym, i, p.acts);

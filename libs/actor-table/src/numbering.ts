@@ -44,8 +44,8 @@ export function itemArrays(facts: ActorTable, compOfSym: Int32Array): ItemArrays
     x.needMod[k] = itemMod(needCode[k]) - 1;
   }
   for (let i = 0; i < n; i++) {
-    x.offActor.fill(i, offStart[i], offStart[i + 1]);
-    x.needActor.fill(i, needStart[i], needStart[i + 1]);
+    for (let k = offStart[i]; k < offStart[i + 1]; k++) x.offActor[k] = i;
+    for (let k = needStart[i]; k < needStart[i + 1]; k++) x.needActor[k] = i;
   }
   return x;
 }
@@ -95,7 +95,7 @@ export function territories(cache: TableSymbols, facts: ActorTable): TerritoryAr
     let p = len;
     while (p > begin && keys[p - 1] > k) p--;
     if (p > begin && keys[p - 1] === k) return;
-    keys.copyWithin(p + 1, p, len);
+    for (let q = len; q > p; q--) keys[q] = keys[q - 1];
     keys[p] = k;
     len++;
   };

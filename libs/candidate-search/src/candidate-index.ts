@@ -203,17 +203,7 @@ export class ScoringIndex {
     this.keyRank = t.keyRank;
     this.keyCodes = t.keyCodes;
 
-    this.pack = new Int32Array(n * 8);
-    for (let i = 0; i < n; i++) {
-      const q = i * 8;
-      for (let r = 0; r < 4; r++) this.pack[q + r] = this.loc[r][i];
-      this.pack[q + 4] = this.causes[i];
-      this.pack[q + 5] =
-        this.forms[i] |
-        (this.family[i] << 8) |
-        (popcount(this.causes[i]) << 16) |
-        (popcount(this.forms[i]) << 24);
-    }
+    this.pack = packOf(this.loc, this.causes, this.forms, this.family);
 
     // ---- pair context. Allies outside the population still count as common partners: they get
     // node numbers ≥ n (sorted by id, so deterministic).
@@ -225,8 +215,11 @@ export class ScoringIndex {
       const start = new Int32Array(n + 1);
       const list: number[] = [];
       for (let i = 0; i < n; i++) {
+        const ofI = of(this.ids[i]);
+        start[i + 1] = list.length;
+        if (ofI.size === 0) continue; // most actors: no allocation
         const nb: number[] = [];
-        for (const id of of(this.ids[i])) {
+        for (const id of ofI) {
           const j = nodeOf.get(id);
           if (j !== undefined && j !== i) nb.push(j);
         }
@@ -442,6 +435,24 @@ function toSab<T extends ArrayBufferView>(v: T): T {
   const sab = new SharedArrayBuffer(v.byteLength);
   new Uint8Array(sab).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   return new Ctor(sab);
+}
+
+/** ScoringIndex.pack (a function of its own: V8 optimizes the loop better outside the constructor). */
+function packOf(
+  loc: ScoringIndex['loc'],
+  causes: Int32Array,
+  forms: Uint8Array,
+  family: Uint8Array,
+): Int32Array {
+  const n = causes.length;
+  const pack = new Int32Array(n * 8);
+  for (let i = 0; i < n; i++) {
+    const q = i * 8;
+    for (let r = 0; r < 4; r++) pack[q + r] = loc[r][i];
+    pack[q + 4] = causes[i];
+    pack[q + 5] = forms[i] | (family[i] << 8) | (popcount(causes[i]) << 16) | (popcount(forms[i]) << 24);
+  }
+  return pack;
 }
 
 function rowsById(ids: readonly string[]): Map<string, number> {
