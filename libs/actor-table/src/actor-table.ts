@@ -203,11 +203,10 @@ export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable
       nNeed += p.needs.length;
       nAct += p.acts.length;
     }
-  // (filled by push: V8 makes `new Array(n)` a slow dictionary array at this size)
   const t = {
-    actors: [] as ScoringActor[],
-    ids: [] as string[],
-    sortKeys: [] as string[],
+    actors: gather(pieces, prev?.actors, (p) => p.actor),
+    ids: gather(pieces, prev?.ids, (p) => p.actor.id),
+    sortKeys: gather(pieces, prev?.sortKeys, (p) => p.sortKey),
     offStart: new Int32Array(n + 1),
     offCode: new Int32Array(nOff),
     needStart: new Int32Array(n + 1),
@@ -224,24 +223,17 @@ export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable
   for (const p of pieces) {
     if ('from' in p) {
       const s = prev!;
-      for (let r = p.from; r < p.to; r++, i++) {
-        t.actors.push(s.actors[r]);
-        t.ids.push(s.ids[r]);
-        t.sortKeys.push(s.sortKeys[r]);
-      }
-      copyRun(s.offStart, s.offCode, p.from, p.to, t.offStart, t.offCode, i - (p.to - p.from));
-      copyRun(s.needStart, s.needCode, p.from, p.to, t.needStart, t.needCode, i - (p.to - p.from));
-      copyRun(s.actStart, s.actSym, p.from, p.to, t.actStart, t.actSym, i - (p.to - p.from));
-      const at = i - (p.to - p.from);
+      const at = i;
+      copyRun(s.offStart, s.offCode, p.from, p.to, t.offStart, t.offCode, at);
+      copyRun(s.needStart, s.needCode, p.from, p.to, t.needStart, t.needCode, at);
+      copyRun(s.actStart, s.actSym, p.from, p.to, t.actStart, t.actSym, at);
       t.locSym.set(s.locSym.subarray(p.from * 4, p.to * 4), at * 4);
       t.causes.set(s.causes.subarray(p.from, p.to), at);
       t.forms.set(s.forms.subarray(p.from, p.to), at);
       t.family.set(s.family.subarray(p.from, p.to), at);
       t.size.set(s.size.subarray(p.from, p.to), at);
+      i += p.to - p.from;
     } else {
-      t.actors.push(p.actor);
-      t.ids.push(p.actor.id);
-      t.sortKeys.push(p.sortKey);
       pushRow(t.offStart, t.offCode, i, p.offers);
       pushRow(t.needStart, t.needCode, i, p.needs);
       pushRow(t.actStart, t.actSym, i, p.acts);
@@ -254,6 +246,29 @@ export function flatten(pieces: readonly Piece[], prev?: ActorTable): ActorTable
     }
   }
   return t;
+}
+
+/**
+ * The pieces' values in one array: runs sliced from the previous table's array and concatenated
+ * (bulk copies, several times faster than pushing 100k values one by one).
+ */
+function gather<T>(
+  pieces: readonly Piece[],
+  prev: readonly T[] | undefined,
+  fresh: (p: ActorFacts) => T,
+): T[] {
+  const parts: T[][] = [];
+  let news: T[] = [];
+  for (const p of pieces)
+    if ('from' in p) {
+      if (news.length) {
+        parts.push(news);
+        news = [];
+      }
+      parts.push(prev!.slice(p.from, p.to));
+    } else news.push(fresh(p));
+  if (news.length) parts.push(news);
+  return parts.length === 1 ? parts[0] : ([] as T[]).concat(...parts);
 }
 
 /** The row of the previous table each row of the new one comes from (−1: a new actor). */
