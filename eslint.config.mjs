@@ -84,9 +84,10 @@ export default tseslint.config(
     rules: { 'maillage/boundaries': 'error' },
   },
   // The pure algorithm libraries build on the domain base and on each other, one way only:
-  // scoring ← candidate-search ← alliance-forms; schedule-model ← schedule-bounds ← scheduling → matching.
+  // scoring ← actor-table ← candidate-search ← alliance-forms; schedule-model ← schedule-bounds ← scheduling → matching.
   pureLibrary('scoring', []),
-  pureLibrary('candidate-search', ['scoring', 'scoring/testing']),
+  pureLibrary('actor-table', ['scoring']),
+  pureLibrary('candidate-search', ['scoring', 'scoring/testing', 'actor-table']),
   pureLibrary('alliance-forms', ['scoring', 'scoring/testing', 'candidate-search']),
   pureLibrary('matching', []),
   pureLibrary('schedule-model', []),

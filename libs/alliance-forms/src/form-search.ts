@@ -6,13 +6,14 @@
  * computed only when the bound can beat the form's current k-th score. Scores are bit-identical to
  * scoreAlliance (same formulas, same inputs; the index's kernel is bit-identical to scorePair).
  */
-import { AllianceForm } from '@maillage/domain';
+import { ActorKind, AllianceForm } from '@maillage/domain';
 import { ScoreKernel, type ScoringIndex } from '@maillage/candidate-search';
 import {
   ALLIED_EXCLUDE,
   ALLIED_NONE,
   ALLIED_PENALISE,
   formsCompatibility,
+  formsMaskOf,
   gateOf as gateExport,
   popcount as popcountExport,
   setSimilarity,
@@ -28,6 +29,7 @@ import {
   assembleForm,
   emptyFormInputs,
   fillTraitInputs,
+  formIndex,
 } from './forms';
 import { FormFacts, formFactsOf, inNetwork, networkTieOf, traitsAt } from './form-facts';
 
@@ -52,7 +54,7 @@ export interface PairForms {
 
 export class FormSearcher {
   readonly kernel: ScoreKernel;
-  private readonly traits: FormTraits[];
+  readonly traits: readonly FormTraits[];
   readonly facts: FormFacts;
   private readonly tiers: Float64Array;
   private readonly actingMax: number;
@@ -70,8 +72,15 @@ export class FormSearcher {
     facts?: FormFacts,
   ) {
     this.kernel = new ScoreKernel(ix, ix.compile(profile));
-    this.facts = facts ?? formFactsOf(ix);
-    this.traits = Array.from({ length: ix.n }, (_, i) => traitsAt(this.facts, i));
+    if (facts) {
+      this.facts = facts;
+      this.traits = Array.from({ length: ix.n }, (_, i) => traitsAt(facts, i));
+    } else {
+      // a patched index reuses the previous index's traits for the rows it copied
+      const traits = indexTraits(ix, previousTraits(ix));
+      this.traits = traits;
+      this.facts = formFactsOf(ix, (i) => traits[i]);
+    }
     const cp = ix.compile(profile);
     this.tiers = cp.tiers;
     this.actingMax = Math.max(0, ...cp.tiers) * profile.proximity.actingFactor;
@@ -371,6 +380,91 @@ class TopList {
     for (let i = 0; i < this.n; i++) out.push({ idx: this.idx[i], score: this.sc[i] });
     return out;
   }
+}
+
+/**
+ * formTraitsOf(normalizeActor(a), taxonomy) of every indexed actor, read from the index's arrays (its
+ * offers and needs are the normalized ones) and per-competence taxonomy facts: no string work per
+ * actor, so a searcher over a rebuilt index is cheap.
+ */
+export function indexTraits(ix: ScoringIndex, previous?: PreviousTraits): FormTraits[] {
+  const tx = ix.taxonomy;
+  const C = ix.C;
+  const fieldLo = new Int32Array(C);
+  const fieldHi = new Int32Array(C);
+  const fieldRoots = new Int32Array(C);
+  const rootBit = new Int32Array(C);
+  const advocacy = new Uint8Array(C);
+  const pool = new Int32Array(C);
+  for (let c = 0; c < C; c++) {
+    const id = ix.compIds[c];
+    const f = tx.fieldIndexOf(id);
+    if (f >= 0 && f < 31) fieldLo[c] = 1 << f;
+    else if (f >= 31) fieldHi[c] = 1 << (f - 31);
+    if (tx.isFieldRoot(id)) fieldRoots[c] = tx.rootBitOf(id);
+    rootBit[c] = tx.rootBitOf(id);
+    advocacy[c] = tx.isAdvocacy(id) ? 1 : 0;
+    pool[c] = tx.poolBitOf(id);
+  }
+  // sought forms in FORM_ORDER bits, by normalize's forms mask (4 bits)
+  const soughtOf = new Int32Array(16);
+  for (const form of FORM_ORDER)
+    for (let m = 0; m < 16; m++) if (m & formsMaskOf([form])) soughtOf[m] |= 1 << formIndex(form);
+  const out: FormTraits[] = new Array(ix.n);
+  for (let i = 0; i < ix.n; i++) {
+    const from = previous ? previous.rowOf[i] : -1;
+    if (from >= 0) {
+      out[i] = previous!.traits[from]; // same actor object, same taxonomy
+      continue;
+    }
+    let lo = 0;
+    let hi = 0;
+    let roots = 0;
+    let offerRoots = 0;
+    let pooled = 0;
+    let representation = ix.actors[i].kind === ActorKind.NETWORK_HEAD ? 1 : 0;
+    for (let k = ix.offStart[i]; k < ix.offStart[i + 1]; k++) {
+      const c = ix.offComp[k];
+      lo |= fieldLo[c];
+      hi |= fieldHi[c];
+      roots |= fieldRoots[c];
+      offerRoots |= rootBit[c];
+      if (advocacy[c] && ix.offLevel[k] / 3 > representation) representation = ix.offLevel[k] / 3;
+    }
+    for (let k = ix.needStart[i]; k < ix.needStart[i + 1]; k++) {
+      const c = ix.needComp[k];
+      lo |= fieldLo[c];
+      hi |= fieldHi[c];
+      roots |= fieldRoots[c];
+      pooled |= pool[c];
+    }
+    out[i] = {
+      causes: ix.causes[i],
+      fieldLo: lo,
+      fieldHi: hi,
+      fieldRoots: roots,
+      offerRoots,
+      pool: pooled,
+      needCount: ix.needStart[i + 1] - ix.needStart[i],
+      representation,
+      sought: soughtOf[ix.forms[i]],
+    };
+  }
+  return out;
+}
+
+/** Traits of the index an index was patched from (by row there), when a searcher over it still exists. */
+export interface PreviousTraits {
+  readonly traits: readonly FormTraits[];
+  readonly rowOf: Int32Array;
+}
+
+/** Traits of a patched index's previous index: its searchers' traits are reused for copied rows. */
+function previousTraits(ix: ScoringIndex): PreviousTraits | undefined {
+  const prev = ix.origin?.index.deref();
+  if (!prev || prev.taxonomy !== ix.taxonomy) return undefined;
+  const searcher = formSearchers.get(prev)?.values().next().value;
+  return searcher && { traits: searcher.traits, rowOf: ix.origin!.rowOf };
 }
 
 /** Index of a form in FORM_ORDER (RESOURCES 0 … POSITIONING 3). */

@@ -1,6 +1,6 @@
-import { TerritoryLevel } from '@maillage/domain';
+import type { ActorTable, TableSymbols } from '@maillage/actor-table';
 import type { ScoringIndex } from './candidate-index';
-import { cmpStr, type Blocking, type ScoringActor } from '@maillage/scoring';
+import { cmpStr, type Blocking } from '@maillage/scoring';
 
 /**
  * Territory blocking. A block is a département (or a région, or the whole population for 'none').
@@ -9,77 +9,6 @@ import { cmpStr, type Blocking, type ScoringActor } from '@maillage/scoring';
  * geography is learned from the actors' own locations). Two actors can be proposed to each other
  * when they share a block. Actors with no known territory share one "unknown" block.
  */
-export interface GeoFacts {
-  readonly actors: readonly ScoringActor[];
-  /** commune → départements, EPCI → départements, département → région, région → départements. */
-  readonly communeDepts: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly epciDepts: ReadonlyMap<string, ReadonlySet<string>>;
-  readonly deptRegion: ReadonlyMap<string, string>;
-  readonly regionDepts: ReadonlyMap<string, ReadonlySet<string>>;
-}
-
-function add(map: Map<string, Set<string>>, k: string, v: string): void {
-  let s = map.get(k);
-  if (!s) map.set(k, (s = new Set()));
-  s.add(v);
-}
-
-export function collectGeo(actors: readonly ScoringActor[]): GeoFacts {
-  const communeDepts = new Map<string, Set<string>>();
-  const epciDepts = new Map<string, Set<string>>();
-  const deptRegion = new Map<string, string>();
-  const regionDepts = new Map<string, Set<string>>();
-  for (const a of actors) {
-    const t = a.territories;
-    if (!t.departement) continue;
-    if (t.commune) add(communeDepts, t.commune, t.departement);
-    if (t.epci) add(epciDepts, t.epci, t.departement);
-    if (t.region) {
-      if (!deptRegion.has(t.departement)) deptRegion.set(t.departement, t.region);
-      add(regionDepts, t.region, t.departement);
-    }
-  }
-  return { actors, communeDepts, epciDepts, deptRegion, regionDepts };
-}
-
-/** Block codes of an actor at a blocking level (sorted, never empty: "?" when nothing is known). */
-export function blockCodes(a: ScoringActor, blocking: Blocking, geo: GeoFacts): string[] {
-  if (blocking === 'none') return [''];
-  const t = a.territories;
-  const depts = new Set<string>();
-  const regions = new Set<string>();
-  if (t.departement) depts.add(t.departement);
-  if (t.region) regions.add(t.region);
-  for (const x of t.actsIn ?? []) {
-    if (!x.code) continue;
-    switch (x.level) {
-      case TerritoryLevel.COMMUNE:
-        for (const d of geo.communeDepts.get(x.code) ?? []) depts.add(d);
-        break;
-      case TerritoryLevel.EPCI:
-        for (const d of geo.epciDepts.get(x.code) ?? []) depts.add(d);
-        break;
-      case TerritoryLevel.DEPARTEMENT:
-        depts.add(x.code);
-        break;
-      case TerritoryLevel.REGION:
-        regions.add(x.code);
-        if (blocking === 'departement') for (const d of geo.regionDepts.get(x.code) ?? []) depts.add(d);
-        break;
-    }
-  }
-  let codes: Set<string>;
-  if (blocking === 'departement') codes = depts;
-  else {
-    codes = regions;
-    for (const d of depts) {
-      const r = geo.deptRegion.get(d);
-      if (r) codes.add(r);
-    }
-  }
-  return codes.size ? [...codes].sort(cmpStr) : ['?'];
-}
-
 /**
  * Posting lists of one blocking level; an actor's offers and needs are repeated in each of its blocks.
  */
@@ -150,27 +79,142 @@ function postings(
   return { cell, actor, item, comp, aux };
 }
 
-export function buildLayout(ix: ScoringIndex, blocking: Blocking, geo: GeoFacts): BlockLayout {
+/**
+ * Block layout of the index's actors. Same blocks as blockCodes over collectGeo(ix.actors), computed
+ * on territory symbols (blockSymbols) instead of strings, so it costs typed-array passes only.
+ */
+export function buildLayout(
+  ix: ScoringIndex,
+  blocking: Blocking,
+  facts: ActorTable,
+  cache: TableSymbols,
+): BlockLayout {
   const n = ix.n;
   if (ix.C > 65535) throw new Error(`scoring: too many competences (${ix.C})`);
-  const perActor = ix.actors.map((a) => blockCodes(a, blocking, geo));
-  const codes = [...new Set(perActor.flat())].sort(cmpStr);
-  const idOf = new Map(codes.map((c, i) => [c, i]));
-  const B = codes.length;
-  const actorBlockStart = new Int32Array(n + 1);
-  for (let a = 0; a < n; a++) actorBlockStart[a + 1] = actorBlockStart[a] + perActor[a].length;
-  const actorBlocks = new Int32Array(actorBlockStart[n]);
+  const { start, syms } = blockSymbols(facts, blocking, cache);
+  const name = (s: number) => (blocking === 'none' ? '' : cache.terrNames[s]);
+  const used = [...new Set(syms)].sort((x, y) => cmpStr(name(x), name(y)));
+  const codes = used.map(name);
+  const blockOf = new Int32Array(cache.terrNames.length + 1);
+  used.forEach((s, b) => (blockOf[s] = b));
+  // codes are numbered in string order, so each actor's sorted codes give ascending block numbers
+  const actorBlocks = new Int32Array(syms.length);
   for (let a = 0; a < n; a++)
-    perActor[a].forEach((c, i) => (actorBlocks[actorBlockStart[a] + i] = idOf.get(c)!));
+    for (let q = start[a]; q < start[a + 1]; q++) {
+      // insertion sort: an actor has a few blocks
+      const b = blockOf[syms[q]];
+      let p = q;
+      for (; p > start[a] && actorBlocks[p - 1] > b; p--) actorBlocks[p] = actorBlocks[p - 1];
+      actorBlocks[p] = b;
+    }
   return {
     blocking,
-    B,
+    B: codes.length,
     blockCodes: codes,
-    actorBlockStart,
+    actorBlockStart: start,
     actorBlocks,
-    off: postings(ix, true, B, actorBlockStart, actorBlocks),
-    need: postings(ix, false, B, actorBlockStart, actorBlocks),
+    off: postings(ix, true, codes.length, start, actorBlocks),
+    need: postings(ix, false, codes.length, start, actorBlocks),
   };
+}
+
+/** Territory symbol → set of département symbols; most keys have one, so it is kept apart. */
+class SymbolSets {
+  private readonly first: Int32Array;
+  private readonly more = new Map<number, Set<number>>();
+  constructor(size: number) {
+    this.first = new Int32Array(size).fill(-1);
+  }
+  add(k: number, v: number): void {
+    const f = this.first[k];
+    if (f < 0) this.first[k] = v;
+    else if (f !== v) {
+      let s = this.more.get(k);
+      if (!s) this.more.set(k, (s = new Set([f])));
+      s.add(v);
+    }
+  }
+  forEach(k: number, fn: (v: number) => void): void {
+    const s = this.more.get(k);
+    if (s) s.forEach(fn);
+    else if (this.first[k] >= 0) fn(this.first[k]);
+  }
+}
+
+/**
+ * Each actor's block codes as territory symbols (CSR, not sorted): blockCodes's rules on collectGeo's
+ * geography, learned from the actors in index order. The unknown block is the symbol of code "?" at
+ * the block level; 'none' gives every actor symbol 0 (one block).
+ */
+function blockSymbols(
+  facts: ActorTable,
+  blocking: Blocking,
+  cache: TableSymbols,
+): { start: Int32Array; syms: number[] } {
+  const n = facts.ids.length;
+  const { locSym, actStart, actSym } = facts;
+  const start = new Int32Array(n + 1);
+  if (blocking === 'none') {
+    for (let a = 0; a < n; a++) start[a + 1] = a + 1;
+    return { start, syms: new Array<number>(n).fill(0) };
+  }
+  const unknown = blocking === 'departement' ? cache.terr(2, '?') : cache.terr(3, '?');
+  const S = cache.terrNames.length;
+  const communeDepts = new SymbolSets(S);
+  const epciDepts = new SymbolSets(S);
+  const regionDepts = new SymbolSets(S);
+  const deptRegion = new Int32Array(S).fill(-1);
+  for (let a = 0; a < n; a++) {
+    const commune = locSym[a * 4];
+    const epci = locSym[a * 4 + 1];
+    const dept = locSym[a * 4 + 2];
+    const region = locSym[a * 4 + 3];
+    if (dept < 0) continue;
+    if (commune >= 0) communeDepts.add(commune, dept);
+    if (epci >= 0) epciDepts.add(epci, dept);
+    if (region >= 0) {
+      if (deptRegion[dept] < 0) deptRegion[dept] = region;
+      regionDepts.add(region, dept);
+    }
+  }
+  // an actor's sets are a few elements: arrays with a linear membership test
+  const syms: number[] = [];
+  const depts: number[] = [];
+  const regions: number[] = [];
+  const addTo = (set: number[], v: number) => {
+    if (!set.includes(v)) set.push(v);
+  };
+  const addDept = (d: number) => addTo(depts, d);
+  for (let a = 0; a < n; a++) {
+    depts.length = 0;
+    regions.length = 0;
+    if (locSym[a * 4 + 2] >= 0) depts.push(locSym[a * 4 + 2]);
+    if (locSym[a * 4 + 3] >= 0) regions.push(locSym[a * 4 + 3]);
+    for (let q = actStart[a]; q < actStart[a + 1]; q++) {
+      const s = actSym[q];
+      switch (cache.terrRank[s]) {
+        case 0:
+          communeDepts.forEach(s, addDept);
+          break;
+        case 1:
+          epciDepts.forEach(s, addDept);
+          break;
+        case 2:
+          addDept(s);
+          break;
+        case 3:
+          addTo(regions, s);
+          if (blocking === 'departement') regionDepts.forEach(s, addDept);
+          break;
+      }
+    }
+    if (blocking === 'region') for (const d of depts) if (deptRegion[d] >= 0) addTo(regions, deptRegion[d]);
+    const codes = blocking === 'departement' ? depts : regions;
+    if (codes.length === 0) syms.push(unknown);
+    else for (const c of codes) syms.push(c);
+    start[a + 1] = syms.length;
+  }
+  return { start, syms };
 }
 
 /** Whether two actors share a block (sorted block lists). */

@@ -1,45 +1,36 @@
-import { ActorFamily, Modality } from '@maillage/domain';
 import {
-  assertActor,
-  buildRarity,
-  causesMaskOf,
-  cmpStr,
   ensureValidProfile,
-  formsMaskOf,
-  levelRank,
   needWeight,
-  normalizeNeeds,
-  normalizeOffers,
   offerValue,
   PairContext,
-  popcount,
+  popcount as popcountExport,
   Rarity,
-  sizeOrdinal,
   Taxonomy,
   type Blocking,
   type MatchVia,
   type ScoringActor,
   type ScoringProfile,
 } from '@maillage/scoring';
-import { BlockLayout, GeoFacts, Postings, buildLayout, collectGeo } from './blocks';
+import {
+  ActorTable,
+  MODALITIES,
+  TableSymbols,
+  actorFacts,
+  flatten,
+  freshPieces,
+  itemArrays,
+  patchPieces,
+  sourceRows,
+  territories,
+} from '@maillage/actor-table';
+import { BlockLayout, Postings, buildLayout } from './blocks';
+import { VIA_CODE, competenceTable, rarityOf, relationCode } from './index-build';
 
-export const REL_NONE = 0;
-export const REL_EXACT = 1;
-export const REL_CHILD = 2;
-export const REL_PARENT = 3;
-export const REL_SIBLING = 4;
-const VIA_CODE: Record<MatchVia, number> = {
-  exact: REL_EXACT,
-  child: REL_CHILD,
-  parent: REL_PARENT,
-  sibling: REL_SIBLING,
-};
+export { FAMILIES, MODALITIES } from '@maillage/actor-table';
 
-export const MODALITIES: readonly Modality[] = Object.values(Modality);
-const MOD_INDEX = Object.fromEntries(MODALITIES.map((m, i) => [m, i])) as Record<Modality, number>;
-export const FAMILIES: readonly ActorFamily[] = Object.values(ActorFamily);
-/** Dense relation matrix up to this many competences (C² bytes); above, relations are computed from parents. */
-const DENSE_REL_MAX = 2048;
+// Local binding: a CommonJS re-export is a getter, and this runs per actor.
+const popcount = popcountExport;
+export { REL_CHILD, REL_EXACT, REL_NONE, REL_PARENT, REL_SIBLING } from './index-build';
 
 export interface BuildIndexOptions {
   /** Rarity to use; computed from the actors when omitted. */
@@ -81,7 +72,7 @@ export class ScoringIndex {
   readonly taxonomy: Taxonomy;
   readonly rarity: Rarity;
   readonly pairs: PairContext;
-  private readonly idToIdx: Map<string, number>;
+  private readonly idToIdx: ReadonlyMap<string, number>;
 
   // competences
   readonly C: number;
@@ -131,8 +122,11 @@ export class ScoringIndex {
   readonly terrKey: Int32Array;
   readonly keyRank: Uint8Array;
   readonly keyCodes: readonly string[];
-  /** Per actor: location codes and acted-in codes (used to derive blocks). */
-  private readonly geo: GeoFacts;
+  /** What each actor contributes, in index order and symbols of `cache` (what patched() splices). */
+  private readonly facts: ActorTable;
+  private readonly cache: TableSymbols | null;
+  /** For a patched index: the index it was patched from, and where each row comes from there. */
+  readonly origin: IndexOrigin | null;
 
   // pairs
   readonly allyStart: Int32Array;
@@ -143,21 +137,27 @@ export class ScoringIndex {
   private readonly compiled = new WeakMap<ScoringProfile, CompiledProfile>();
   private readonly layouts = new Map<Blocking, BlockLayout>();
 
-  constructor(input: readonly ScoringActor[], taxonomy: Taxonomy, options: BuildIndexOptions = {}) {
-    for (const a of input) assertActor(a);
+  /**
+   * `prepared` (internal): the facts table a patch already assembled (see patched); without it the
+   * facts are derived from `input`.
+   */
+  constructor(
+    input: readonly ScoringActor[],
+    taxonomy: Taxonomy,
+    options: BuildIndexOptions = {},
+    prepared?: { cache: TableSymbols; facts: ActorTable; origin: IndexOrigin },
+  ) {
     // (région, département, id): deterministic, and actors of a block get neighbouring numbers, so the
     // candidate search touches compact memory
-    const U = '\uffff';
-    const sortKeys = input.map(
-      (a) => `${a.territories.region || U}\u0001${a.territories.departement || U}\u0001${a.id}`,
-    );
-    const order = input.map((_, i) => i).sort((x, y) => cmpStr(sortKeys[x], sortKeys[y]));
-    const actors = order.map((i) => input[i]);
-    const n = actors.length;
+    this.cache = prepared?.cache ?? new TableSymbols();
+    this.origin = prepared?.origin ?? null;
+    const facts = prepared?.facts ?? flatten(freshPieces(this.cache, input));
+    this.facts = facts;
+    const n = facts.ids.length;
     this.n = n;
-    this.actors = actors;
-    this.ids = actors.map((a) => a.id);
-    this.idToIdx = new Map(this.ids.map((id, i) => [id, i]));
+    this.actors = facts.actors;
+    this.ids = facts.ids;
+    this.idToIdx = prepared?.origin.index.deref()?.sameRows(this.ids) ?? rowsById(this.ids);
     if (this.idToIdx.size !== n) {
       const seen = new Set<string>();
       for (const id of this.ids) {
@@ -166,180 +166,66 @@ export class ScoringIndex {
       }
     }
     this.taxonomy = taxonomy;
-    this.rarity = options.rarity ?? buildRarity(actors);
     this.pairs = options.pairs ?? PairContext.empty();
 
     // ---- competences
-    const compIds = taxonomy.ids();
-    const compIdx = new Map<string, number>(compIds.map((id, i) => [id, i]));
-    const extra = new Set<string>();
-    for (const a of actors) {
-      for (const o of a.offers) if (!compIdx.has(o.competenceId)) extra.add(o.competenceId);
-      for (const x of a.needs) if (!compIdx.has(x.competenceId)) extra.add(x.competenceId);
-    }
-    for (const id of [...extra].sort(cmpStr)) {
-      compIdx.set(id, compIds.length);
-      compIds.push(id);
-    }
-    const C = compIds.length;
+    const { table, compOfSym } = competenceTable(this.cache, taxonomy, facts);
+    const C = table.compIds.length;
     this.C = C;
-    this.compIds = compIds;
-    this.compParent = new Int32Array(C).fill(-1);
-    const childCount = new Int32Array(C + 1);
-    for (let c = 0; c < C; c++) {
-      const p = taxonomy.parentOf(compIds[c]);
-      if (p !== null) {
-        const pi = compIdx.get(p)!;
-        this.compParent[c] = pi;
-        childCount[pi + 1]++;
-      }
-    }
-    for (let c = 0; c < C; c++) childCount[c + 1] += childCount[c];
-    this.childStart = childCount;
-    this.childList = new Int32Array(childCount[C]);
-    const fill = childCount.slice(0, C);
-    for (let c = 0; c < C; c++) if (this.compParent[c] >= 0) this.childList[fill[this.compParent[c]]++] = c;
-    if (C <= DENSE_REL_MAX) {
-      const rel = new Uint8Array(C * C);
-      for (let nc = 0; nc < C; nc++)
-        for (let oc = 0; oc < C; oc++) rel[nc * C + oc] = this.relationFromTaxonomy(nc, oc);
-      this.rel = rel;
-    } else this.rel = null;
+    this.compIds = table.compIds;
+    this.compParent = table.compParent;
+    this.childStart = table.childStart;
+    this.childList = table.childList;
+    this.rel = table.rel;
+    this.rarity = options.rarity ?? rarityOf(facts, table.compIds, compOfSym);
     this.compRarity = new Float64Array(C);
-    this.compGift = Uint8Array.from(compIds, (id) => (this.taxonomy.isGift(id) ? 1 : 0));
-    for (let c = 0; c < C; c++) this.compRarity[c] = this.rarity.of(compIds[c]);
+    for (let c = 0; c < C; c++) this.compRarity[c] = this.rarity.of(table.compIds[c]);
+    this.compGift = Uint8Array.from(table.compIds, (id) => (this.taxonomy.isGift(id) ? 1 : 0));
 
     // ---- offers, needs, attributes
-    const offersN = actors.map((a) => normalizeOffers(a.offers));
-    const needsN = actors.map((a) => normalizeNeeds(a.needs));
-    this.offStart = new Int32Array(n + 1);
-    this.needStart = new Int32Array(n + 1);
-    for (let i = 0; i < n; i++) {
-      this.offStart[i + 1] = this.offStart[i] + offersN[i].length;
-      this.needStart[i + 1] = this.needStart[i] + needsN[i].length;
-    }
-    const nOff = this.offStart[n];
-    const nNeed = this.needStart[n];
-    this.offComp = new Int32Array(nOff);
-    this.offGift = new Uint8Array(nOff);
-    this.offLevel = new Uint8Array(nOff);
-    this.offMod = new Uint8Array(nOff);
-    this.offActor = new Int32Array(nOff);
-    this.needComp = new Int32Array(nNeed);
-    this.needPrio = new Uint8Array(nNeed);
-    this.needMod = new Int8Array(nNeed);
-    this.needActor = new Int32Array(nNeed);
-    this.causes = new Int32Array(n);
-    this.forms = new Uint8Array(n);
-    this.family = new Uint8Array(n);
-    this.size = new Int8Array(n);
-    for (let i = 0; i < n; i++) {
-      let k = this.offStart[i];
-      for (const o of offersN[i]) {
-        this.offComp[k] = compIdx.get(o.competenceId)!;
-        this.offGift[k] = this.compGift[this.offComp[k]];
-        this.offLevel[k] = o.level;
-        this.offMod[k] = MOD_INDEX[o.modality];
-        this.offActor[k] = i;
-        k++;
-      }
-      k = this.needStart[i];
-      for (const x of needsN[i]) {
-        this.needComp[k] = compIdx.get(x.competenceId)!;
-        this.needPrio[k] = x.priority;
-        this.needMod[k] = x.modality === undefined ? -1 : MOD_INDEX[x.modality];
-        this.needActor[k] = i;
-        k++;
-      }
-      const a = actors[i];
-      this.causes[i] = causesMaskOf(a.causes);
-      this.forms[i] = formsMaskOf(a.allianceForms);
-      this.family[i] = FAMILIES.indexOf(a.family);
-      this.size[i] = sizeOrdinal(a.sizeBand);
-    }
+    const items = itemArrays(facts, compOfSym);
+    this.offStart = items.offStart;
+    this.offComp = items.offComp;
+    this.offGift = Uint8Array.from(items.offComp, (c) => this.compGift[c]);
+    this.offLevel = items.offLevel;
+    this.offMod = items.offMod;
+    this.offActor = items.offActor;
+    this.needStart = items.needStart;
+    this.needComp = items.needComp;
+    this.needPrio = items.needPrio;
+    this.needMod = items.needMod;
+    this.needActor = items.needActor;
+    // (shared with the facts table, which patches copy from and never write)
+    this.causes = facts.causes;
+    this.forms = facts.forms;
+    this.family = facts.family;
+    this.size = facts.size;
     // ---- territories
-    const locMaps = [
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-    ];
-    this.loc = [new Int32Array(n), new Int32Array(n), new Int32Array(n), new Int32Array(n)];
-    const keyIdx = [
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-      new Map<string, number>(),
-    ];
-    const keyCodes: string[] = [];
-    const keyRank: number[] = [];
-    const intern = (rank: number, code: string): number => {
-      let id = keyIdx[rank].get(code);
-      if (id === undefined) {
-        id = keyCodes.length;
-        keyIdx[rank].set(code, id);
-        keyCodes.push(code);
-        keyRank.push(rank);
-      }
-      return id;
-    };
-    this.hasActs = new Uint8Array(n);
-    this.terrStart = new Int32Array(n + 1);
-    const terr: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = actors[i].territories;
-      const codes = [t.commune, t.epci, t.departement, t.region];
-      const keys = new Set<number>();
-      for (let r = 0; r < 4; r++) {
-        const code = codes[r];
-        if (code) {
-          let id = locMaps[r].get(code);
-          if (id === undefined) locMaps[r].set(code, (id = locMaps[r].size));
-          this.loc[r][i] = id;
-          keys.add(intern(r, code));
-        } else this.loc[r][i] = -1;
-      }
-      const acts = t.actsIn ?? [];
-      for (const x of acts) {
-        const r = levelRank(x.level);
-        if (r >= 0 && x.code) {
-          keys.add(intern(r, x.code));
-          this.hasActs[i] = 1;
-        }
-      }
-      const sorted = [...keys].sort((x, y) => x - y);
-      for (const k of sorted) terr.push(k);
-      this.terrStart[i + 1] = terr.length;
-    }
-    this.terrKey = Int32Array.from(terr);
-    this.keyRank = Uint8Array.from(keyRank);
-    this.keyCodes = keyCodes;
+    const t = territories(this.cache, facts);
+    this.loc = t.loc;
+    this.hasActs = t.hasActs;
+    this.terrStart = t.terrStart;
+    this.terrKey = t.terrKey;
+    this.keyRank = t.keyRank;
+    this.keyCodes = t.keyCodes;
 
-    this.geo = collectGeo(actors);
-
-    this.pack = new Int32Array(n * 8);
-    for (let i = 0; i < n; i++) {
-      const q = i * 8;
-      for (let r = 0; r < 4; r++) this.pack[q + r] = this.loc[r][i];
-      this.pack[q + 4] = this.causes[i];
-      this.pack[q + 5] =
-        this.forms[i] |
-        (this.family[i] << 8) |
-        (popcount(this.causes[i]) << 16) |
-        (popcount(this.forms[i]) << 24);
-    }
+    this.pack = packOf(this.loc, this.causes, this.forms, this.family);
 
     // ---- pair context. Allies outside the population still count as common partners: they get
     // node numbers ≥ n (sorted by id, so deterministic).
-    const members = this.pairs.allianceMembers();
-    const nodeOf = members.length ? new Map(this.idToIdx) : this.idToIdx;
-    for (const id of members) if (!nodeOf.has(id)) nodeOf.set(id, nodeOf.size);
+    const outside = new Map<string, number>();
+    for (const id of this.pairs.allianceMembers())
+      if (!this.idToIdx.has(id)) outside.set(id, n + outside.size);
+    const nodeOf = { get: (id: string) => this.idToIdx.get(id) ?? outside.get(id) };
     const adjacency = (of: (id: string) => ReadonlySet<string>): [Int32Array, Int32Array] => {
       const start = new Int32Array(n + 1);
       const list: number[] = [];
       for (let i = 0; i < n; i++) {
+        const ofI = of(this.ids[i]);
+        start[i + 1] = list.length;
+        if (ofI.size === 0) continue; // most actors: no allocation
         const nb: number[] = [];
-        for (const id of of(this.ids[i])) {
+        for (const id of ofI) {
           const j = nodeOf.get(id);
           if (j !== undefined && j !== i) nb.push(j);
         }
@@ -353,19 +239,47 @@ export class ScoringIndex {
     [this.metStart, this.metList] = adjacency((id) => this.pairs.metOf(id));
   }
 
+  /**
+   * The index of this population with the actors `removed` (ids) taken out and `upserted` put in
+   * (replacing the actors of the same ids): exactly buildIndex of those actors over the same taxonomy,
+   * but only the upserted actors are read; everything else is copied in runs from this index.
+   */
+  patched(
+    removed: readonly string[],
+    upserted: readonly ScoringActor[],
+    options: BuildIndexOptions = {},
+  ): ScoringIndex {
+    if (!this.cache) throw new Error('patched: a shared index cannot be patched');
+    const gone = new Set<number>();
+    for (const id of [...removed, ...upserted.map((a) => a.id)]) {
+      const i = this.idToIdx.get(id);
+      if (i !== undefined) gone.add(i);
+    }
+    const added = upserted.map((a) => actorFacts(this.cache!, a));
+    const pieces = patchPieces(
+      this.facts,
+      [...gone].sort((x, y) => x - y),
+      added,
+    );
+    const facts = flatten(pieces, this.facts);
+    const origin = { index: new WeakRef<ScoringIndex>(this), rowOf: sourceRows(pieces, facts.ids.length) };
+    return new ScoringIndex(facts.actors, this.taxonomy, options, { cache: this.cache, facts, origin });
+  }
+
+  /** This index's id → row map when `ids` are its ids, row for row (a patch that moved no actor). */
+  private sameRows(ids: readonly string[]): ReadonlyMap<string, number> | undefined {
+    if (ids.length !== this.n) return undefined;
+    for (let i = 0; i < ids.length; i++) if (ids[i] !== this.ids[i]) return undefined;
+    return this.idToIdx;
+  }
+
   indexOf(id: string): number {
     return this.idToIdx.get(id) ?? -1;
   }
 
   /** Relation code of offer competence oc for need competence nc (see Taxonomy.relation). */
   relationCode(nc: number, oc: number): number {
-    return this.rel !== null ? this.rel[nc * this.C + oc] : this.relationFromTaxonomy(nc, oc);
-  }
-
-  /** Taxonomy.relation as a REL_* code (siblings only when declared substitutes). */
-  private relationFromTaxonomy(nc: number, oc: number): number {
-    const via = this.taxonomy.relation(this.compIds[nc], this.compIds[oc]);
-    return via === null ? REL_NONE : VIA_CODE[via];
+    return this.rel !== null ? this.rel[nc * this.C + oc] : relationCode(this.taxonomy, this.compIds, nc, oc);
   }
 
   /** Profile-dependent arrays (cached per profile object; profiles are immutable). */
@@ -373,6 +287,16 @@ export class ScoringIndex {
     let cp = this.compiled.get(profile);
     if (cp) return cp;
     const p = ensureValidProfile(profile);
+    // need weights and offer values depend on (priority, competence) and (level, modality) only:
+    // tables of the same formulas, read per item (same numbers, no per-item formula call)
+    const C = this.C;
+    const weightOf = new Float64Array(4 * C);
+    for (let prio = 1; prio <= 3; prio++)
+      for (let c = 0; c < C; c++)
+        weightOf[prio * C + c] = needWeight(prio as 1 | 2 | 3, this.compRarity[c], p);
+    const lmVal = new Float64Array(32);
+    for (let level = 1; level <= 3; level++)
+      MODALITIES.forEach((m, mi) => (lmVal[level * 8 + mi] = offerValue(level as 1 | 2 | 3, m, p)));
     const nNeed = this.needComp.length;
     const needW = new Float64Array(nNeed);
     const needTotal = new Float64Array(this.n);
@@ -380,7 +304,7 @@ export class ScoringIndex {
     for (let i = 0; i < this.n; i++) {
       let total = 0;
       for (let k = this.needStart[i]; k < this.needStart[i + 1]; k++) {
-        const w = needWeight(this.needPrio[k] as 1 | 2 | 3, this.compRarity[this.needComp[k]], p);
+        const w = weightOf[this.needPrio[k] * C + this.needComp[k]];
         needW[k] = w;
         total += w;
       }
@@ -389,14 +313,10 @@ export class ScoringIndex {
         needWN[k] = total > 0 ? needW[k] / total : 0;
     }
     const offVal = new Float64Array(this.offComp.length);
-    for (let k = 0; k < offVal.length; k++)
-      offVal[k] = offerValue(this.offLevel[k] as 1 | 2 | 3, MODALITIES[this.offMod[k]], p);
+    for (let k = 0; k < offVal.length; k++) offVal[k] = lmVal[this.offLevel[k] * 8 + this.offMod[k]];
     const creditByCode = new Float64Array(5);
     for (const via of Object.keys(VIA_CODE) as MatchVia[])
       creditByCode[VIA_CODE[via]] = p.taxonomyCredit[via];
-    const lmVal = new Float64Array(32);
-    for (let level = 1; level <= 3; level++)
-      MODALITIES.forEach((m, mi) => (lmVal[level * 8 + mi] = offerValue(level as 1 | 2 | 3, m, p)));
     const x = p.proximity;
     const w = p.weights;
     cp = {
@@ -417,7 +337,7 @@ export class ScoringIndex {
   /** Posting lists for a blocking level (built on first use, then cached). */
   layout(blocking: Blocking): BlockLayout {
     let l = this.layouts.get(blocking);
-    if (!l) this.layouts.set(blocking, (l = buildLayout(this, blocking, this.geo)));
+    if (!l) this.layouts.set(blocking, (l = buildLayout(this, blocking, this.facts, this.cache!)));
     return l;
   }
 
@@ -465,6 +385,9 @@ export class ScoringIndex {
       keyCodes: d.keyCodes,
       loc: d.loc,
       actors: [],
+      facts: null,
+      cache: null,
+      origin: null,
       taxonomy: Taxonomy.empty(),
       pairs: PairContext.empty(),
       idToIdx: new Map(d.ids.map((id, i) => [id, i])),
@@ -489,6 +412,16 @@ export class ScoringIndex {
   }
 }
 
+/**
+ * Where a patched index comes from, so what is derived per actor (e.g. form traits) can be copied
+ * from the previous index's for the same actor objects. Weak: a chain of patches retains nothing.
+ */
+export interface IndexOrigin {
+  readonly index: WeakRef<ScoringIndex>;
+  /** Row of the previous index each row was copied from; −1 for the upserted actors. */
+  readonly rowOf: Int32Array;
+}
+
 /** A ScoringIndex as plain, shareable data (ScoringIndex.toShared). */
 export interface SharedIndex {
   readonly n: number;
@@ -508,6 +441,30 @@ function toSab<T extends ArrayBufferView>(v: T): T {
   const sab = new SharedArrayBuffer(v.byteLength);
   new Uint8Array(sab).set(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
   return new Ctor(sab);
+}
+
+/** ScoringIndex.pack (a function of its own: V8 optimizes the loop better outside the constructor). */
+function packOf(
+  loc: ScoringIndex['loc'],
+  causes: Int32Array,
+  forms: Uint8Array,
+  family: Uint8Array,
+): Int32Array {
+  const n = causes.length;
+  const pack = new Int32Array(n * 8);
+  for (let i = 0; i < n; i++) {
+    const q = i * 8;
+    for (let r = 0; r < 4; r++) pack[q + r] = loc[r][i];
+    pack[q + 4] = causes[i];
+    pack[q + 5] = forms[i] | (family[i] << 8) | (popcount(causes[i]) << 16) | (popcount(forms[i]) << 24);
+  }
+  return pack;
+}
+
+function rowsById(ids: readonly string[]): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (let i = 0; i < ids.length; i++) rows.set(ids[i], i);
+  return rows;
 }
 
 /** Builds the candidate index (see ScoringIndex). */

@@ -8,10 +8,10 @@
  * - bruteForceTopK + recallAtK: exact reference and recall check; naiveTopK: the all-pairs baseline.
  */
 export { ScoringIndex, buildIndex } from './candidate-index';
-export type { BuildIndexOptions, CompiledProfile, SharedIndex } from './candidate-index';
+export type { BuildIndexOptions, CompiledProfile, IndexOrigin, SharedIndex } from './candidate-index';
 export { ScoreKernel } from './kernel';
-export { blockCodes, collectGeo, shareBlock } from './blocks';
-export type { BlockLayout, GeoFacts, Postings } from './blocks';
+export { shareBlock } from './blocks';
+export type { BlockLayout, Postings } from './blocks';
 export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
 export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
 export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';

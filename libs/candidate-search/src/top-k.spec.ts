@@ -4,7 +4,7 @@ import { bruteForceTopK, bruteForceTopKMany, naiveTopK, recallAtK } from './brut
 import { partnersOf, scoreAll, scoreRange, topKPartners } from './top-k';
 import { FIXTURE_TAXONOMY, fixtureActors, generatePopulation } from '@maillage/scoring/testing';
 import { mulberry32, shuffleInPlace as shuffle } from '@maillage/domain';
-import { blockCodes, collectGeo } from './blocks';
+import { blockCodes, collectGeo } from './blocks-reference-spec';
 
 /** Walks every posting and rescores every candidate exactly: must equal brute force. */
 const EXHAUSTIVE = defineProfile({

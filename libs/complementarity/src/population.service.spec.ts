@@ -1,0 +1,62 @@
+import { buildIndex } from '@maillage/candidate-search';
+import { PairContext, type ScoringActor } from '@maillage/scoring';
+import { generatePopulation } from '@maillage/scoring/testing';
+import { PopulationService } from './population.service';
+import type { Pair, ScoringDataRepository } from './scoring-data.repository';
+
+/** The graph as the repository reads it: a mutable list of actors and alliances. */
+function fakeGraph(actors: ScoringActor[], alliances: Pair[], nodes: unknown[]) {
+  const graph = { actors, alliances };
+  const data = {
+    allActors: async () => [...graph.actors],
+    actors: async (ids: readonly string[]) => graph.actors.filter((a) => ids.includes(a.id)),
+    allAlliances: async () => [...graph.alliances],
+    alliancesOf: async (ids: readonly string[]) =>
+      graph.alliances.filter(([a, b]) => ids.includes(a) || ids.includes(b)),
+    memberships: async () => [],
+    taxonomy: async () => nodes,
+  };
+  return { graph, data: data as unknown as ScoringDataRepository };
+}
+
+describe('PopulationService.refreshed', () => {
+  it('patches the index into the one a full build over the refreshed actors gives', async () => {
+    const { actors, competences } = generatePopulation({ n: 600, seed: 21 });
+    const alliances: Pair[] = [
+      [actors[1].id, actors[2].id],
+      [actors[3].id, actors[4].id],
+    ];
+    const { graph, data } = fakeGraph([...actors], alliances, competences);
+    const population = new PopulationService(data);
+    const before = await population.current();
+
+    // one actor edits its offers and moves, another leaves the graph, an alliance is made
+    const edited = { ...actors[1], offers: actors[9].offers, territories: actors[300].territories };
+    graph.actors = graph.actors
+      .filter((a) => a.id !== actors[5].id)
+      .map((a) => (a.id === edited.id ? edited : a));
+    graph.alliances = [...alliances, [edited.id, actors[7].id]];
+    const after = await population.refreshed([edited.id, actors[5].id]);
+
+    expect(after.index).not.toBe(before.index);
+    expect(after.index.n).toBe(actors.length - 1);
+    expect(after.index.actors[after.index.indexOf(edited.id)]).toBe(edited);
+    expect(after.index.indexOf(actors[5].id)).toBe(-1);
+    const full = buildIndex([...after.actors.values()], after.taxonomy, {
+      pairs: new PairContext({
+        alliances: after.alliances,
+        metBefore: after.metBefore,
+        memberships: after.memberships,
+      }),
+    });
+    const arrays = (ix: object) =>
+      Object.entries(ix)
+        .filter(([, v]) => ArrayBuffer.isView(v))
+        .map(([k, v]) => [k, Array.from(v as Int32Array)]);
+    expect(arrays(after.index)).toEqual(arrays(full));
+    expect(after.index.ids).toEqual(full.ids);
+    expect(after.index.allyStart[after.index.indexOf(edited.id) + 1]).toBeGreaterThan(
+      after.index.allyStart[after.index.indexOf(edited.id)],
+    );
+  });
+});
