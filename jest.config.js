@@ -46,6 +46,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       testTimeout: 120000,
       runner: '<rootDir>/test/setup/serial-runner.cjs',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/suite-queues.ts'],
     },
   ],
 };
