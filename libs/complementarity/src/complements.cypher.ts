@@ -27,6 +27,13 @@ export const IN_NEIGHBOURS = `
 MATCH (x:Actor)-[:COMPLEMENTS]->(:Actor { id: $id })
 RETURN x.id AS id`;
 
+/** The blended and per-form scores of each actor's stored edges (where a newcomer would rank). */
+export const STORED_SCORES = `
+UNWIND $ids AS id
+MATCH (x:Actor { id: id })
+OPTIONAL MATCH (x)-[e:COMPLEMENTS]->(:Actor)
+RETURN id, collect(e.score) AS scores, collect(e.forms) AS forms`;
+
 /**
  * Stored partners of one actor with optional filters, best first: by the blended score, or by one
  * form's score ($formSlot = index in FORM_ORDER). Alliances recorded after the scores were computed

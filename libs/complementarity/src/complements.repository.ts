@@ -7,6 +7,7 @@ import {
   ACTOR_SUMMARIES,
   IN_NEIGHBOURS,
   PARTNERS,
+  STORED_SCORES,
   REPLACE_EDGES,
   TRIADS_IN_TERRITORY,
   TRIADS_OF_ACTOR,
@@ -95,6 +96,16 @@ export class ComplementsRepository {
       for (const r of batch) edges += r.partners.length;
     }
     return edges;
+  }
+
+  /** Scores of the stored edges of each actor: blended ones, and the four form scores of each edge. */
+  async storedScores(ids: readonly string[]): Promise<Map<string, { scores: number[]; forms: number[][] }>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.neo4j.read<{ id: string; scores: number[]; forms: (number[] | null)[] }>(
+      STORED_SCORES,
+      { ids: [...ids] },
+    );
+    return new Map(rows.map((r) => [r.id, { scores: r.scores, forms: r.forms.filter((f) => f !== null) }]));
   }
 
   async inNeighbours(id: string): Promise<string[]> {

@@ -128,8 +128,10 @@ export class ScoringEngineService implements OnModuleDestroy {
 
   /**
    * After an actor's profile (or alliances) changed: its own list, plus the lists it appears in
-   * (previous in-neighbours, it may drop out) and the lists it may now enter (its best partners,
-   * searched wider than K because scores are symmetric but ranks are not).
+   * (previous in-neighbours, it may drop out) and the lists it now enters: among its best partners
+   * (searched wider than K because scores are symmetric but ranks are not), those whose stored
+   * blended 20th or form 10th score the pair reaches. The other lists would come out unchanged, so
+   * they are not rewritten (an edit costs a few lists' writes, not ~75).
    */
   async rescoreActor(actorId: string): Promise<{ actors: number; edges: number; skipped?: string }> {
     const [snapshot, profile] = await Promise.all([
@@ -140,10 +142,41 @@ export class ScoringEngineService implements OnModuleDestroy {
     if (idx < 0) return { actors: 0, edges: 0, skipped: 'actor no longer exists' };
     const [own] = this.topK(snapshot, [actorId], profile, STORED_K * 3);
     // (its best partners of every form are among `own`: topK keeps each form's top FORM_K)
-    const before = await this.edges.inNeighbours(actorId);
-    const affected = new Set<string>([actorId, ...before, ...own.partners.map((p) => p.id)]);
+    const before = new Set(await this.edges.inNeighbours(actorId));
+    const newcomers = own.partners.filter((p) => !before.has(p.id));
+    const stored = await this.edges.storedScores(newcomers.map((p) => p.id));
+    const entered = newcomers.filter((p) => entersRow(p, stored.get(p.id)));
+    const affected = new Set<string>([actorId, ...before, ...entered.map((p) => p.id)]);
     return this.scoreAndWrite(snapshot, [...affected].sort(), profile);
   }
+}
+
+/** Slack for the stored scores' rounding (6 decimals): a tie counts as entering. */
+const ROUNDING = 1e-6;
+
+/**
+ * Whether a pair (scores are symmetric) enters the stored row of its partner: its blended score
+ * reaches the row's STORED_K-th, or one form's score that form's FORM_K-th (or the row has room).
+ */
+export function entersRow(
+  pair: Pick<EdgePartner, 'score' | 'forms'>,
+  row: { scores: number[]; forms: number[][] } | undefined,
+): boolean {
+  const kth = (values: number[], k: number) => {
+    const positive = values.filter((v) => v > 0).sort((x, y) => y - x);
+    return positive.length < k ? 0 : positive[k - 1];
+  };
+  if (pair.score > 0 && pair.score >= kth(row?.scores ?? [], STORED_K) - ROUNDING) return true;
+  return pair.forms.some(
+    (v, f) =>
+      v > 0 &&
+      v >=
+        kth(
+          (row?.forms ?? []).map((x) => x[f] ?? 0),
+          FORM_K,
+        ) -
+          ROUNDING,
+  );
 }
 
 /** A stored row as COMPLEMENTS edge properties (ids, ranks, values rounded). */
