@@ -1,5 +1,5 @@
 // Maillage graph schema: uniqueness constraints and indexes.
-// version: 2
+// version: 3
 //
 // Applied by ReferenceSeeder.applyConstraints() (libs/reference): statements are separated by
 // semicolons at the end of a line; lines starting with // are comments. Every statement is
@@ -20,6 +20,8 @@ CREATE INDEX actor_name IF NOT EXISTS FOR (a:Actor) ON (a.name);
 // pagination and prefix search. No TEXT index on it: each Lucene index costs ~15% of the write
 // time of a bulk actor load, and CONTAINS over 100k actors is a fast scan anyway.
 CREATE INDEX actor_search_name IF NOT EXISTS FOR (a:Actor) ON (a.searchName);
+// Last write: a worker's kept population re-reads the actors another process changed since.
+CREATE INDEX actor_updated_at IF NOT EXISTS FOR (a:Actor) ON (a.updatedAt);
 // Full-text name search, case- and accent-insensitive ("standard-folding" = ASCII folding).
 CREATE FULLTEXT INDEX actorNames IF NOT EXISTS FOR (a:Actor) ON EACH [a.name]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

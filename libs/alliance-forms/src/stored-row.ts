@@ -75,3 +75,34 @@ export function storedRow(
   }
   return byBlended.filter((x) => keep.has(x.idx));
 }
+
+/** Slack for stored scores' rounding (6 decimals): a tie counts as entering. */
+const ROUNDING = 1e-6;
+
+/**
+ * Whether a pair (its scores are symmetric) enters its partner's stored row: the blended score
+ * reaches the row's k-th, or one form's score that form's formK-th (or the row has room). `row`:
+ * the blended and the four form scores of each stored edge (undefined: nothing stored).
+ */
+export function entersStoredRow(
+  pair: { readonly score: number; readonly forms: readonly number[] },
+  row: { scores: readonly number[]; forms: readonly (readonly number[])[] } | undefined,
+  k: number,
+  formK: number,
+): boolean {
+  const kth = (values: readonly number[], n: number) => {
+    const positive = values.filter((v) => v > 0).sort((x, y) => y - x);
+    return positive.length < n ? 0 : positive[n - 1];
+  };
+  if (pair.score > 0 && pair.score >= kth(row?.scores ?? [], k) - ROUNDING) return true;
+  return pair.forms.some(
+    (v, f) =>
+      v > 0 &&
+      v >=
+        kth(
+          (row?.forms ?? []).map((x) => x[f] ?? 0),
+          formK,
+        ) -
+          ROUNDING,
+  );
+}

@@ -347,6 +347,9 @@ export class ScoringIndex {
    * The actors, taxonomy and geography stay behind; a shared index scores and searches only.
    */
   toShared(blocking: Blocking): SharedIndex {
+    // a shared index carries no taxonomy: threads read relations from the dense matrix only
+    if (this.rel === null)
+      throw new Error(`toShared: ${this.C} competences, too many for the dense relation matrix`);
     const arrays: Record<string, ArrayBufferView> = {};
     for (const [k, v] of Object.entries(this)) if (ArrayBuffer.isView(v)) arrays[k] = toSab(v);
     const l = this.layout(blocking);

@@ -6,8 +6,9 @@ import type { Pair, ScoringDataRepository } from './scoring-data.repository';
 
 /** The graph as the repository reads it: a mutable list of actors and alliances. */
 function fakeGraph(actors: ScoringActor[], alliances: Pair[], nodes: unknown[]) {
-  const graph = { actors, alliances };
+  const graph = { actors, alliances, changed: [] as string[] };
   const data = {
+    changedSince: async () => [...graph.changed],
     allActors: async () => [...graph.actors],
     actors: async (ids: readonly string[]) => graph.actors.filter((a) => ids.includes(a.id)),
     allAlliances: async () => [...graph.alliances],
@@ -58,5 +59,20 @@ describe('PopulationService.refreshed', () => {
     expect(after.index.allyStart[after.index.indexOf(edited.id) + 1]).toBeGreaterThan(
       after.index.allyStart[after.index.indexOf(edited.id)],
     );
+  });
+
+  it('patches in what another process wrote when a rebuild reuses the snapshot', async () => {
+    const { actors, competences } = generatePopulation({ n: 200, seed: 5 });
+    const { graph, data } = fakeGraph([...actors], [], competences);
+    const population = new PopulationService(data);
+    const startedAt = new Date(Date.now() - 1000);
+    await population.since(startedAt);
+    // another worker process edited an actor (its rescore patched its own snapshot, not this one)
+    const edited = { ...actors[3], needs: actors[8].needs };
+    graph.actors = graph.actors.map((a) => (a.id === edited.id ? edited : a));
+    graph.changed = [edited.id];
+    const reused = await population.since(startedAt);
+    expect(reused.index.actors[reused.index.indexOf(edited.id)]).toBe(edited);
+    expect(reused.actors.get(edited.id)).toBe(edited);
   });
 });

@@ -16,6 +16,8 @@ export interface PopulationSnapshot {
   readonly taxonomy: Taxonomy;
   readonly index: ScoringIndex;
   readonly loadedAt: number;
+  /** Actors written before this time (ms) are as in the graph (edits patched in since loadedAt). */
+  readonly checkedAt: number;
 }
 
 /** How long a loaded population serves the jobs of one worker process before it is read again. */
@@ -26,6 +28,9 @@ export const POPULATION_TTL_MS = 5000;
  * actors (and their alliances, meetings) are re-read anyway, and every other edit patches its own.
  */
 export const PATCH_MAX_AGE_MS = 10 * 60_000;
+
+/** Clocks of the processes writing `updatedAt` may differ by this much (changes re-read with slack). */
+const CLOCK_SLACK_MS = 5000;
 
 /**
  * Loads the scoring population once and shares it between the jobs of a worker for a few seconds:
@@ -61,7 +66,8 @@ export class PopulationService {
    * 100k actors whenever the few-second TTL has passed.
    */
   async since(since: Date): Promise<PopulationSnapshot> {
-    if (this.snapshot && this.snapshot.loadedAt >= since.getTime()) return this.snapshot;
+    const kept = this.snapshot;
+    if (kept && kept.loadedAt >= since.getTime()) return this.refreshed([]);
     const snapshot = await this.current(0);
     if (snapshot.loadedAt >= since.getTime()) return snapshot;
     this.snapshot = null; // an in-flight load started before `since`: read again
@@ -78,6 +84,12 @@ export class PopulationService {
       this.snapshot && Date.now() - this.snapshot.loadedAt <= PATCH_MAX_AGE_MS
         ? this.snapshot
         : await this.current();
+    // and every actor another process wrote since the snapshot was last checked (its rescores
+    // and imports never patch this process's snapshot)
+    const checkedAt = Date.now();
+    const changed = await this.data.changedSince(base.checkedAt - CLOCK_SLACK_MS);
+    ids = [...new Set([...ids, ...changed])];
+    if (ids.length === 0) return (this.snapshot = { ...(this.snapshot ?? base), checkedAt });
     const [fresh, alliances, met, members] = await Promise.all([
       this.data.actors(ids),
       this.data.alliancesOf(ids),
@@ -107,6 +119,7 @@ export class PopulationService {
       taxonomy: latest.taxonomy,
       index,
       loadedAt: latest.loadedAt,
+      checkedAt,
     };
     return this.snapshot;
   }
@@ -149,5 +162,5 @@ function build(
   const index = buildIndex([...actors.values()], taxonomy, {
     pairs: new PairContext({ alliances, metBefore, memberships }),
   });
-  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt };
+  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt, checkedAt: loadedAt };
 }

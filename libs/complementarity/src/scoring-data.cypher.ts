@@ -46,6 +46,11 @@ WITH a ORDER BY a.id LIMIT $limit
 ${SCORING_PROJECTION}`;
 
 /** Active alliances (until IS NULL), one row per pair. */
+/** Actors written (created or edited) at or after $since (ms since the epoch). */
+export const ACTORS_CHANGED_SINCE = `
+MATCH (a:Actor) WHERE a.updatedAt >= datetime({ epochMillis: $since })
+RETURN a.id AS id`;
+
 export const LOAD_ALLIANCES = `
 MATCH (x:Actor)-[r:ALLIED_WITH]->(y:Actor)
 WHERE r.until IS NULL

@@ -13,6 +13,7 @@ import { Neo4jService } from '@maillage/neo4j';
 import type { ActorVisibilityParams } from '@maillage/actors';
 import { CompetenceNode, ScoringActor, TerritoryCode } from '@maillage/scoring';
 import {
+  ACTORS_CHANGED_SINCE,
   LOAD_ACTORS_BY_ID,
   LOAD_ACTORS_IN_TERRITORY,
   LOAD_ALL_ACTORS,
@@ -120,6 +121,14 @@ export class ScoringDataRepository {
 
   async allActors(): Promise<ScoringActor[]> {
     return (await this.neo4j.read<ActorRow>(LOAD_ALL_ACTORS)).map(toScoringActor);
+  }
+
+  /** Ids of the actors written at or after `since` (another process's edits, for a kept snapshot). */
+  async changedSince(since: number): Promise<string[]> {
+    const rows = await this.neo4j.read<{ id: string }>(ACTORS_CHANGED_SINCE, {
+      since: this.neo4j.int(since),
+    });
+    return rows.map((r) => r.id);
   }
 
   /** The actors among `ids` that exist (order not guaranteed). */

@@ -4,7 +4,13 @@ import { ScoringIndex, searcherFor } from '@maillage/candidate-search';
 import { ScoringThreads, resourcesOf } from '@maillage/scoring-threads';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
-import { FORM_ORDER, StoredPartner, formSearcherFor, storedRow } from '@maillage/alliance-forms';
+import {
+  FORM_ORDER,
+  StoredPartner,
+  entersStoredRow,
+  formSearcherFor,
+  storedRow,
+} from '@maillage/alliance-forms';
 import { EdgePartner, FORM_K } from './complements-edge';
 import { ComplementsRepository, EdgeRow, EdgeStamp, WRITE_BATCH } from './complements.repository';
 import { PopulationService, PopulationSnapshot } from './population.service';
@@ -118,11 +124,12 @@ export class ScoringEngineService implements OnModuleDestroy {
         const rows = stored.map((row, r) => edgeRow(ix, batches[i][r], row));
         edges += await writing;
         writing = this.edges.replace(rows, stamp);
+        writing.catch(() => undefined); // awaited at the next batch: not unhandled meanwhile
       }
     } finally {
-      edges += await writing;
       await computing?.catch(() => undefined); // rows computed for a batch never written
     }
+    edges += await writing;
     return { actors: idxs.length, edges };
   }
 
@@ -145,38 +152,10 @@ export class ScoringEngineService implements OnModuleDestroy {
     const before = new Set(await this.edges.inNeighbours(actorId));
     const newcomers = own.partners.filter((p) => !before.has(p.id));
     const stored = await this.edges.storedScores(newcomers.map((p) => p.id));
-    const entered = newcomers.filter((p) => entersRow(p, stored.get(p.id)));
+    const entered = newcomers.filter((p) => entersStoredRow(p, stored.get(p.id), STORED_K, FORM_K));
     const affected = new Set<string>([actorId, ...before, ...entered.map((p) => p.id)]);
     return this.scoreAndWrite(snapshot, [...affected].sort(), profile);
   }
-}
-
-/** Slack for the stored scores' rounding (6 decimals): a tie counts as entering. */
-const ROUNDING = 1e-6;
-
-/**
- * Whether a pair (scores are symmetric) enters the stored row of its partner: its blended score
- * reaches the row's STORED_K-th, or one form's score that form's FORM_K-th (or the row has room).
- */
-export function entersRow(
-  pair: Pick<EdgePartner, 'score' | 'forms'>,
-  row: { scores: number[]; forms: number[][] } | undefined,
-): boolean {
-  const kth = (values: number[], k: number) => {
-    const positive = values.filter((v) => v > 0).sort((x, y) => y - x);
-    return positive.length < k ? 0 : positive[k - 1];
-  };
-  if (pair.score > 0 && pair.score >= kth(row?.scores ?? [], STORED_K) - ROUNDING) return true;
-  return pair.forms.some(
-    (v, f) =>
-      v > 0 &&
-      v >=
-        kth(
-          (row?.forms ?? []).map((x) => x[f] ?? 0),
-          FORM_K,
-        ) -
-          ROUNDING,
-  );
 }
 
 /** A stored row as COMPLEMENTS edge properties (ids, ranks, values rounded). */

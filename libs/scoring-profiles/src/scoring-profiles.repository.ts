@@ -69,6 +69,7 @@ export const CHOICES_TTL_MS = 2000;
 @Injectable()
 export class ScoringProfilesRepository {
   private readonly parsed = new Map<string, ScoringProfile>([[BUILT_IN.key, DEFAULT_PROFILE]]);
+  private generation = 0;
   private readonly recent = new Map<string, { at: number; choices: Promise<Map<string, StoredProfile>> }>();
 
   constructor(private readonly neo4j: Neo4jService) {}
@@ -126,9 +127,13 @@ export class ScoringProfilesRepository {
     const key = scopes.join('\n');
     const hit = this.recent.get(key);
     if (hit && Date.now() - hit.at < CHOICES_TTL_MS) return hit.choices;
+    const generation = this.generation;
     const choices = this.choices(scopes);
-    this.recent.set(key, { at: Date.now(), choices });
-    choices.catch(() => this.recent.delete(key));
+    const entry = { at: Date.now(), choices };
+    this.recent.set(key, entry);
+    const drop = () => this.recent.get(key) === entry && this.recent.delete(key);
+    // a choice recorded meanwhile (this process) makes the read stale: do not keep it
+    choices.then(() => generation !== this.generation && drop(), drop);
     if (this.recent.size > 1000) this.recent.delete(this.recent.keys().next().value!);
     return choices;
   }
@@ -164,8 +169,15 @@ export class ScoringProfilesRepository {
 
   async choose(scope: string, profileKeyOrNull: string | null, setBy: string | null): Promise<void> {
     this.recent.clear();
-    if (profileKeyOrNull === null) await this.neo4j.write(CLEAR_CHOICE, { scope });
-    else await this.neo4j.write(SET_CHOICE, { scope, profileId: profileKeyOrNull, setBy });
+    this.generation++;
+    try {
+      if (profileKeyOrNull === null) await this.neo4j.write(CLEAR_CHOICE, { scope });
+      else await this.neo4j.write(SET_CHOICE, { scope, profileId: profileKeyOrNull, setBy });
+    } finally {
+      // reads that started during the write may hold the old choice: forget them too
+      this.recent.clear();
+      this.generation++;
+    }
   }
 
   private toStored(r: ProfileRow): StoredProfile {

@@ -44,6 +44,15 @@ function eachRow(counter: SharedArrayBuffer, total: number, chunk: number, fn: (
 }
 
 parentPort?.on('message', (m: ThreadMessage) => {
+  try {
+    handle(m);
+  } catch (err) {
+    // answered, not thrown: the caller's job fails and the thread stays usable
+    parentPort?.postMessage({ error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+  }
+});
+
+function handle(m: ThreadMessage): void {
   if (m.type === 'index') {
     current = { id: m.id, index: ScoringIndex.fromShared(m.index), facts: m.facts, searchers: new Map() };
     return;
@@ -85,4 +94,4 @@ parentPort?.on('message', (m: ThreadMessage) => {
       exact: st.exact - before.exact,
     },
   });
-});
+}

@@ -191,7 +191,7 @@ export class ScoringThreads {
       counter: new SharedArrayBuffer(4),
       out,
     };
-    await Promise.all(this.workers.map((w) => this.send(w, { type: 'stored', job })));
+    await this.onEveryThread({ type: 'stored', job });
     return readStoredRows(out);
   }
 
@@ -255,7 +255,7 @@ export class ScoringThreads {
         counter: new SharedArrayBuffer(4),
         out,
       };
-      stats = await Promise.all(this.workers.map((w) => this.send(w, { type: 'run', job })));
+      stats = await this.onEveryThread({ type: 'run', job });
     }
     let pairsKept = 0;
     for (let r = 0; r < nRows; r++) pairsKept += out.counts[r];
@@ -288,6 +288,12 @@ export class ScoringThreads {
     while (this.workers.length < this.threads) {
       const w = new Worker(scoringThreadFile());
       w.unref();
+      // a thread that dies is dropped for good (the next job starts a new one and resends the index)
+      w.once('exit', () => {
+        const at = this.workers.indexOf(w);
+        if (at >= 0) this.workers.splice(at, 1);
+        this.loaded = null;
+      });
       this.workers.push(w);
     }
     let id = this.indexIds.get(index);
@@ -303,6 +309,17 @@ export class ScoringThreads {
     return key;
   }
 
+  /**
+   * Runs a job on every thread and waits for all of them, failed or not, before the next job may
+   * start (a late reply must never be taken for the next job's); rejects with the first failure.
+   */
+  private async onEveryThread(m: ThreadMessage): Promise<SearchStats[]> {
+    const settled = await Promise.allSettled(this.workers.map((w) => this.send(w, m)));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    return settled.map((r) => (r as PromiseFulfilledResult<SearchStats>).value);
+  }
+
   private send(w: Worker, m: ThreadMessage): Promise<SearchStats> {
     return new Promise((resolve, reject) => {
       const onMessage = (r: { stats?: SearchStats; error?: string }) => {
@@ -312,12 +329,14 @@ export class ScoringThreads {
       };
       const onError = (err: Error) => {
         cleanup();
+        // the thread exits next: drop it now so no later job is sent to it
+        const at = this.workers.indexOf(w);
+        if (at >= 0) this.workers.splice(at, 1);
+        this.loaded = null;
         reject(err);
       };
       const onExit = (code: number) => {
         cleanup();
-        this.workers.splice(this.workers.indexOf(w), 1);
-        this.loaded = null;
         reject(new Error(`scoring thread exited with code ${code}`));
       };
       const cleanup = () => {

@@ -1,4 +1,9 @@
-import { entersRow, STORED_K } from './scoring-engine.service';
+import { entersStoredRow } from './stored-row';
+
+const STORED_K = 20;
+const FORM_K = 10;
+const entersRow = (pair: { score: number; forms: number[] }, row?: { scores: number[]; forms: number[][] }) =>
+  entersStoredRow(pair, row, STORED_K, FORM_K);
 
 /** n stored edges, blended scores top, top − 0.01…; RESOURCES is each edge's blended score. */
 const row = (n: number, top: number, others: number[] = [0, 0, 0]) => ({
