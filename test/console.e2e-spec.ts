@@ -381,5 +381,5 @@ describe('web console (e2e, Chromium)', () => {
       .waitFor();
     await check(page, '13-partners-after');
     await context.close();
-  });
+  }, 180_000); // two waits of up to 60 s for the worker's rescoring, plus the browser steps
 });
