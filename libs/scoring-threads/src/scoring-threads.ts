@@ -134,7 +134,9 @@ export class ScoringThreads {
 
   /** Top-K rows of `actors` (or actorRange) of `index`; falls back to this thread when unavailable. */
   score(index: ScoringIndex, profile: ScoringProfile = DEFAULT_PROFILE, options: ParallelOptions = {}) {
-    return this.enqueue(() => this.run(index, profile, options));
+    const run = this.queue.then(() => this.run(index, profile, options));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -147,7 +149,9 @@ export class ScoringThreads {
     profile: ScoringProfile,
     options: { actors: readonly number[]; k: number; formK: number; chunk?: number },
   ): Promise<StoredPartner[][]> {
-    return this.enqueue(() => this.runStored(index, profile, options));
+    const run = this.queue.then(() => this.runStored(index, profile, options));
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   private async runStored(
@@ -189,13 +193,6 @@ export class ScoringThreads {
     };
     await this.onEveryThread({ type: 'stored', job });
     return readStoredRows(out);
-  }
-
-  /** Runs jobs one at a time on all threads, in call order (a failed job does not stop the next). */
-  private enqueue<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(job);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   async close(): Promise<void> {
