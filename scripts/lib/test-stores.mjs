@@ -5,9 +5,10 @@ import { ensureBuilt, ensureWebBuilt, log, runCli } from './services.mjs';
 import { throwawayServices } from './throwaway.mjs';
 
 // Reference geography loaded for tests: Isère (demo territory) and its neighbours. Haute-Savoie
-// (74: test/complementarity.e2e-spec.ts) and the Ain (01: test/reliability-processes.e2e-spec.ts)
-// each belong to one suite, whose scores must not move with other suites' actors.
-export const TEST_DEPARTEMENTS = '38,73,69,74,01';
+// (74: test/complementarity.e2e-spec.ts), the Ain (01: test/reliability-processes.e2e-spec.ts) and
+// the Hautes-Alpes (05: test/console.e2e-spec.ts) each belong to one suite, whose rankings and
+// scores must not move with other suites' actors.
+export const TEST_DEPARTEMENTS = '38,73,69,74,01,05';
 
 /** Returns { env, cleanup } like throwawayServices(), with the stores migrated and seeded. */
 export async function prepareTestStores() {
