@@ -4,7 +4,7 @@
  * (`formFactsOf`), copied onto SharedArrayBuffers (`sharedFormFacts`) so scoring threads search the
  * forms over the same shared index without the actors, with the same scores.
  */
-import type { ScoringIndex } from '@maillage/candidate-search';
+import { toSab, type ScoringIndex } from '@maillage/candidate-search';
 import { normalizeActor, popcount } from '@maillage/scoring';
 import { formTraitsOf, type FormTraits } from './forms';
 
@@ -131,17 +131,9 @@ export function inNetwork(f: FormFacts, i: number): boolean {
   return f.headStart[i + 1] > f.headStart[i];
 }
 
-function toShared<T extends Int32Array | Float64Array>(v: T): T {
-  if (v.buffer instanceof SharedArrayBuffer) return v;
-  const Ctor = v.constructor as new (b: SharedArrayBuffer) => T;
-  const out = new Ctor(new SharedArrayBuffer(v.byteLength));
-  out.set(v as never);
-  return out;
-}
-
 /** The same facts on SharedArrayBuffers (sent to scoring threads without a copy per thread). */
 export function sharedFormFacts(f: FormFacts): FormFacts {
   return Object.fromEntries(
-    Object.entries(f).map(([k, v]) => [k, toShared(v as Int32Array)]),
+    Object.entries(f).map(([k, v]) => [k, toSab(v as Int32Array)]),
   ) as unknown as FormFacts;
 }

@@ -3,7 +3,6 @@ import {
   needWeight,
   offerValue,
   PairContext,
-  popcount as popcountExport,
   Rarity,
   Taxonomy,
   type Blocking,
@@ -24,12 +23,12 @@ import {
   territories,
 } from '@maillage/actor-table';
 import { BlockLayout, Postings, buildLayout } from './blocks';
+import { popcount } from './hot-formulas';
 import { VIA_CODE, competenceTable, rarityOf, relationCode } from './index-build';
 
 export { FAMILIES, MODALITIES } from '@maillage/actor-table';
 
 // Local binding: a CommonJS re-export is a getter, and this runs per actor.
-const popcount = popcountExport;
 export { REL_CHILD, REL_EXACT, REL_NONE, REL_PARENT, REL_SIBLING } from './index-build';
 
 export interface BuildIndexOptions {
@@ -438,7 +437,8 @@ export interface SharedIndex {
 }
 
 /** A copy of a typed array on a SharedArrayBuffer (as is when it already is one). */
-function toSab<T extends ArrayBufferView>(v: T): T {
+/** The same typed array on a SharedArrayBuffer (itself when it already is one). */
+export function toSab<T extends ArrayBufferView>(v: T): T {
   if (v.buffer instanceof SharedArrayBuffer) return v;
   const Ctor = v.constructor as new (b: SharedArrayBuffer) => T;
   const sab = new SharedArrayBuffer(v.byteLength);

@@ -7,7 +7,7 @@
  * - ScoreKernel: the typed-array scorer, bit-identical to scorePair;
  * - bruteForceTopK + recallAtK: exact reference and recall check; naiveTopK: the all-pairs baseline.
  */
-export { ScoringIndex, buildIndex } from './candidate-index';
+export { ScoringIndex, buildIndex, toSab } from './candidate-index';
 export type { BuildIndexOptions, CompiledProfile, IndexOrigin, SharedIndex } from './candidate-index';
 export { ScoreKernel } from './kernel';
 export { shareBlock } from './blocks';

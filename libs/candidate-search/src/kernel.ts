@@ -1,29 +1,17 @@
 import { BlockLayout, shareBlock } from './blocks';
-import type { CompiledProfile, ScoringIndex } from './candidate-index';
 import {
-  ALLIED_EXCLUDE as ALLIED_EXCLUDEExport,
-  ALLIED_NONE as ALLIED_NONEExport,
-  ALLIED_PENALISE as ALLIED_PENALISEExport,
-  assemble as assembleExport,
-  formsCompatibility as formsCompatibilityExport,
-  gateOf as gateOfExport,
-  popcount as popcountExport,
-  reciprocityOf as reciprocityOfExport,
-  setSimilarity as setSimilarityExport,
-  trustValue as trustValueExport,
-} from '@maillage/scoring';
-
-// Local bindings: a CommonJS re-export is a getter, and these run for every scored pair.
-const ALLIED_EXCLUDE = ALLIED_EXCLUDEExport;
-const ALLIED_NONE = ALLIED_NONEExport;
-const ALLIED_PENALISE = ALLIED_PENALISEExport;
-const assemble = assembleExport;
-const formsCompatibility = formsCompatibilityExport;
-const reciprocityOf = reciprocityOfExport;
-const gateOf = gateOfExport;
-const popcount = popcountExport;
-const setSimilarity = setSimilarityExport;
-const trustValue = trustValueExport;
+  ALLIED_EXCLUDE,
+  ALLIED_NONE,
+  ALLIED_PENALISE,
+  assemble,
+  formsCompatibility,
+  gateOf,
+  popcount,
+  reciprocityOf,
+  setSimilarity,
+  trustValue,
+} from './hot-formulas';
+import type { CompiledProfile, ScoringIndex } from './candidate-index';
 
 function contains(list: Int32Array, s: number, e: number, x: number): boolean {
   let lo = s;

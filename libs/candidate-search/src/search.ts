@@ -1,24 +1,15 @@
 import type { BlockLayout } from './blocks';
-import type { CompiledProfile, ScoringIndex } from './candidate-index';
 import {
-  COMPONENT_COUNT as COMPONENT_COUNTExport,
-  formsCompatibility as formsCompatibilityExport,
-  gateOf as gateOfExport,
-  popcount as popcountExport,
-  reciprocityOf as reciprocityOfExport,
-  setSimilarity as setSimilarityExport,
-  trustValue as trustValueExport,
-} from '@maillage/scoring';
+  COMPONENT_COUNT,
+  formsCompatibility,
+  gateOf,
+  popcount,
+  reciprocityOf,
+  setSimilarity,
+  trustValue,
+} from './hot-formulas';
+import type { CompiledProfile, ScoringIndex } from './candidate-index';
 import { ScoreKernel } from './kernel';
-
-// Local bindings: a CommonJS re-export is a getter, and these run per candidate in the hot loops.
-const COMPONENT_COUNT = COMPONENT_COUNTExport;
-const formsCompatibility = formsCompatibilityExport;
-const reciprocityOf = reciprocityOfExport;
-const gateOf = gateOfExport;
-const popcount = popcountExport;
-const setSimilarity = setSimilarityExport;
-const trustValue = trustValueExport;
 
 export interface SearchStats {
   /** Postings walked in the inverted index. */

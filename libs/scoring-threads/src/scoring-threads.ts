@@ -134,9 +134,7 @@ export class ScoringThreads {
 
   /** Top-K rows of `actors` (or actorRange) of `index`; falls back to this thread when unavailable. */
   score(index: ScoringIndex, profile: ScoringProfile = DEFAULT_PROFILE, options: ParallelOptions = {}) {
-    const run = this.queue.then(() => this.run(index, profile, options));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.enqueue(() => this.run(index, profile, options));
   }
 
   /**
@@ -149,9 +147,7 @@ export class ScoringThreads {
     profile: ScoringProfile,
     options: { actors: readonly number[]; k: number; formK: number; chunk?: number },
   ): Promise<StoredPartner[][]> {
-    const run = this.queue.then(() => this.runStored(index, profile, options));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.enqueue(() => this.runStored(index, profile, options));
   }
 
   private async runStored(
@@ -193,6 +189,13 @@ export class ScoringThreads {
     };
     await this.onEveryThread({ type: 'stored', job });
     return readStoredRows(out);
+  }
+
+  /** Runs jobs one at a time on all threads, in call order (a failed job does not stop the next). */
+  private enqueue<T>(job: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(job);
+    this.queue = run.catch(() => undefined);
+    return run;
   }
 
   async close(): Promise<void> {
