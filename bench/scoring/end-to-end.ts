@@ -6,7 +6,14 @@
 import { INestApplication } from '@nestjs/common';
 import { Neo4jService } from '../../libs/neo4j/src';
 import { benchmarkOptions, generateActors, loadActorsIntoGraph } from '../../libs/synthetic/src';
-import { PopulationService, ScoringEngineService } from '../../libs/complementarity/src';
+import {
+  ComplementsRepository,
+  PopulationService,
+  ScoringEngineService,
+} from '../../libs/complementarity/src';
+import { listVisibilityParams } from '../../libs/actors/src';
+import { ANONYMOUS } from '../../libs/auth/src';
+import { graphqlLoad } from '../support/graphql-load';
 import { createApiApp } from '../../apps/api/src/bootstrap';
 
 export interface EndToEndResult {
@@ -27,6 +34,8 @@ export interface EndToEndResult {
     p99Ms: number;
     maxMs: number;
     rps: number;
+    /** The same stored-partners read straight on Neo4j, as many at once: the floor under the API. */
+    neo4jReadOnly: { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; rps: number };
   };
 }
 
@@ -57,44 +66,68 @@ async function withPeakRss<T>(work: () => Promise<T>): Promise<[T, number]> {
   }
 }
 
-async function latency(app: INestApplication, ids: string[], clients: number, requests: number) {
-  const url = `${await app.getUrl()}/graphql`;
-  const query = 'query($id: ID!) { partners(actorId: $id, limit: 20) { rank score partner { id name } } }';
-  const times: number[] = [];
-  let next = 0;
-  const call = async (id: string) => {
-    const started = performance.now();
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables: { id } }),
-    });
-    const body = (await res.json()) as { errors?: unknown[]; data?: { partners: unknown[] } };
-    if (body.errors) throw new Error(`partners failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
-    return performance.now() - started;
-  };
-  for (let i = 0; i < clients * 3; i++) await call(ids[i % ids.length]); // warm-up (query plans, JIT)
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < requests) {
-        const i = next++;
-        times.push(await call(ids[(i * 7919) % ids.length]));
-      }
-    }),
-  );
-  const wall = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
+const PARTNERS_QUERY =
+  'query($id: ID!) { partners(actorId: $id, limit: 20) { rank score partner { id name } } }';
+
+/** Latency figures of sorted request times (ms) over a wall time (s). */
+function figures(times: number[], wallSeconds: number) {
   const round = (x: number) => Math.round(x * 10) / 10;
   return {
-    clients,
-    requests,
     p50Ms: round(percentile(times, 50)),
     p95Ms: round(percentile(times, 95)),
     p99Ms: round(percentile(times, 99)),
     maxMs: round(times[times.length - 1]),
-    rps: Math.round(requests / wall),
+    rps: Math.round(times.length / wallSeconds),
   };
+}
+
+/**
+ * `partners` through HTTP and GraphQL under `clients` concurrent anonymous callers (on a thread of
+ * their own), then its floor: the same stored-partners read done straight on Neo4j, as many reads,
+ * as many at once, from the API's process (what the API adds is the difference).
+ */
+async function latency(app: INestApplication, ids: string[], clients: number, requests: number) {
+  const order = Array.from({ length: requests }, (_, i) => ids[(i * 7919) % ids.length]);
+  const http = await graphqlLoad({
+    url: `${await app.getUrl()}/graphql`,
+    query: PARTNERS_QUERY,
+    variables: order.map((id) => ({ id })),
+    clients,
+    requests,
+    warmUp: clients * 3,
+  });
+  const edges = app.get(ComplementsRepository);
+  const read = (actorId: string) =>
+    edges.partners({
+      actorId,
+      families: null,
+      kinds: null,
+      territory: null,
+      sdg: null,
+      allianceForm: null,
+      formSlot: null,
+      excludeAllied: false,
+      limit: 20,
+      ...listVisibilityParams(ANONYMOUS),
+    });
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests) {
+        const id = order[(next++ + requests / 2) % requests]; // other actors than the HTTP run's first
+        const t0 = performance.now();
+        await read(id);
+        times.push(performance.now() - t0);
+      }
+    }),
+  );
+  const floor = figures(
+    times.sort((a, b) => a - b),
+    (performance.now() - started) / 1000,
+  );
+  return { clients, requests, ...figures(http.times, http.wallSeconds), neo4jReadOnly: floor };
 }
 
 export async function benchEndToEnd(n: number, log: (s: string) => void): Promise<EndToEndResult> {

@@ -20,9 +20,14 @@ const TARGETS = {
 
 export async function main(argv: string[] = process.argv.slice(2)): Promise<void> {
   const quick = argv.includes('--quick');
-  const n = quick ? 20_000 : 100_000;
+  // --n=200000: the same figures at another population size (compute and end to end)
+  const nArg = argv.find((a) => a.startsWith('--n='));
+  const n = nArg ? Number(nArg.slice(4)) : quick ? 20_000 : 100_000;
   const log = (s: string) => process.stderr.write(`${s}\n`);
-  const compute = (await computeMain(quick ? ['--quick'] : [])) as Record<string, unknown> & {
+  const compute = (await computeMain([...(quick ? ['--quick'] : []), `--n=${n}`])) as Record<
+    string,
+    unknown
+  > & {
     computeSeconds: number;
     bruteForceSeconds: number;
     speedupVsBruteForce: number;
@@ -53,6 +58,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     `  partners under ${l.clients} clients (${l.requests} requests): p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, ` +
       `p99 ${l.p99Ms} ms, max ${l.maxMs} ms, ${l.rps} req/s   target p99 ≤ ${TARGETS.partnersP99Ms} ms`,
   );
+  const f = l.neo4jReadOnly;
+  console.log(
+    `  floor: the same read straight on Neo4j, ${l.clients} at once: p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rps} reads/s ` +
+      `(API ÷ floor at p99: ${(l.p99Ms / f.p99Ms).toFixed(1)}×)`,
+  );
   const summary = {
     bench: 'scoring',
     n,
@@ -66,6 +76,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     incrementalP95Ms: inc.p95Ms,
     workerPeakRssMb: e2e.peakRssMb,
     partnersLatencyMs: { p50: l.p50Ms, p95: l.p95Ms, p99: l.p99Ms, max: l.maxMs },
+    partnersNeo4jReadP99Ms: f.p99Ms,
     allianceRecallAt10: alliances.allianceRecallAt10,
     allianceRecall: {
       perForm: alliances.perForm,
