@@ -128,6 +128,7 @@ describe('complementarity engine (e2e, real worker)', () => {
     const anonymous = await api.gql(`mutation { startScoringRun { id } }`);
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
 
+    const startedAt = Date.now();
     const started = await api.gql<{ startScoringRun: { id: string; status: string } }>(
       `mutation { startScoringRun { id status } }`,
       {},
@@ -156,6 +157,18 @@ describe('complementarity engine (e2e, real worker)', () => {
     expect(s.counts.actors).toBe(s.totalActors);
     expect(s.counts.edges).toBeGreaterThan(0);
     expect(s.counts.chunksDone).toBe(s.counts.chunks);
+    // each stored proposal says when and with which model it was computed: during this run
+    const stamped = await api.ok<{ partners: { computedAt: string; modelVersion: string }[] }>(
+      `query($id: ID!) { partners(actorId: $id) { computedAt modelVersion } }`,
+      { id: ids.assoc },
+      admin.apiKey,
+    );
+    expect(stamped.partners.length).toBeGreaterThan(0);
+    for (const p of stamped.partners) {
+      expect(Date.parse(p.computedAt)).toBeGreaterThanOrEqual(startedAt - 1000);
+      expect(Date.parse(p.computedAt)).toBeLessThanOrEqual(Date.now());
+      expect(p.modelVersion).toMatch(/^complementarity-/);
+    }
   });
 
   it('ranks the clearly complementary partner first, with reasons naming the covered needs', async () => {

@@ -41,7 +41,8 @@ RETURN id, collect(e.score) AS scores, collect(e.forms) AS forms`;
  */
 /**
  * `partners` in one indexed read: the actor's summary (the caller checks it may see it) and its
- * stored edges, filtered and ranked (blended or by one form).
+ * stored edges, filtered and ranked (blended or by one form). computedAt travels as epoch
+ * milliseconds: decoding a driver DateTime per edge cost more than the rest of the row.
  */
 export const PARTNERS = `
 MATCH (a:Actor { id: $actorId })
@@ -60,7 +61,7 @@ RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor, COLLE
   RETURN { partner: b { .id, .name, .kind, .family }, score: ranked, rank: e.rank,
     form: e.form, forms: e.forms, forward: e.forward, backward: e.backward, components: e.components,
     modelVersion: e.modelVersion, profileId: e.profileId, profileVersion: e.profileVersion,
-    computedAt: e.computedAt }
+    computedAtMs: e.computedAt.epochMillis }
 } AS partners`;
 
 /** Triangles of stored edges through one actor whose three families are peer, private and public. */

@@ -114,7 +114,11 @@ export class ComplementsRepository {
 
   /** The actor's summary (null: unknown) and its stored partners, in one read. */
   async partners(q: PartnerQuery): Promise<{ actor: ActorSummaryRecord | null; partners: StoredPartner[] }> {
-    const [row] = await this.neo4j.read<{ actor: ActorSummaryRecord; partners: StoredPartner[] }>(PARTNERS, {
+    // the hottest read of the product: one statement, so no managed transaction around it
+    const [row] = await this.neo4j.readOnce<{
+      actor: ActorSummaryRecord;
+      partners: (Omit<StoredPartner, 'computedAt'> & { computedAtMs: number | null })[];
+    }>(PARTNERS, {
       ...q,
       sdg: q.sdg === null ? null : this.neo4j.int(q.sdg),
       formSlot: q.formSlot === null ? null : this.neo4j.int(q.formSlot),
@@ -123,7 +127,9 @@ export class ComplementsRepository {
     if (!row) return { actor: null, partners: [] };
     // Reads are read-committed: an edge replaced by a concurrent rescore can come back with null
     // properties. Drop those rows (the next read sees the new set).
-    const partners = row.partners.filter((r) => r.score !== null && r.rank !== null && r.computedAt !== null);
+    const partners = row.partners
+      .filter((r) => r.score !== null && r.rank !== null && r.computedAtMs !== null)
+      .map(({ computedAtMs, ...r }): StoredPartner => ({ ...r, computedAt: new Date(computedAtMs!) }));
     return { actor: row.actor, partners };
   }
 
