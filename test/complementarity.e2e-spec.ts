@@ -1,4 +1,5 @@
 import { Role } from '@maillage/auth';
+import { JobName, JobsService, QueueName } from '@maillage/jobs';
 import { TestApi, TestWorker, eventually, finished, skills } from './support/api';
 
 /**
@@ -352,5 +353,41 @@ describe('complementarity engine (e2e, real worker)', () => {
     expect(theirs[0].forward).toBeGreaterThan(0);
     expect(theirs[0].backward).toBeGreaterThan(0);
     expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it('rescores an imported file’s actors together: one batch job, partners for each', async () => {
+    const csv = [
+      'Identifiant;Nom;Type;Code INSEE;Offres;Besoins;ODD',
+      `${tag}-imp-1;${tag} imp asso;Association;74010;communication.events:SKILLS:2;finance.accounting:3|digital.website:2;4`,
+      `${tag}-imp-2;${tag} imp cabinet;Entreprise;74010;finance.accounting:SKILLS:3;communication.events:3;4`,
+      `${tag}-imp-3;${tag} imp agence;Entreprise;74010;digital.website:SKILLS:3;communication.events:2;4`,
+    ].join('\n');
+    const report = await api.ok<{ importActorsCsv: { created: number; rows: { actorId: string }[] } }>(
+      `mutation($csv: String!) { importActorsCsv(csv: $csv) { created rows { actorId } } }`,
+      { csv },
+      admin.apiKey,
+    );
+    expect(report.importActorsCsv.created).toBe(3);
+    const [asso, cabinet, agence] = report.importActorsCsv.rows.map((r) => r.actorId);
+    const lists = await eventually(
+      () => Promise.all([asso, cabinet, agence].map((id) => partnersOf(id))),
+      (all) => all.every((l) => l.length > 0),
+      30_000,
+      300,
+    );
+    const asIds = (l: Proposal[]) => l.map((p) => p.partner.id);
+    expect(asIds(lists[0])).toEqual(expect.arrayContaining([cabinet, agence]));
+    expect(asIds(lists[1])).toContain(asso);
+    expect(asIds(lists[2])).toContain(asso);
+    // one SCORE_ACTORS job for the file's three actors, not one job per actor
+    const queue = api.app.get(JobsService).queue(QueueName.SCORING);
+    const jobs = await queue.getJobs(['completed', 'active', 'waiting', 'delayed']);
+    const mine = jobs.filter((j) => {
+      const data = j.data as { actorId?: string; actorIds?: string[] };
+      return [asso, cabinet, agence].some((id) => data.actorId === id || data.actorIds?.includes(id));
+    });
+    expect(mine.map((j) => [j.name, [...(j.data as { actorIds: string[] }).actorIds].sort()])).toEqual([
+      [JobName.SCORE_ACTORS, [asso, cabinet, agence].sort()],
+    ]);
   });
 });

@@ -25,7 +25,17 @@ export interface EndToEndResult {
   edgesWritten: number;
   peakRssMb: number;
   /** Profile edit → every affected list rewritten (the SCORE_ACTOR handler, queue wait excluded). */
-  incremental: { edits: number; p50Ms: number; p95Ms: number; maxMs: number; actorsRescored: number };
+  incremental: {
+    edits: number;
+    p50Ms: number;
+    p95Ms: number;
+    maxMs: number;
+    actorsRescored: number;
+    /** The edits rescored one by one (sum), and as many other edits rescored in one batch. */
+    oneByOneTotalMs: number;
+    batchedTotalMs: number;
+    batchedLists: number;
+  };
   latency: {
     clients: number;
     requests: number;
@@ -172,7 +182,17 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
       rescored += (await engine.rescoreActor(id)).actors;
       times.push(performance.now() - t0);
     }
+    const oneByOneMs = times.reduce((x, y) => x + y, 0);
     times.sort((a, b) => a - b);
+    // The same number of other actors edited together (an import's chunk): one batched rescore.
+    const burstIds = Array.from(
+      { length: EDITS },
+      (_, i) => rebuild.ids[(i * 2503 + 1) % rebuild.ids.length],
+    );
+    for (const id of burstIds) await neo4j.write(ADD_NEED, { id });
+    const b0 = performance.now();
+    const burst = await engine.rescoreActors(burstIds);
+    const burstMs = performance.now() - b0;
     log('measuring partners latency…');
     const lat = await latency(app, rebuild.ids, 32, 3200);
     return {
@@ -189,6 +209,9 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
         p95Ms: Math.round(percentile(times, 95)),
         maxMs: Math.round(times[times.length - 1]),
         actorsRescored: Math.round(rescored / EDITS),
+        oneByOneTotalMs: Math.round(oneByOneMs),
+        batchedTotalMs: Math.round(burstMs),
+        batchedLists: burst.actors,
       },
       latency: lat,
     };

@@ -53,6 +53,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     `  profile edit → affected lists rewritten (${inc.edits} edits, ~${inc.actorsRescored} lists each): ` +
       `p50 ${inc.p50Ms} ms, p95 ${inc.p95Ms} ms, max ${inc.maxMs} ms   target p95 ≤ ${TARGETS.incrementalP95Ms} ms`,
   );
+  console.log(
+    `  ${inc.edits} edits together (an import's chunk), one batched rescore: ${inc.batchedTotalMs} ms for ` +
+      `${inc.batchedLists} lists, vs ${inc.oneByOneTotalMs} ms one by one ` +
+      `(${(inc.oneByOneTotalMs / inc.batchedTotalMs).toFixed(1)}×)`,
+  );
   const l = e2e.latency;
   console.log(
     `  partners under ${l.clients} clients (${l.requests} requests): p50 ${l.p50Ms} ms, p95 ${l.p95Ms} ms, ` +

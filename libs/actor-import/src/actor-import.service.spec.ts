@@ -1,5 +1,5 @@
 import { ACTOR_ERRORS, ActorRecord, ActorsRepository, ActorWrite } from '@maillage/actors';
-import { JobsService, ScoringRequests } from '@maillage/jobs';
+import { JobName, JobsService, ScoringRequests } from '@maillage/jobs';
 import { ActorImportRepository } from './actor-import.repository';
 import { ActorImportService } from './actor-import.service';
 
@@ -121,7 +121,11 @@ describe('ActorImportService', () => {
     ]);
     expect(graph.actors.size).toBe(2);
     expect([...graph.actors.values()].every((a) => a.managedBy === 'org-a')).toBe(true);
-    expect(jobs.enqueue).toHaveBeenCalledTimes(2);
+    // the two written actors are rescored together, in one batch
+    const calls = jest.mocked(jobs.enqueue).mock.calls as [string, { actorIds: string[] }][];
+    expect(calls.map(([name, p]) => [name, [...p.actorIds].sort()])).toEqual([
+      [JobName.SCORE_ACTORS, [...graph.actors.keys()].sort()],
+    ]);
 
     const again = await service.importCsv(CSV, { dryRun: false, managedBy: 'org-b' });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 2, rejected: 2 });

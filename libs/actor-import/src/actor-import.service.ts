@@ -137,20 +137,27 @@ export class ActorImportService {
         writes.push({ index: outcomes.length - 1, write: decision.write });
     }
 
-    await inBatches(writes, WRITE_CONCURRENCY, async ({ index, write }) => {
-      const outcome = outcomes[index];
-      try {
-        await this.actors.upsert(write);
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
-        // Another import or edit took this key between our check and our write.
-        const column = conflictColumn(err);
-        errors.push({ row: outcome.row, column, reason: 'conflict', message: `${column}: ${err.message}` });
-        outcomes[index] = { row: outcome.row, status: ImportRowStatus.REJECTED, actorId: null };
-        return;
-      }
-      await this.scoring.rescoreActors([write.id]); // scores follow profile edits
-    });
+    const written: string[] = [];
+    try {
+      await inBatches(writes, WRITE_CONCURRENCY, async ({ index, write }) => {
+        const outcome = outcomes[index];
+        try {
+          await this.actors.upsert(write);
+        } catch (err) {
+          if (!(err instanceof ConflictError)) throw err;
+          // Another import or edit took this key between our check and our write.
+          const column = conflictColumn(err);
+          errors.push({ row: outcome.row, column, reason: 'conflict', message: `${column}: ${err.message}` });
+          outcomes[index] = { row: outcome.row, status: ImportRowStatus.REJECTED, actorId: null };
+          return;
+        }
+        written.push(write.id);
+      });
+    } finally {
+      // scores follow profile edits: what this chunk wrote, rescored together (SCORE_ACTORS
+      // batches), even when a later write of the chunk failed (a retry finds those rows unchanged)
+      await this.scoring.rescoreActors(written);
+    }
     errors.sort((a, b) => a.row - b.row);
     return { outcomes, errors };
   }

@@ -4,8 +4,9 @@
  * coverages and contributions), the three other forms' from FormSearcher; every candidate gets its
  * four exact form scores. Pure: the same rows whether a scoring thread or the caller computes them.
  */
+import type { AllianceForm } from '@maillage/domain';
 import { COMPONENT_COUNT } from '@maillage/scoring';
-import { FORM_COUNT } from './forms';
+import { FORM_COUNT, FORM_ORDER } from './forms';
 import type { FormSearcher } from './form-search';
 
 /** A RESOURCES partner from the candidate search: coverages and the 8 contributions. */
@@ -105,4 +106,37 @@ export function entersStoredRow(
         ) -
           ROUNDING,
   );
+}
+
+/** A stored partner as plain values (what a COMPLEMENTS edge keeps): its id and rank, values rounded. */
+export interface StoredPartnerValues {
+  id: string;
+  score: number;
+  form: AllianceForm;
+  forms: number[];
+  /** 1 = best blended score. */
+  rank: number;
+  forward: number;
+  backward: number;
+  components: number[];
+}
+
+/** Rounded so stored edges (and their JSON) stay small and deterministic across runs. */
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** A stored row as plain values, `ids` giving each index's actor id. */
+export function storedPartnerValues(
+  ids: readonly string[],
+  row: readonly StoredPartner[],
+): StoredPartnerValues[] {
+  return row.map((x, i) => ({
+    id: ids[x.idx],
+    score: round6(x.scores[x.best]),
+    form: FORM_ORDER[x.best],
+    forms: x.scores.map(round6),
+    rank: i + 1,
+    forward: round6(x.forward),
+    backward: round6(x.backward),
+    components: x.components.map(round6),
+  }));
 }

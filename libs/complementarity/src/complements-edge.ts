@@ -1,5 +1,4 @@
-import { FORM_ORDER } from '@maillage/alliance-forms';
-import type { AllianceForm } from '@maillage/domain';
+import { FORM_ORDER, StoredPartnerValues } from '@maillage/alliance-forms';
 
 /**
  * The one list of COMPLEMENTS edge properties (what the writer creates and the readers may read).
@@ -25,16 +24,8 @@ export const EDGE_PROPERTY_MAP = [
   ...EDGE_STAMP_PROPERTIES.map((k) => (k === 'computedAt' ? `${k}: datetime($${k})` : `${k}: $${k}`)),
 ].join(', ');
 
-export interface EdgePartner {
-  id: string;
-  score: number;
-  form: AllianceForm;
-  forms: number[];
-  rank: number;
-  forward: number;
-  backward: number;
-  components: number[];
-}
+/** One partner of a stored row, as the edge's properties (see EDGE_ROW_PROPERTIES). */
+export type EdgePartner = StoredPartnerValues;
 
 /** Partners stored per form beyond the blended top-K (partners(form) reads at most these). */
 export const FORM_K = 10;

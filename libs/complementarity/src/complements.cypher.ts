@@ -22,10 +22,11 @@ CALL (a, row) {
 }
 RETURN count(a) AS actors`;
 
-/** Actors whose stored list contains $id (the lists it appears in). */
+/** For each of $ids, the actors whose stored list contains it (the lists it appears in). */
 export const IN_NEIGHBOURS = `
-MATCH (x:Actor)-[:COMPLEMENTS]->(:Actor { id: $id })
-RETURN x.id AS id`;
+UNWIND $ids AS id
+MATCH (x:Actor)-[:COMPLEMENTS]->(:Actor { id: id })
+RETURN id, collect(x.id) AS ins`;
 
 /** The blended and per-form scores of each actor's stored edges (where a newcomer would rank). */
 export const STORED_SCORES = `

@@ -108,8 +108,10 @@ export class ComplementsRepository {
     return new Map(rows.map((r) => [r.id, { scores: r.scores, forms: r.forms.filter((f) => f !== null) }]));
   }
 
-  async inNeighbours(id: string): Promise<string[]> {
-    return (await this.neo4j.read<{ id: string }>(IN_NEIGHBOURS, { id })).map((r) => r.id);
+  /** The lists each actor appears in (actors absent from the result appear in none). */
+  async inNeighboursOf(ids: readonly string[]): Promise<Map<string, string[]>> {
+    const rows = await this.neo4j.read<{ id: string; ins: string[] }>(IN_NEIGHBOURS, { ids: [...ids] });
+    return new Map(rows.map((r) => [r.id, r.ins]));
   }
 
   /** The actor's summary (null: unknown) and its stored partners, in one read. */

@@ -1,16 +1,10 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { availableParallelism } from 'node:os';
-import { ScoringIndex, searcherFor } from '@maillage/candidate-search';
+import { searcherFor } from '@maillage/candidate-search';
 import { ScoringThreads, resourcesOf } from '@maillage/scoring-threads';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
-import {
-  FORM_ORDER,
-  StoredPartner,
-  entersStoredRow,
-  formSearcherFor,
-  storedRow,
-} from '@maillage/alliance-forms';
+import { entersStoredRow, formSearcherFor, storedPartnerValues, storedRow } from '@maillage/alliance-forms';
 import { EdgePartner, FORM_K } from './complements-edge';
 import { ComplementsRepository, EdgeRow, EdgeStamp, WRITE_BATCH } from './complements.repository';
 import { PopulationService, PopulationSnapshot } from './population.service';
@@ -21,9 +15,6 @@ import { ScoringProfilesService } from '@maillage/scoring-profiles';
  * capped at STORED_K (see ComplementarityService.partners).
  */
 export const STORED_K = 20;
-
-/** Rounded so stored edges (and their JSON) stay small and deterministic across runs. */
-const round = (x: number) => Math.round(x * 1e6) / 1e6;
 
 /** From this many actors, scoreAndWrite computes the rows on worker threads, overlapped with the writes. */
 export const PIPELINE_MIN_ACTORS = 1000;
@@ -86,7 +77,10 @@ export class ScoringEngineService implements OnModuleDestroy {
     for (const id of ids) {
       const a = ix.indexOf(id);
       if (a < 0) continue;
-      rows.push(edgeRow(ix, a, storedRow(forms, a, resourcesOf(searcher, a, k), k, FORM_K)));
+      rows.push({
+        id,
+        partners: storedPartnerValues(ix.ids, storedRow(forms, a, resourcesOf(searcher, a, k), k, FORM_K)),
+      });
     }
     return rows;
   }
@@ -121,7 +115,10 @@ export class ScoringEngineService implements OnModuleDestroy {
       for (let i = 0; i < batches.length; i++) {
         const stored = await computing!;
         computing = i + 1 < batches.length ? compute(batches[i + 1]) : null;
-        const rows = stored.map((row, r) => edgeRow(ix, batches[i][r], row));
+        const rows = stored.map((row, r) => ({
+          id: ix.ids[batches[i][r]],
+          partners: storedPartnerValues(ix.ids, row),
+        }));
         edges += await writing;
         writing = this.edges.replace(rows, stamp);
         writing.catch(() => undefined); // awaited at the next batch: not unhandled meanwhile
@@ -141,36 +138,35 @@ export class ScoringEngineService implements OnModuleDestroy {
    * they are not rewritten (an edit costs a few lists' writes, not ~75).
    */
   async rescoreActor(actorId: string): Promise<{ actors: number; edges: number; skipped?: string }> {
+    return this.rescoreActors([actorId]);
+  }
+
+  /**
+   * rescoreActor for actors changed together, in one pass: one population refresh, and the union
+   * of their affected lists computed and written once (a list two of them appear in is rewritten
+   * once, not twice).
+   */
+  async rescoreActors(
+    actorIds: readonly string[],
+  ): Promise<{ actors: number; edges: number; skipped?: string }> {
     const [snapshot, profile] = await Promise.all([
-      this.population.refreshed([actorId]),
+      this.population.refreshed(actorIds),
       this.activeProfile(),
     ]);
-    const idx = snapshot.index.indexOf(actorId);
-    if (idx < 0) return { actors: 0, edges: 0, skipped: 'actor no longer exists' };
-    const [own] = this.topK(snapshot, [actorId], profile, STORED_K * 3);
-    // (its best partners of every form are among `own`: topK keeps each form's top FORM_K)
-    const before = new Set(await this.edges.inNeighbours(actorId));
-    const newcomers = own.partners.filter((p) => !before.has(p.id));
-    const stored = await this.edges.storedScores(newcomers.map((p) => p.id));
-    const entered = newcomers.filter((p) => entersStoredRow(p, stored.get(p.id), STORED_K, FORM_K));
-    const affected = new Set<string>([actorId, ...before, ...entered.map((p) => p.id)]);
+    const present = [...new Set(actorIds)].filter((id) => snapshot.index.indexOf(id) >= 0);
+    if (present.length === 0) return { actors: 0, edges: 0, skipped: 'no such actor any more' };
+    // (their best partners of every form are among these rows: topK keeps each form's top FORM_K)
+    const own = this.topK(snapshot, present, profile, STORED_K * 3);
+    const before = await this.edges.inNeighboursOf(present);
+    const affected = new Set<string>(present);
+    const newcomers: EdgePartner[] = [];
+    for (const row of own) {
+      const was = new Set(before.get(row.id) ?? []);
+      for (const x of was) affected.add(x);
+      for (const p of row.partners) if (!was.has(p.id)) newcomers.push(p);
+    }
+    const stored = await this.edges.storedScores([...new Set(newcomers.map((p) => p.id))]);
+    for (const p of newcomers) if (entersStoredRow(p, stored.get(p.id), STORED_K, FORM_K)) affected.add(p.id);
     return this.scoreAndWrite(snapshot, [...affected].sort(), profile);
   }
-}
-
-/** A stored row as COMPLEMENTS edge properties (ids, ranks, values rounded). */
-function edgeRow(ix: ScoringIndex, a: number, row: readonly StoredPartner[]): EdgeRow {
-  return {
-    id: ix.ids[a],
-    partners: row.map((x, i): EdgePartner => ({
-      id: ix.ids[x.idx],
-      score: round(x.scores[x.best]),
-      form: FORM_ORDER[x.best],
-      forms: x.scores.map(round),
-      rank: i + 1,
-      forward: round(x.forward),
-      backward: round(x.backward),
-      components: x.components.map(round),
-    })),
-  };
 }

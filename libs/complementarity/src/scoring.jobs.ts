@@ -19,6 +19,11 @@ export class ScoringJobs {
     return this.engine.rescoreActor(payload.actorId);
   }
 
+  @JobHandler(JobName.SCORE_ACTORS)
+  async scoreActors(payload: JobPayload<JobName.SCORE_ACTORS>) {
+    return this.engine.rescoreActors(payload.actorIds);
+  }
+
   @JobHandler(JobName.SCORING_REBUILD, { run: (p) => p.runId })
   async rebuild(payload: JobPayload<JobName.SCORING_REBUILD>) {
     return this.runs.plan(payload.runId);

@@ -3,6 +3,8 @@
  * Queue and job names are a wire format: never rename them casually.
  * Payloads carry ids only — never documents, never personal data.
  */
+import { createHash } from 'node:crypto';
+
 export enum QueueName {
   SCORING = 'scoring',
   IMPORT = 'import',
@@ -13,6 +15,8 @@ export enum QueueName {
 export enum JobName {
   /** Rescore one actor after its profile changed (deduplicated while pending). */
   SCORE_ACTOR = 'score-actor',
+  /** Rescore a batch of actors changed together (an import's chunk, alliances): one pass for all. */
+  SCORE_ACTORS = 'score-actors',
   /** Plan a full rebuild of a scope: split it into chunks. */
   SCORING_REBUILD = 'scoring-rebuild',
   /** Score one chunk of a rebuild and write its top-K edges. */
@@ -27,6 +31,7 @@ export enum JobName {
 
 export interface JobPayloads {
   [JobName.SCORE_ACTOR]: { actorId: string };
+  [JobName.SCORE_ACTORS]: { actorIds: string[] };
   [JobName.SCORING_REBUILD]: { runId: string };
   [JobName.SCORING_CHUNK]: { runId: string; chunk: number };
   [JobName.IMPORT_ACTORS_CSV]: { runId: string };
@@ -51,6 +56,7 @@ export type RunJobName = {
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.SCORE_ACTOR]: QueueName.SCORING,
+  [JobName.SCORE_ACTORS]: QueueName.SCORING,
   [JobName.SCORING_REBUILD]: QueueName.SCORING,
   [JobName.SCORING_CHUNK]: QueueName.SCORING,
   [JobName.IMPORT_ACTORS_CSV]: QueueName.IMPORT,
@@ -71,6 +77,15 @@ export interface JobPolicy<N extends JobName> {
 export const JOB_POLICIES: { [N in JobName]: JobPolicy<N> } = {
   // Deduplicated while pending; an edit arriving while the rescore runs queues exactly one more.
   [JobName.SCORE_ACTOR]: { attempts: 5, backoffMs: 1000, dedupId: (p) => `score-actor.${p.actorId}` },
+  // Deduplicated by its set of actors (a digest: ids would not fit a deferral key)
+  [JobName.SCORE_ACTORS]: {
+    attempts: 5,
+    backoffMs: 1000,
+    dedupId: (p) =>
+      `score-actors.${createHash('sha256')
+        .update([...p.actorIds].sort().join(','))
+        .digest('hex')}`,
+  },
   [JobName.SCORING_REBUILD]: { attempts: 3, backoffMs: 2000, jobId: (p) => `rebuild.${p.runId}` },
   [JobName.SCORING_CHUNK]: { attempts: 5, backoffMs: 2000, jobId: (p) => `chunk.${p.runId}.${p.chunk}` },
   [JobName.IMPORT_ACTORS_CSV]: { attempts: 3, backoffMs: 2000, jobId: (p) => `import.${p.runId}` },

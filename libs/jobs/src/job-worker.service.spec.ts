@@ -43,6 +43,7 @@ class Handlers {
     throw new QueryFailedError();
   }
 
+  @JobHandler(JobName.SCORE_ACTORS) async scoreActors() {}
   @JobHandler(JobName.SCORING_REBUILD, { run: (p) => p.runId }) async rebuild() {}
   @JobHandler(JobName.GENERATE_SCHEDULE, { run: (p) => p.runId }) async schedule() {}
   @JobHandler(JobName.RELAY_OUTBOX) async relay() {}

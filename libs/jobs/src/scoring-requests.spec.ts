@@ -1,34 +1,69 @@
 import { JobName } from './job-contract';
 import { JobDeferrals } from './job-deferrals.service';
 import { JobsService, RedisUnavailableError } from './jobs.service';
-import { ScoringRequests } from './scoring-requests';
+import { RESCORE_BATCH, ScoringRequests } from './scoring-requests';
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `act_${i}`);
 
 describe('ScoringRequests.rescoreActors', () => {
-  it('enqueues one SCORE_ACTOR per distinct actor', async () => {
+  it('enqueues one SCORE_ACTOR for one actor (deduplicated per actor while pending)', async () => {
     const jobs = { enqueue: jest.fn(async () => 'job') };
-    await new ScoringRequests(jobs as unknown as JobsService).rescoreActors(['a', 'b', 'a']);
+    await new ScoringRequests(jobs as unknown as JobsService).rescoreActors(['a', 'a']);
+    expect(jobs.enqueue.mock.calls).toEqual([[JobName.SCORE_ACTOR, { actorId: 'a' }]]);
+  });
+
+  it('enqueues actors changed together as SCORE_ACTORS batches of distinct actors', async () => {
+    const jobs = { enqueue: jest.fn(async () => 'job') };
+    const all = ids(RESCORE_BATCH * 2 + 5);
+    await new ScoringRequests(jobs as unknown as JobsService).rescoreActors([...all, all[0]]);
     expect(jobs.enqueue.mock.calls).toEqual([
-      [JobName.SCORE_ACTOR, { actorId: 'a' }],
-      [JobName.SCORE_ACTOR, { actorId: 'b' }],
+      [JobName.SCORE_ACTORS, { actorIds: all.slice(0, RESCORE_BATCH) }],
+      [JobName.SCORE_ACTORS, { actorIds: all.slice(RESCORE_BATCH, 2 * RESCORE_BATCH) }],
+      [JobName.SCORE_ACTORS, { actorIds: all.slice(2 * RESCORE_BATCH) }],
     ]);
+  });
+
+  it('does nothing for no actor', async () => {
+    const jobs = { enqueue: jest.fn(async () => 'job') };
+    await new ScoringRequests(jobs as unknown as JobsService).rescoreActors([]);
+    expect(jobs.enqueue).not.toHaveBeenCalled();
   });
 
   it('is best effort: a failed enqueue neither throws nor stops the others', async () => {
     const jobs = {
-      enqueue: jest.fn(async (_: JobName, p: { actorId: string }) => {
-        if (p.actorId === 'a') throw new Error('Connection is closed.');
+      enqueue: jest.fn(async (_: JobName, p: { actorIds: string[] }) => {
+        if (p.actorIds[0] === 'act_0') throw new Error('Connection is closed.');
         return 'job';
       }),
     };
     await expect(
-      new ScoringRequests(jobs as unknown as JobsService).rescoreActors(['a', 'b']),
+      new ScoringRequests(jobs as unknown as JobsService).rescoreActors(ids(RESCORE_BATCH + 1)),
     ).resolves.toBeUndefined();
     expect(jobs.enqueue).toHaveBeenCalledTimes(2);
   });
 });
 
 describe('ScoringRequests.rescoreActors while Redis is unavailable', () => {
-  it('stops waiting on Redis after the first failure and defers every rescore in one write', async () => {
+  it('stops waiting on Redis after the first failure and defers every batch in one write', async () => {
+    const jobs = {
+      enqueue: jest.fn(async () => {
+        throw new RedisUnavailableError(JobName.SCORE_ACTORS);
+      }),
+    };
+    const deferrals = { deferQuietly: jest.fn(async () => undefined) };
+    const all = ids(RESCORE_BATCH + 3);
+    await new ScoringRequests(
+      jobs as unknown as JobsService,
+      deferrals as unknown as JobDeferrals,
+    ).rescoreActors(all);
+    expect(jobs.enqueue).toHaveBeenCalledTimes(1);
+    expect(deferrals.deferQuietly).toHaveBeenCalledWith(JobName.SCORE_ACTORS, [
+      { actorIds: all.slice(0, RESCORE_BATCH) },
+      { actorIds: all.slice(RESCORE_BATCH) },
+    ]);
+  });
+
+  it('defers a single actor as SCORE_ACTOR', async () => {
     const jobs = {
       enqueue: jest.fn(async () => {
         throw new RedisUnavailableError(JobName.SCORE_ACTOR);
@@ -38,12 +73,7 @@ describe('ScoringRequests.rescoreActors while Redis is unavailable', () => {
     await new ScoringRequests(
       jobs as unknown as JobsService,
       deferrals as unknown as JobDeferrals,
-    ).rescoreActors(['a', 'b', 'c']);
-    expect(jobs.enqueue).toHaveBeenCalledTimes(1);
-    expect(deferrals.deferQuietly).toHaveBeenCalledWith(JobName.SCORE_ACTOR, [
-      { actorId: 'a' },
-      { actorId: 'b' },
-      { actorId: 'c' },
-    ]);
+    ).rescoreActors(['a']);
+    expect(deferrals.deferQuietly).toHaveBeenCalledWith(JobName.SCORE_ACTOR, [{ actorId: 'a' }]);
   });
 });

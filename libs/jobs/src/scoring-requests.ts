@@ -1,8 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { JobName } from './job-contract';
+import { JobName, JobPayload } from './job-contract';
 import { errorKind } from './job-failure';
 import { JobDeferrals } from './job-deferrals.service';
 import { JobsService, RedisUnavailableError } from './jobs.service';
+
+/** Actors per SCORE_ACTORS job: their affected lists (~50 each) make a rebuild-chunk-sized write. */
+export const RESCORE_BATCH = 100;
 
 /**
  * The one "rescore these actors" entry point, for every write that changes what scores depend on
@@ -21,28 +24,39 @@ export class ScoringRequests {
   /**
    * Never throws and never waits on Redis: the change is already saved. A rescore Redis does not
    * take (it fails fast) is recorded in PostgreSQL (deferred_jobs) and enqueued by the worker's
-   * sweeper once Redis is back. SCORE_ACTOR is deduplicated per actor while pending.
+   * sweeper once Redis is back. One actor: SCORE_ACTOR, deduplicated per actor while pending.
+   * Several: SCORE_ACTORS batches of RESCORE_BATCH, each rescored in one pass (one population
+   * refresh, the union of the affected lists written once) instead of one job per actor.
    */
   async rescoreActors(actorIds: Iterable<string>): Promise<void> {
-    const missed: string[] = [];
+    const ids = [...new Set(actorIds)];
+    if (ids.length === 0) return;
+    if (ids.length === 1) return this.enqueueOrDefer(JobName.SCORE_ACTOR, [{ actorId: ids[0] }]);
+    const batches: { actorIds: string[] }[] = [];
+    for (let i = 0; i < ids.length; i += RESCORE_BATCH)
+      batches.push({ actorIds: ids.slice(i, i + RESCORE_BATCH) });
+    return this.enqueueOrDefer(JobName.SCORE_ACTORS, batches);
+  }
+
+  private async enqueueOrDefer<N extends JobName.SCORE_ACTOR | JobName.SCORE_ACTORS>(
+    name: N,
+    payloads: JobPayload<N>[],
+  ): Promise<void> {
+    const missed: JobPayload<N>[] = [];
     let redisDown = false;
-    for (const actorId of new Set(actorIds)) {
+    for (const payload of payloads) {
       if (redisDown) {
-        missed.push(actorId); // Redis just failed: do not wait on it once per actor
+        missed.push(payload); // Redis just failed: do not wait on it once per job
         continue;
       }
       try {
-        await this.jobs.enqueue(JobName.SCORE_ACTOR, { actorId });
+        await this.jobs.enqueue(name, payload);
       } catch (err) {
-        this.logger.warn(`could not enqueue rescoring of ${actorId}: ${errorKind(err)}; deferred`);
+        this.logger.warn(`could not enqueue ${name}: ${errorKind(err)}; deferred`);
         redisDown = err instanceof RedisUnavailableError;
-        missed.push(actorId);
+        missed.push(payload);
       }
     }
-    if (missed.length && this.deferrals)
-      await this.deferrals.deferQuietly(
-        JobName.SCORE_ACTOR,
-        missed.map((actorId) => ({ actorId })),
-      );
+    if (missed.length && this.deferrals) await this.deferrals.deferQuietly(name, missed);
   }
 }
