@@ -386,7 +386,8 @@ describe('complementarity engine (e2e, real worker)', () => {
       const data = j.data as { actorId?: string; actorIds?: string[] };
       return [asso, cabinet, agence].some((id) => data.actorId === id || data.actorIds?.includes(id));
     });
-    expect(mine.map((j) => [j.name, [...(j.data as { actorIds: string[] }).actorIds].sort()])).toEqual([
+    const covered = (d: { actorId?: string; actorIds?: string[] }) => [...(d.actorIds ?? [d.actorId])].sort();
+    expect(mine.map((j) => [j.name, covered(j.data as { actorId?: string; actorIds?: string[] })])).toEqual([
       [JobName.SCORE_ACTORS, [asso, cabinet, agence].sort()],
     ]);
   });

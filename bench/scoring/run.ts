@@ -23,6 +23,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   // --n=200000: the same figures at another population size (compute and end to end)
   const nArg = argv.find((a) => a.startsWith('--n='));
   const n = nArg ? Number(nArg.slice(4)) : quick ? 20_000 : 100_000;
+  if (!Number.isInteger(n) || n < 1000) throw new Error(`--n must be an integer ≥ 1000, not ${nArg}`);
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const compute = (await computeMain([...(quick ? ['--quick'] : []), `--n=${n}`])) as Record<
     string,

@@ -55,10 +55,14 @@ async function run(load: GraphqlLoad): Promise<GraphqlLoadResult> {
 export function graphqlLoad(load: GraphqlLoad): Promise<GraphqlLoadResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(__filename, { workerData: load });
-    worker.once('message', (m: { result?: GraphqlLoadResult; error?: string }) =>
-      m.error ? reject(new Error(m.error)) : resolve(m.result!),
-    );
+    worker.once('message', (m: { result?: GraphqlLoadResult; error?: string }) => {
+      void worker.terminate();
+      if (m.error) reject(new Error(m.error));
+      else resolve(m.result!);
+    });
     worker.once('error', reject);
+    // (after a message this is a no-op: the promise is already settled)
+    worker.once('exit', (code) => reject(new Error(`load thread exited with ${code} before answering`)));
   });
 }
 

@@ -104,6 +104,21 @@ function setup() {
 }
 
 describe('ActorImportService', () => {
+  it('rescores every row it wrote when another write of the chunk fails, and still fails', async () => {
+    const { graph, jobs, service } = setup();
+    const upsert = graph.repository.upsert.bind(graph.repository);
+    // row a's write fails at once while row b's, in the same group, finishes a moment later
+    graph.repository.upsert = async (a: ActorWrite) => {
+      if (a.externalId === 'a') throw new Error('Neo.TransientError.Transaction.DeadlockDetected');
+      await new Promise((r) => setTimeout(r, 20));
+      return upsert(a);
+    };
+    await expect(service.importCsv(CSV, { dryRun: false, managedBy: 'org-a' })).rejects.toThrow(/Deadlock/);
+    const written = [...graph.actors.keys()];
+    expect(written).toHaveLength(1); // row b
+    expect(jest.mocked(jobs.enqueue).mock.calls).toEqual([[JobName.SCORE_ACTOR, { actorId: written[0] }]]);
+  });
+
   it('writes valid rows, rejects the others with row, column and reason, and is idempotent', async () => {
     const { graph, jobs, service } = setup();
     const first = await service.importCsv(CSV, { dryRun: false, managedBy: 'org-a' });

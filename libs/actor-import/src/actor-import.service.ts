@@ -311,6 +311,14 @@ function conflictColumn(err: DomainError): Column | null {
   return field === 'siren' || field === 'rna' ? field : field === 'externalId' ? 'external_id' : null;
 }
 
+/**
+ * `work` on `size` items at a time. A failure stops the next groups but only once every item of
+ * its group has settled, so the caller knows everything that was written (and rescores it).
+ */
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
+  for (let i = 0; i < items.length; i += size) {
+    const settled = await Promise.allSettled(items.slice(i, i + size).map(work));
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
 }

@@ -28,7 +28,6 @@ import { VIA_CODE, competenceTable, rarityOf, relationCode } from './index-build
 
 export { FAMILIES, MODALITIES } from '@maillage/actor-table';
 
-// Local binding: a CommonJS re-export is a getter, and this runs per actor.
 export { REL_CHILD, REL_EXACT, REL_NONE, REL_PARENT, REL_SIBLING } from './index-build';
 
 export interface BuildIndexOptions {
@@ -436,7 +435,6 @@ export interface SharedIndex {
   readonly layout: BlockLayout;
 }
 
-/** A copy of a typed array on a SharedArrayBuffer (as is when it already is one). */
 /** The same typed array on a SharedArrayBuffer (itself when it already is one). */
 export function toSab<T extends ArrayBufferView>(v: T): T {
   if (v.buffer instanceof SharedArrayBuffer) return v;

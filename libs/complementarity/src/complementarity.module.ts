@@ -39,7 +39,7 @@ export class ComplementarityCoreModule {}
 })
 export class ComplementarityGraphqlModule {}
 
-/** Worker side: the scoring queue's job handlers (SCORE_ACTOR, SCORING_REBUILD, SCORING_CHUNK). */
+/** Worker side: the scoring queue's job handlers (SCORE_ACTOR(S), SCORING_REBUILD, SCORING_CHUNK). */
 @Module({
   imports: [ComplementarityCoreModule],
   providers: [ScoringJobs],

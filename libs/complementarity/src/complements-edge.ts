@@ -1,4 +1,4 @@
-import { FORM_ORDER, StoredPartnerValues } from '@maillage/alliance-forms';
+import { FORM_ORDER, type StoredPartnerValues } from '@maillage/alliance-forms';
 
 /**
  * The one list of COMPLEMENTS edge properties (what the writer creates and the readers may read).

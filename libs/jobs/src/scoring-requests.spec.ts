@@ -3,7 +3,8 @@ import { JobDeferrals } from './job-deferrals.service';
 import { JobsService, RedisUnavailableError } from './jobs.service';
 import { RESCORE_BATCH, ScoringRequests } from './scoring-requests';
 
-const ids = (n: number) => Array.from({ length: n }, (_, i) => `act_${i}`);
+/** n actor ids, already in the sorted order batches are cut in. */
+const ids = (n: number) => Array.from({ length: n }, (_, i) => `act_${String(i).padStart(4, '0')}`);
 
 describe('ScoringRequests.rescoreActors', () => {
   it('enqueues one SCORE_ACTOR for one actor (deduplicated per actor while pending)', async () => {
@@ -29,17 +30,34 @@ describe('ScoringRequests.rescoreActors', () => {
     expect(jobs.enqueue).not.toHaveBeenCalled();
   });
 
-  it('is best effort: a failed enqueue neither throws nor stops the others', async () => {
+  it('cuts the same batches whatever the order the actors come in (so repeats deduplicate)', async () => {
+    const jobs = { enqueue: jest.fn(async () => 'job') };
+    const all = ids(RESCORE_BATCH + 5);
+    await new ScoringRequests(jobs as unknown as JobsService).rescoreActors([...all].reverse());
+    expect(jobs.enqueue.mock.calls).toEqual([
+      [JobName.SCORE_ACTORS, { actorIds: all.slice(0, RESCORE_BATCH) }],
+      [JobName.SCORE_ACTORS, { actorIds: all.slice(RESCORE_BATCH) }],
+    ]);
+  });
+
+  it('is best effort: a failed enqueue neither throws nor stops the others, and is deferred', async () => {
+    const all = ids(RESCORE_BATCH + 1);
     const jobs = {
       enqueue: jest.fn(async (_: JobName, p: { actorIds: string[] }) => {
-        if (p.actorIds[0] === 'act_0') throw new Error('Connection is closed.');
+        if (p.actorIds[0] === all[0]) throw new Error('Connection is closed.');
         return 'job';
       }),
     };
+    const deferrals = { deferQuietly: jest.fn(async () => undefined) };
     await expect(
-      new ScoringRequests(jobs as unknown as JobsService).rescoreActors(ids(RESCORE_BATCH + 1)),
+      new ScoringRequests(jobs as unknown as JobsService, deferrals as unknown as JobDeferrals).rescoreActors(
+        all,
+      ),
     ).resolves.toBeUndefined();
     expect(jobs.enqueue).toHaveBeenCalledTimes(2);
+    expect(deferrals.deferQuietly).toHaveBeenCalledWith(JobName.SCORE_ACTORS, [
+      { actorIds: all.slice(0, RESCORE_BATCH) },
+    ]);
   });
 });
 

@@ -4,7 +4,7 @@ import { errorKind } from './job-failure';
 import { JobDeferrals } from './job-deferrals.service';
 import { JobsService, RedisUnavailableError } from './jobs.service';
 
-/** Actors per SCORE_ACTORS job: their affected lists (~50 each) make a rebuild-chunk-sized write. */
+/** Actors per SCORE_ACTORS job: with ~50 affected lists each, a few thousand lists per job. */
 export const RESCORE_BATCH = 100;
 
 /**
@@ -29,7 +29,8 @@ export class ScoringRequests {
    * refresh, the union of the affected lists written once) instead of one job per actor.
    */
   async rescoreActors(actorIds: Iterable<string>): Promise<void> {
-    const ids = [...new Set(actorIds)];
+    // sorted: the same set of actors makes the same batches, so a repeated request is deduplicated
+    const ids = [...new Set(actorIds)].sort();
     if (ids.length === 0) return;
     if (ids.length === 1) return this.enqueueOrDefer(JobName.SCORE_ACTOR, [{ actorId: ids[0] }]);
     const batches: { actorIds: string[] }[] = [];
@@ -52,11 +53,16 @@ export class ScoringRequests {
       try {
         await this.jobs.enqueue(name, payload);
       } catch (err) {
-        this.logger.warn(`could not enqueue ${name}: ${errorKind(err)}; deferred`);
+        this.logger.warn(`could not enqueue ${name} (${rescoredBy(payload)}): ${errorKind(err)}; deferred`);
         redisDown = err instanceof RedisUnavailableError;
         missed.push(payload);
       }
     }
     if (missed.length && this.deferrals) await this.deferrals.deferQuietly(name, missed);
   }
+}
+
+/** What a rescore job covers, for logs: ids only (actors are organisations, not persons). */
+function rescoredBy(p: JobPayload<JobName.SCORE_ACTOR> | JobPayload<JobName.SCORE_ACTORS>): string {
+  return 'actorId' in p ? p.actorId : `${p.actorIds.length} actors`;
 }
