@@ -95,16 +95,15 @@ export function entersStoredRow(
     const positive = values.filter((v) => v > 0).sort((x, y) => y - x);
     return positive.length < n ? 0 : positive[n - 1];
   };
-  if (pair.score > 0 && pair.score >= kth(row?.scores ?? [], k) - ROUNDING) return true;
-  return pair.forms.some(
-    (v, f) =>
-      v > 0 &&
-      v >=
-        kth(
-          (row?.forms ?? []).map((x) => x[f] ?? 0),
-          formK,
-        ) -
-          ROUNDING,
+  const enters = (v: number, stored: readonly number[], n: number) => v > 0 && v >= kth(stored, n) - ROUNDING;
+  if (enters(pair.score, row?.scores ?? [], k)) return true;
+  const forms = row?.forms ?? [];
+  return pair.forms.some((v, f) =>
+    enters(
+      v,
+      forms.map((x) => x[f] ?? 0),
+      formK,
+    ),
   );
 }
 

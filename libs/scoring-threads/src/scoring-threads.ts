@@ -292,11 +292,7 @@ export class ScoringThreads {
       const w = new Worker(scoringThreadFile());
       w.unref();
       // a thread that dies is dropped for good (the next job starts a new one and resends the index)
-      w.once('exit', () => {
-        const at = this.workers.indexOf(w);
-        if (at >= 0) this.workers.splice(at, 1);
-        this.loaded = null;
-      });
+      w.once('exit', () => this.drop(w));
       this.workers.push(w);
     }
     let id = this.indexIds.get(index);
@@ -323,6 +319,13 @@ export class ScoringThreads {
     return settled.map((r) => (r as PromiseFulfilledResult<SearchStats>).value);
   }
 
+  /** Forgets a thread (idempotent); the next job starts a new one and resends the index. */
+  private drop(w: Worker): void {
+    const at = this.workers.indexOf(w);
+    if (at >= 0) this.workers.splice(at, 1);
+    this.loaded = null;
+  }
+
   private send(w: Worker, m: ThreadMessage): Promise<SearchStats> {
     return new Promise((resolve, reject) => {
       const onMessage = (r: { stats?: SearchStats; error?: string }) => {
@@ -332,10 +335,7 @@ export class ScoringThreads {
       };
       const onError = (err: Error) => {
         cleanup();
-        // the thread exits next: drop it now so no later job is sent to it
-        const at = this.workers.indexOf(w);
-        if (at >= 0) this.workers.splice(at, 1);
-        this.loaded = null;
+        this.drop(w); // the thread exits next: drop it now so no later job is sent to it
         reject(err);
       };
       const onExit = (code: number) => {
