@@ -401,10 +401,18 @@ describe('reliability: Redis failures (e2e, own redis-server)', () => {
       form: AllianceForm.CO_PRODUCTION,
       since: '2024-05-14',
     };
-    await worker.get(OutboxService).transaction(async (_m, write) => write(allianceFromEvent(payload)));
-    const runner = worker.get(JobWorkerService);
-    await Promise.all([1, 2, 3].map(() => runner.process(delivery(JobName.RELAY_OUTBOX, {}))));
-    await runner.process(delivery(JobName.RELAY_OUTBOX, {}));
+    // Paused, the in-process worker cannot take the row first: the deliveries below are the only relays
+    // (otherwise its relay holds the row's lock while ours skip it, and the check races its commit).
+    const outboxQueue = worker.get(JobsService).queue(QueueName.OUTBOX);
+    await outboxQueue.pause();
+    try {
+      await worker.get(OutboxService).transaction(async (_m, write) => write(allianceFromEvent(payload)));
+      const runner = worker.get(JobWorkerService);
+      await Promise.all([1, 2, 3].map(() => runner.process(delivery(JobName.RELAY_OUTBOX, {}))));
+      await runner.process(delivery(JobName.RELAY_OUTBOX, {}));
+    } finally {
+      await outboxQueue.resume();
+    }
     const [row] = await worker
       .get(Neo4jService)
       .read<{ n: number }>(
