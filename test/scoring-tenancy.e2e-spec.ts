@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Role } from '@maillage/auth';
-import { PopulationService } from '@maillage/complementarity';
+import { PopulationService } from '@maillage/scoring-population';
 import { PairWeightsService } from '@maillage/schedules';
 import { TestApi, skills } from './support/api';
 

@@ -6,11 +6,8 @@
 import { INestApplication } from '@nestjs/common';
 import { Neo4jService } from '../../libs/neo4j/src';
 import { benchmarkOptions, generateActors, loadActorsIntoGraph } from '../../libs/synthetic/src';
-import {
-  ComplementsRepository,
-  PopulationService,
-  ScoringEngineService,
-} from '../../libs/complementarity/src';
+import { ComplementsRepository, ScoringEngineService } from '../../libs/complementarity/src';
+import { PopulationService } from '../../libs/scoring-population/src';
 import { listVisibilityParams } from '../../libs/actors/src';
 import { ANONYMOUS } from '../../libs/auth/src';
 import { graphqlLoad } from '../support/graphql-load';
@@ -31,6 +28,10 @@ export interface EndToEndResult {
     p95Ms: number;
     maxMs: number;
     actorsRescored: number;
+    /** Where an edit's time goes (see RescoreResult.timings), median over the edits. */
+    phaseP50Ms: { refreshMs: number; affectedMs: number; scoreMs: number; writeMs: number };
+    /** The three slowest edits: time, lists rewritten, split. */
+    slowest: { ms: number; lists: number; timings: unknown }[];
     /** The edits rescored one by one (sum), and as many other edits rescored in one batch. */
     oneByOneTotalMs: number;
     batchedTotalMs: number;
@@ -174,14 +175,33 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
     });
     log(`rebuild done: ${rebuild.edges} edges; measuring profile edits…`);
     const times: number[] = [];
+    const phases = {
+      refreshMs: [] as number[],
+      affectedMs: [] as number[],
+      scoreMs: [] as number[],
+      writeMs: [] as number[],
+    };
+    const slowest: { ms: number; lists: number; timings: unknown }[] = [];
     let rescored = 0;
     for (let i = 0; i < EDITS; i++) {
       const id = rebuild.ids[(i * 2503) % rebuild.ids.length];
       await neo4j.write(ADD_NEED, { id });
       const t0 = performance.now();
-      rescored += (await engine.rescoreActor(id)).actors;
+      const done = await engine.rescoreActor(id);
       times.push(performance.now() - t0);
+      rescored += done.actors;
+      slowest.push({ ms: Math.round(times[times.length - 1]), lists: done.actors, timings: done.timings });
+      for (const k of Object.keys(phases) as (keyof typeof phases)[]) phases[k].push(done.timings?.[k] ?? 0);
     }
+    const phaseP50 = Object.fromEntries(
+      Object.entries(phases).map(([k, v]) => [
+        k,
+        percentile(
+          v.sort((x, y) => x - y),
+          50,
+        ),
+      ]),
+    ) as Record<keyof typeof phases, number>;
     const oneByOneMs = times.reduce((x, y) => x + y, 0);
     times.sort((a, b) => a - b);
     // The same number of other actors edited together (an import's chunk): one batched rescore.
@@ -209,6 +229,8 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
         p95Ms: Math.round(percentile(times, 95)),
         maxMs: Math.round(times[times.length - 1]),
         actorsRescored: Math.round(rescored / EDITS),
+        phaseP50Ms: phaseP50,
+        slowest: slowest.sort((x, y) => y.ms - x.ms).slice(0, 3),
         oneByOneTotalMs: Math.round(oneByOneMs),
         batchedTotalMs: Math.round(burstMs),
         batchedLists: burst.actors,

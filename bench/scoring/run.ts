@@ -54,6 +54,11 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     `  profile edit → affected lists rewritten (${inc.edits} edits, ~${inc.actorsRescored} lists each): ` +
       `p50 ${inc.p50Ms} ms, p95 ${inc.p95Ms} ms, max ${inc.maxMs} ms   target p95 ≤ ${TARGETS.incrementalP95Ms} ms`,
   );
+  const ph = inc.phaseP50Ms;
+  console.log(
+    `    median split: population patch ${ph.refreshMs} ms, affected lists found ${ph.affectedMs} ms, ` +
+      `lists scored ${ph.scoreMs} ms, written ${ph.writeMs} ms; slowest: ${JSON.stringify(inc.slowest)}`,
+  );
   console.log(
     `  ${inc.edits} edits together (an import's chunk), one batched rescore: ${inc.batchedTotalMs} ms for ` +
       `${inc.batchedLists} lists, vs ${inc.oneByOneTotalMs} ms one by one ` +

@@ -28,7 +28,7 @@ import {
   Triad,
 } from './models/complementarity.models';
 import { ScoringContextService, viewerScope } from './scoring-context.service';
-import { ScoringDataRepository } from './scoring-data.repository';
+import { ScoringDataRepository } from '@maillage/scoring-population';
 import { ScoringRunsService } from './scoring-runs.service';
 import { STORED_K } from './scoring-engine.service';
 import { toScoringRun } from './scoring-run.mapper';

@@ -7,18 +7,27 @@ import { EDGE_PROPERTY_MAP } from './complements-edge';
  * top FORM_K for one alliance form; properties are listed in complements-edge.ts (one place).
  */
 
-/** Replaces the whole outgoing set of each actor of $rows in one transaction (delete + create). */
+/**
+ * Replaces the whole outgoing set of each actor of $rows in one transaction, in place: edges to
+ * partners no longer listed are deleted, edges to partners still listed keep their relationship and
+ * get the new properties (SET =, so nothing of the old version stays), newcomers are created.
+ * Creating and deleting relationships is what costs Neo4j (not their properties), and an edit or a
+ * rebuild with an unchanged profile leaves most partners where they were. MERGE on two locked
+ * endpoints never duplicates a pair under concurrent writers.
+ */
 export const REPLACE_EDGES = `
 UNWIND $rows AS row
 MATCH (a:Actor { id: row.id })
-CALL (a) {
-  OPTIONAL MATCH (a)-[old:COMPLEMENTS]->()
+CALL (a, row) {
+  OPTIONAL MATCH (a)-[old:COMPLEMENTS]->(gone:Actor)
+  WHERE NOT gone.id IN [p IN row.partners | p.id]
   DELETE old
 }
 CALL (a, row) {
   UNWIND row.partners AS p
   MATCH (b:Actor { id: p.id })
-  CREATE (a)-[:COMPLEMENTS { ${EDGE_PROPERTY_MAP} }]->(b)
+  MERGE (a)-[e:COMPLEMENTS]->(b)
+  SET e = { ${EDGE_PROPERTY_MAP} }
 }
 RETURN count(a) AS actors`;
 

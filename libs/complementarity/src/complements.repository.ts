@@ -76,8 +76,8 @@ export class ComplementsRepository {
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
-   * Replaces each row's outgoing edges (delete old + create new in the same transaction, per
-   * batch). Running it twice leaves the same graph. Returns the number of edges written.
+   * Replaces each row's outgoing edges, one transaction per batch (in place: see REPLACE_EDGES).
+   * Running it twice leaves the same graph. Returns the number of edges written.
    */
   async replace(rows: readonly EdgeRow[], stamp: EdgeStamp): Promise<number> {
     let edges = 0;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PairContext, ScoringActor, ScoringContext, Taxonomy, rarityFromCounts } from '@maillage/scoring';
-import { ScoringDataRepository } from './scoring-data.repository';
+import { ScoringDataRepository } from '@maillage/scoring-population';
 import { Principal, Role } from '@maillage/auth';
 import { ActorVisibilityParams, listVisibilityParams } from '@maillage/actors';
 

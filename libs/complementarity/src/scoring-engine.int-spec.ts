@@ -3,7 +3,7 @@ import { AppConfig } from '@maillage/config';
 import { DEFAULT_PROFILE } from '@maillage/scoring';
 import { generatePopulation } from '@maillage/scoring/testing';
 import { ComplementsRepository, EdgeRow } from './complements.repository';
-import { PopulationService, PopulationSnapshot } from './population.service';
+import { PopulationService, PopulationSnapshot } from '@maillage/scoring-population';
 import { PIPELINE_MIN_ACTORS, ScoringEngineService } from './scoring-engine.service';
 import { ScoringProfilesService } from '@maillage/scoring-profiles';
 

@@ -7,7 +7,7 @@ import { MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
 import { entersStoredRow, formSearcherFor, storedPartnerValues, storedRow } from '@maillage/alliance-forms';
 import { EdgePartner, FORM_K } from './complements-edge';
 import { ComplementsRepository, EdgeRow, EdgeStamp, WRITE_BATCH } from './complements.repository';
-import { PopulationService, PopulationSnapshot } from './population.service';
+import { PopulationService, PopulationSnapshot } from '@maillage/scoring-population';
 import { ScoringProfilesService } from '@maillage/scoring-profiles';
 
 /**
@@ -137,7 +137,7 @@ export class ScoringEngineService implements OnModuleDestroy {
    * blended 20th or form 10th score the pair reaches. The other lists would come out unchanged, so
    * they are not rewritten (an edit costs a few lists' writes, not ~75).
    */
-  async rescoreActor(actorId: string): Promise<{ actors: number; edges: number; skipped?: string }> {
+  async rescoreActor(actorId: string): Promise<RescoreResult> {
     return this.rescoreActors([actorId]);
   }
 
@@ -146,13 +146,13 @@ export class ScoringEngineService implements OnModuleDestroy {
    * of their affected lists computed and written once (a list two of them appear in is rewritten
    * once, not twice).
    */
-  async rescoreActors(
-    actorIds: readonly string[],
-  ): Promise<{ actors: number; edges: number; skipped?: string }> {
+  async rescoreActors(actorIds: readonly string[]): Promise<RescoreResult> {
+    const t0 = performance.now();
     const [snapshot, profile] = await Promise.all([
       this.population.refreshed(actorIds),
       this.activeProfile(),
     ]);
+    const t1 = performance.now();
     const present = [...new Set(actorIds)].filter((id) => snapshot.index.indexOf(id) >= 0);
     if (present.length === 0) return { actors: 0, edges: 0, skipped: 'no such actor any more' };
     // (their best partners of every form are among these rows: topK keeps each form's top FORM_K)
@@ -167,6 +167,41 @@ export class ScoringEngineService implements OnModuleDestroy {
     }
     const stored = await this.edges.storedScores([...new Set(newcomers.map((p) => p.id))]);
     for (const p of newcomers) if (entersStoredRow(p, stored.get(p.id), STORED_K, FORM_K)) affected.add(p.id);
-    return this.scoreAndWrite(snapshot, [...affected].sort(), profile);
+    const t2 = performance.now();
+    const ids = [...affected].sort();
+    const ms = (x: number) => Math.round(x);
+    const timings = { refreshMs: ms(t1 - t0), affectedMs: ms(t2 - t1) };
+    if (ids.length >= PIPELINE_MIN_ACTORS) {
+      const written = await this.scoreAndWrite(snapshot, ids, profile);
+      return { ...written, timings: { ...timings, rewriteMs: ms(performance.now() - t2) } };
+    }
+    // (scoreAndWrite's small path, timed apart: scoring on this thread, then the write)
+    const rows = this.topK(snapshot, ids, profile);
+    const t3 = performance.now();
+    const edges = await this.edges.replace(rows, this.stamp(profile));
+    const t4 = performance.now();
+    return {
+      actors: rows.length,
+      edges,
+      timings: { ...timings, rewriteMs: ms(t4 - t2), scoreMs: ms(t3 - t2), writeMs: ms(t4 - t3) },
+    };
   }
+}
+
+/** What a rescore did, and where its time went (the job's return value: visible to operators). */
+export interface RescoreResult {
+  actors: number;
+  edges: number;
+  skipped?: string;
+  timings?: {
+    /** The edited actors re-read and patched into the population's index. */
+    refreshMs: number;
+    /** The patched index's postings and form facts built, the edited actors' rows searched, and the
+     * lists they leave or enter found. */
+    affectedMs: number;
+    /** Those lists scored and written; below PIPELINE_MIN_ACTORS lists, split in the two. */
+    rewriteMs: number;
+    scoreMs?: number;
+    writeMs?: number;
+  };
 }

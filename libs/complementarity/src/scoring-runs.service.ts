@@ -5,9 +5,9 @@ import { IsNull, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { JobName, JobRunEntity, JobRunsService, JobsService } from '@maillage/jobs';
 import { ScoringChunkEntity } from './scoring-chunk.entity';
-import { ScoringDataRepository } from './scoring-data.repository';
+import { ScoringDataRepository } from '@maillage/scoring-population';
 import { ScoringEngineService } from './scoring-engine.service';
-import { PopulationService } from './population.service';
+import { PopulationService } from '@maillage/scoring-population';
 import { COMPLEMENTARITY_ERRORS } from './complementarity.errors';
 
 const KIND = JobName.SCORING_REBUILD;

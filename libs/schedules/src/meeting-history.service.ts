@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { MetBeforeSource } from '@maillage/complementarity';
+import { MetBeforeSource } from '@maillage/scoring-population';
 import { EventsService } from '@maillage/events';
 
 /** Two actors who sat at the same table, as [smaller id, larger id]. */

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ComplementarityCoreModule, MetBeforeSource } from '@maillage/complementarity';
+import { ComplementarityCoreModule } from '@maillage/complementarity';
+import { MetBeforeSource } from '@maillage/scoring-population';
 import { EventsCoreModule } from '@maillage/events';
 import { WishesCoreModule } from '@maillage/wishes';
 import { SCHEDULE_ENTITIES } from './entities';
@@ -32,7 +33,7 @@ const SERVICES = [
 ];
 
 /**
- * Provides complementarity's MetBeforeSource port. Global because complementarity cannot import
+ * Provides the scoring population's MetBeforeSource port. Global because complementarity cannot import
  * this lib (schedules builds on it); SchedulesCoreModule imports it, so every process that loads
  * the schedules also satisfies the scoring's dependency.
  */

@@ -1,8 +1,8 @@
 /**
  * Port: who already met whom at a speed-meeting event, for the scoring's novelty penalty.
- * Complementarity declares it and libs/schedules, which owns the meetings, provides it
- * (MeetingHistoryModule, a global module): schedules builds on complementarity, so
- * complementarity cannot import it without a cycle. A process that loads
+ * The scoring population declares it and libs/schedules, which owns the meetings, provides it
+ * (MeetingHistoryModule, a global module): schedules builds on complementarity, so neither
+ * complementarity nor this lib can import it without a cycle. A process that loads
  * ComplementarityCoreModule also loads SchedulesCoreModule (or Nest refuses to start).
  */
 export abstract class MetBeforeSource {

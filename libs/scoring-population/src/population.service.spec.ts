@@ -1,7 +1,7 @@
 import { buildIndex } from '@maillage/candidate-search';
 import { PairContext, type ScoringActor } from '@maillage/scoring';
 import { generatePopulation } from '@maillage/scoring/testing';
-import { PopulationService } from './population.service';
+import { PATCH_MAX_AGE_MS, PopulationService } from './population.service';
 import type { Pair, ScoringDataRepository } from './scoring-data.repository';
 
 /** The graph as the repository reads it: a mutable list of actors and alliances. */
@@ -74,5 +74,45 @@ describe('PopulationService.refreshed', () => {
     const reused = await population.since(startedAt);
     expect(reused.index.actors[reused.index.indexOf(edited.id)]).toBe(edited);
     expect(reused.actors.get(edited.id)).toBe(edited);
+  });
+
+  it('patches an old snapshot at once, reads it again in the background, and keeps what was patched meanwhile', async () => {
+    const { actors, competences } = generatePopulation({ n: 200, seed: 9 });
+    const { graph, data } = fakeGraph([...actors], [], competences);
+    const population = new PopulationService(data);
+    const old = await population.current();
+    const later = Date.now() + PATCH_MAX_AGE_MS + 1000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      // from now on the full read of the actors hangs until released
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const readAll = data.allActors.bind(data);
+      (data as { allActors: () => Promise<ScoringActor[]> }).allActors = async () => {
+        await gate;
+        return readAll();
+      };
+      await population.refreshed([]); // starts the background read (before the alliance below)
+      // an actor edits its needs and records an alliance (which no updatedAt shows)
+      const edited = { ...actors[3], needs: actors[8].needs };
+      graph.actors = graph.actors.map((a) => (a.id === edited.id ? edited : a));
+      graph.alliances = [[edited.id, actors[4].id]];
+      const patched = await population.refreshed([edited.id]); // answered while the read hangs
+      expect(patched.loadedAt).toBe(old.loadedAt);
+      expect(patched.index.actors[patched.index.indexOf(edited.id)]).toBe(edited);
+      expect(patched.alliances).toEqual([[edited.id, actors[4].id]]);
+
+      release();
+      const reread = await population.current(PATCH_MAX_AGE_MS); // the background read, landed
+      expect(reread.loadedAt).toBe(later);
+      expect(reread.alliances).toEqual([]); // read before the alliance was recorded
+      const next = await population.refreshed([]);
+      expect(next.loadedAt).toBe(later);
+      expect(next.alliances).toEqual([[edited.id, actors[4].id]]);
+      const e = next.index.indexOf(edited.id);
+      expect(next.index.allyStart[e + 1] - next.index.allyStart[e]).toBe(1);
+    } finally {
+      clock.mockRestore();
+    }
   });
 });

@@ -24,10 +24,12 @@ export interface PopulationSnapshot {
 export const POPULATION_TTL_MS = 5000;
 
 /**
- * How old a snapshot a profile-edit rescore may patch instead of re-reading every actor: the edited
- * actors (and their alliances, meetings) are re-read anyway, and every other edit patches its own.
+ * Age after which a patched snapshot is read again in full, in the background: the edited actors
+ * (and their alliances) are re-read by each rescore and other processes' writes are found by their
+ * `updatedAt`, so this only bounds what neither shows (an actor deleted, or an alliance recorded, by
+ * another worker process). A rescore never waits for that read: it patches the snapshot it has.
  */
-export const PATCH_MAX_AGE_MS = 10 * 60_000;
+export const PATCH_MAX_AGE_MS = 30 * 60_000;
 
 /** Clocks of the processes writing `updatedAt` may differ by this much (changes re-read with slack). */
 const CLOCK_SLACK_MS = 5000;
@@ -48,6 +50,8 @@ export class PopulationService {
   private readonly logger = new Logger(PopulationService.name);
   private snapshot: PopulationSnapshot | null = null;
   private loading: Promise<PopulationSnapshot> | null = null;
+  /** Ids patched into a snapshot that the load in flight will replace: patched into its result too. */
+  private readonly repatch = new Set<string>();
 
   constructor(private readonly data: ScoringDataRepository) {}
 
@@ -79,15 +83,22 @@ export class PopulationService {
    * rescore right after a profile edit: the rest may be a few seconds old, these must not be.
    */
   async refreshed(ids: readonly string[]): Promise<PopulationSnapshot> {
-    // At 100k actors a full read costs seconds: patch a recent snapshot rather than reload it.
-    const base =
-      this.snapshot && Date.now() - this.snapshot.loadedAt <= PATCH_MAX_AGE_MS
-        ? this.snapshot
-        : await this.current();
+    // At 100k actors a full read costs half a minute: patch the snapshot there is, and read an old
+    // one again in the background (an edit never waits for it).
+    const base = this.snapshot ?? (await this.current());
+    if (Date.now() - base.loadedAt > PATCH_MAX_AGE_MS) this.reloadInBackground();
+    if (this.loading) for (const id of ids) this.repatch.add(id);
+    else if (this.repatch.size) {
+      ids = [...ids, ...this.repatch];
+      this.repatch.clear();
+    }
     // and every actor another process wrote since the snapshot was last checked (its rescores
     // and imports never patch this process's snapshot)
     const checkedAt = Date.now();
     const changed = await this.data.changedSince(base.checkedAt - CLOCK_SLACK_MS);
+    // A full read landed meanwhile: what changed is relative to it, so start again on it.
+    const replaced = () => this.snapshot !== null && this.snapshot.loadedAt !== base.loadedAt;
+    if (replaced()) return this.refreshed(ids);
     ids = [...new Set([...ids, ...changed])];
     if (ids.length === 0) return (this.snapshot = { ...(this.snapshot ?? base), checkedAt });
     const [fresh, alliances, met, members] = await Promise.all([
@@ -96,6 +107,7 @@ export class PopulationService {
       STORED_SCORES_MET_BEFORE,
       this.data.memberships(ids),
     ]);
+    if (replaced()) return this.refreshed(ids);
     // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
     const latest = this.snapshot ?? base;
     const touched = new Set(ids);
@@ -122,6 +134,16 @@ export class PopulationService {
       checkedAt,
     };
     return this.snapshot;
+  }
+
+  private reloadInBackground(): void {
+    if (this.loading) return;
+    const started = Date.now();
+    this.current(0).then(
+      () => this.logger.log(`population read again in the background in ${Date.now() - started} ms`),
+      (err: Error) =>
+        this.logger.warn(`background population read failed (${err.name}); kept the patched one`),
+    );
   }
 
   invalidate(): void {

@@ -1,0 +1,104 @@
+import { ComplementsRepository, EdgeRow, EdgeStamp } from '@maillage/complementarity';
+import { parseEnv } from '@maillage/config';
+import { Neo4jService } from '@maillage/neo4j';
+
+/**
+ * The COMPLEMENTS writer on real Neo4j: a list rewritten keeps the relationships of the partners it
+ * still holds (updated in place), drops the others and creates the newcomers; concurrent rewrites
+ * of one list never leave a pair twice. The suite's actors have no territory, so no search or
+ * count of another suite sees them (end-to-end suites run one at a time).
+ */
+describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
+  const tag = `cw-${Date.now().toString(36)}`;
+  const id = (x: string) => `${tag}-${x}`;
+  let neo4j: Neo4jService;
+  let edges: ComplementsRepository;
+
+  const partner = (x: string, rank: number, score: number) => ({
+    id: id(x),
+    rank,
+    score,
+    form: 'RESOURCES',
+    forms: [score, 0, 0, 0],
+    forward: score,
+    backward: score / 2,
+    components: [score, 0.1, 0.2],
+  });
+  const stamp = (at: string, profileVersion = 1): EdgeStamp => ({
+    modelVersion: 'spec',
+    profileId: 'default',
+    profileVersion,
+    computedAt: new Date(at),
+  });
+  const row = (from: string, partners: ReturnType<typeof partner>[]) =>
+    ({ id: id(from), partners }) as unknown as EdgeRow;
+
+  /** a's stored edges: partner, relationship id and every property. */
+  const stored = async (from: string) =>
+    neo4j.read<{ b: string; rel: string; props: Record<string, unknown> }>(
+      `MATCH (:Actor { id: $a })-[e:COMPLEMENTS]->(b:Actor)
+       RETURN b.id AS b, elementId(e) AS rel, properties(e) AS props ORDER BY b.id`,
+      { a: id(from) },
+    );
+
+  beforeAll(async () => {
+    neo4j = new Neo4jService(parseEnv(process.env));
+    edges = new ComplementsRepository(neo4j);
+    await neo4j.write(`UNWIND $ids AS x CREATE (:Actor { id: x })`, {
+      ids: ['a', 'b', 'c', 'd', 'e'].map(id),
+    });
+  });
+
+  afterAll(async () => {
+    await neo4j.write(`MATCH (a:Actor) WHERE a.id STARTS WITH $tag DETACH DELETE a`, { tag: `${tag}-` });
+    await neo4j.onApplicationShutdown();
+  });
+
+  it('keeps the partners still listed in place with their new values, drops the others, adds newcomers', async () => {
+    await edges.replace(
+      [row('a', [partner('b', 1, 0.9), partner('c', 2, 0.8), partner('d', 3, 0.7)])],
+      stamp('2026-01-01T10:00:00Z'),
+    );
+    const first = await stored('a');
+    expect(first.map((r) => r.b)).toEqual(['b', 'c', 'd'].map(id));
+    // a property of the old version that the new one does not set must not survive
+    await neo4j.write(`MATCH (:Actor { id: $a })-[e:COMPLEMENTS]->(:Actor { id: $c }) SET e.stale = true`, {
+      a: id('a'),
+      c: id('c'),
+    });
+
+    const written = await edges.replace(
+      [row('a', [partner('d', 1, 0.95), partner('c', 2, 0.6), partner('e', 3, 0.5)])],
+      stamp('2026-01-02T10:00:00Z', 2),
+    );
+    expect(written).toBe(3);
+    const second = await stored('a');
+    expect(second.map((r) => r.b)).toEqual(['c', 'd', 'e'].map(id));
+    const relOf = (rows: typeof first, x: string) => rows.find((r) => r.b === id(x))!.rel;
+    expect(relOf(second, 'c')).toBe(relOf(first, 'c'));
+    expect(relOf(second, 'd')).toBe(relOf(first, 'd'));
+    const c = second.find((r) => r.b === id('c'))!.props;
+    expect(c).toMatchObject({
+      rank: 2,
+      score: 0.6,
+      forms: [0.6, 0, 0, 0],
+      profileVersion: 2,
+      modelVersion: 'spec',
+    });
+    expect(c.computedAt).toEqual(new Date('2026-01-02T10:00:00Z'));
+    expect(c).not.toHaveProperty('stale');
+    expect(second.find((r) => r.b === id('d'))!.props).toMatchObject({ rank: 1, score: 0.95 });
+  });
+
+  it('leaves each pair once when the same list is rewritten concurrently, and empties a list rewritten empty', async () => {
+    const partners = [partner('a', 1, 0.9), partner('c', 2, 0.8), partner('d', 3, 0.7), partner('e', 4, 0.6)];
+    await Promise.all(
+      [1, 2, 3, 4].map((k) => edges.replace([row('b', partners)], stamp(`2026-02-0${k}T10:00:00Z`))),
+    );
+    const rows = await stored('b');
+    expect(rows.map((r) => r.b)).toEqual(['a', 'c', 'd', 'e'].map(id));
+
+    await edges.replace([row('b', [])], stamp('2026-03-01T10:00:00Z'));
+    expect(await stored('b')).toEqual([]);
+  });
+});
