@@ -59,7 +59,23 @@ export function formFactsOf(
     if (h === undefined) headIds.set(id, (h = headIds.size));
     return h;
   };
-  const lists: number[][] = [];
+  // network heads: only the members have some (visited in row order, as a pass over all would)
+  const members: number[] = [];
+  for (const id of ix.pairs.idsWith('heads')) {
+    const i = ix.indexOf(id);
+    if (i >= 0) members.push(i);
+  }
+  members.sort((x, y) => x - y);
+  const headsOfRow = new Map<number, number[]>();
+  for (const i of members)
+    headsOfRow.set(
+      i,
+      ix.pairs
+        .headsOf(ix.ids[i])
+        .map(number)
+        .sort((x, y) => x - y),
+    );
+  const heads: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = traitsOf(i);
     f.causes[i] = t.causes;
@@ -75,12 +91,15 @@ export function formFactsOf(
     f.nFields[i] = popcount(t.fieldLo) + popcount(t.fieldHi);
     f.nRoots[i] = popcount(t.fieldRoots);
     f.nOfferRoots[i] = popcount(t.offerRoots);
-    const hs = ix.pairs.headsOf(ix.ids[i]).map(number);
-    lists.push(hs.sort((x, y) => x - y));
-    f.headStart[i + 1] = f.headStart[i] + hs.length;
+    const hs = headsOfRow.get(i);
+    if (hs) for (const h of hs) heads.push(h);
+    f.headStart[i + 1] = heads.length;
   }
-  f.heads = Int32Array.from(lists.flat());
-  for (let i = 0; i < n; i++) f.headOf[i] = headIds.get(ix.ids[i]) ?? -1;
+  f.heads = Int32Array.from(heads);
+  for (const [id, h] of headIds) {
+    const i = ix.indexOf(id);
+    if (i >= 0) f.headOf[i] = h;
+  }
   return f;
 }
 

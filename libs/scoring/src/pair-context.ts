@@ -38,8 +38,15 @@ export class PairContext {
   }
 
   /** Network heads an actor is a member of (sorted). */
-  headsOf(id: string): string[] {
-    return [...(this.heads.get(id) ?? [])].sort();
+  headsOf(id: string): readonly string[] {
+    const s = this.heads.get(id);
+    return s ? [...s].sort() : NO_IDS;
+  }
+
+  /** Ids of the actors with at least one alliance, past meeting or network head (any order): what
+   * a per-actor pass over a large population needs to visit, instead of asking every actor. */
+  idsWith(relation: 'allies' | 'met' | 'heads'): IterableIterator<string> {
+    return (relation === 'allies' ? this.allies : relation === 'met' ? this.met : this.heads).keys();
   }
 
   static empty(): PairContext {
@@ -79,6 +86,7 @@ export class PairContext {
   }
 }
 
+const NO_IDS: readonly string[] = Object.freeze([]);
 const EMPTY: ReadonlySet<string> = new Set();
 
 function link(map: Map<string, Set<string>>, a: string, b: string): void {
