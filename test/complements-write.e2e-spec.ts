@@ -90,13 +90,24 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
     expect(second.find((r) => r.b === id('d'))!.props).toMatchObject({ rank: 1, score: 0.95 });
   });
 
-  it('leaves each pair once when the same list is rewritten concurrently, and empties a list rewritten empty', async () => {
+  it('leaves each pair once when the same list is rewritten concurrently or was stored twice, and empties a list rewritten empty', async () => {
     const partners = [partner('a', 1, 0.9), partner('c', 2, 0.8), partner('d', 3, 0.7), partner('e', 4, 0.6)];
     await Promise.all(
       [1, 2, 3, 4].map((k) => edges.replace([row('b', partners)], stamp(`2026-02-0${k}T10:00:00Z`))),
     );
     const rows = await stored('b');
     expect(rows.map((r) => r.b)).toEqual(['a', 'c', 'd', 'e'].map(id));
+
+    // a pair stored twice (as racing delete-and-create writers could leave it) is stored once again
+    await neo4j.write(
+      `MATCH (b:Actor { id: $b }), (c:Actor { id: $c }) CREATE (b)-[:COMPLEMENTS { score: 0.1 }]->(c)`,
+      { b: id('b'), c: id('c') },
+    );
+    expect((await stored('b')).map((r) => r.b)).toEqual(['a', 'c', 'c', 'd', 'e'].map(id));
+    await edges.replace([row('b', partners)], stamp('2026-02-05T10:00:00Z'));
+    const once = await stored('b');
+    expect(once.map((r) => r.b)).toEqual(['a', 'c', 'd', 'e'].map(id));
+    expect(once.find((r) => r.b === id('c'))!.props).toMatchObject({ score: 0.8, rank: 2 });
 
     await edges.replace([row('b', [])], stamp('2026-03-01T10:00:00Z'));
     expect(await stored('b')).toEqual([]);

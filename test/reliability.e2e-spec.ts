@@ -404,7 +404,8 @@ describe('reliability: Redis failures (e2e, own redis-server)', () => {
     // Paused, the in-process worker cannot take the row first: the deliveries below are the only relays
     // (otherwise its relay holds the row's lock while ours skip it, and the check races its commit).
     const outboxQueue = worker.get(JobsService).queue(QueueName.OUTBOX);
-    await outboxQueue.pause();
+    await outboxQueue.pause(); // (a relay already running finishes: pause does not stop it)
+    await until('no relay running', async () => (await outboxQueue.getActiveCount()) === 0, 10_000);
     try {
       await worker.get(OutboxService).transaction(async (_m, write) => write(allianceFromEvent(payload)));
       const runner = worker.get(JobWorkerService);

@@ -29,7 +29,12 @@ export interface EndToEndResult {
     maxMs: number;
     actorsRescored: number;
     /** Where an edit's time goes (see RescoreResult.timings), median over the edits. */
-    phaseP50Ms: { refreshMs: number; affectedMs: number; scoreMs: number; writeMs: number };
+    phaseP50Ms: {
+      refreshMs: number | null;
+      affectedMs: number | null;
+      scoreMs: number | null;
+      writeMs: number | null;
+    };
     /** The three slowest edits: time, lists rewritten, split. */
     slowest: { ms: number; lists: number; timings: unknown }[];
     /** The edits rescored one by one (sum), and as many other edits rescored in one batch. */
@@ -191,17 +196,22 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
       times.push(performance.now() - t0);
       rescored += done.actors;
       slowest.push({ ms: Math.round(times[times.length - 1]), lists: done.actors, timings: done.timings });
-      for (const k of Object.keys(phases) as (keyof typeof phases)[]) phases[k].push(done.timings?.[k] ?? 0);
+      for (const k of Object.keys(phases) as (keyof typeof phases)[]) {
+        const ms = done.timings?.[k];
+        if (ms !== undefined) phases[k].push(ms); // (no split above PIPELINE_MIN_ACTORS lists)
+      }
     }
     const phaseP50 = Object.fromEntries(
       Object.entries(phases).map(([k, v]) => [
         k,
-        percentile(
-          v.sort((x, y) => x - y),
-          50,
-        ),
+        v.length
+          ? percentile(
+              v.sort((x, y) => x - y),
+              50,
+            )
+          : null,
       ]),
-    ) as Record<keyof typeof phases, number>;
+    ) as Record<keyof typeof phases, number | null>;
     const oneByOneMs = times.reduce((x, y) => x + y, 0);
     times.sort((a, b) => a - b);
     // The same number of other actors edited together (an import's chunk): one batched rescore.

@@ -19,9 +19,10 @@ export const REPLACE_EDGES = `
 UNWIND $rows AS row
 MATCH (a:Actor { id: row.id })
 CALL (a, row) {
-  OPTIONAL MATCH (a)-[old:COMPLEMENTS]->(gone:Actor)
-  WHERE NOT gone.id IN [p IN row.partners | p.id]
-  DELETE old
+  OPTIONAL MATCH (a)-[old:COMPLEMENTS]->(b:Actor)
+  WITH b, collect(old) AS rels, [p IN row.partners | p.id] AS listed
+  // (a pair stored twice keeps one edge: the MERGE below would otherwise update both)
+  FOREACH (x IN CASE WHEN b.id IN listed THEN tail(rels) ELSE rels END | DELETE x)
 }
 CALL (a, row) {
   UNWIND row.partners AS p

@@ -127,8 +127,9 @@ export class ComplementsRepository {
       limit: this.neo4j.int(q.limit),
     });
     if (!row) return { actor: null, partners: [] };
-    // Reads are read-committed: an edge replaced by a concurrent rescore can come back with null
-    // properties. Drop those rows (the next read sees the new set).
+    // Reads are read-committed: an edge deleted by a concurrent rewrite can come back with null
+    // properties (dropped here), and a list being rewritten may show old and new values side by
+    // side for a moment; the next read sees the new list.
     const partners = row.partners
       .filter((r) => r.score !== null && r.rank !== null && r.computedAtMs !== null)
       .map(({ computedAtMs, ...r }): StoredPartner => ({ ...r, computedAt: new Date(computedAtMs!) }));

@@ -115,4 +115,32 @@ describe('PopulationService.refreshed', () => {
       clock.mockRestore();
     }
   });
+
+  it('gives a rebuild chunk that waited for a full read what was patched while it ran', async () => {
+    const { actors, competences } = generatePopulation({ n: 200, seed: 13 });
+    const { graph, data } = fakeGraph([...actors], [], competences);
+    const population = new PopulationService(data);
+    await population.current();
+    const later = Date.now() + PATCH_MAX_AGE_MS + 1000;
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
+    try {
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const readAll = data.allActors.bind(data);
+      (data as { allActors: () => Promise<ScoringActor[]> }).allActors = async () => {
+        await gate;
+        return readAll();
+      };
+      await population.refreshed([]); // the background read starts
+      graph.alliances = [[actors[6].id, actors[7].id]];
+      await population.refreshed([actors[6].id]); // an alliance recorded while it runs
+      const chunk = population.since(new Date(later)); // a rebuild planned now waits for that read
+      release();
+      const snapshot = await chunk;
+      expect(snapshot.loadedAt).toBe(later);
+      expect(snapshot.alliances).toEqual([[actors[6].id, actors[7].id]]);
+    } finally {
+      clock.mockRestore();
+    }
+  });
 });

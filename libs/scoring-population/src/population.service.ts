@@ -27,9 +27,13 @@ export const POPULATION_TTL_MS = 5000;
  * Age after which a patched snapshot is read again in full, in the background: the edited actors
  * (and their alliances) are re-read by each rescore and other processes' writes are found by their
  * `updatedAt`, so this only bounds what neither shows (an actor deleted, or an alliance recorded, by
- * another worker process). A rescore never waits for that read: it patches the snapshot it has.
+ * another worker process). A rescore does not wait for that read: it patches the snapshot it has
+ * (only a worker with no snapshot yet, or an invalidated one, waits for a first read).
  */
 export const PATCH_MAX_AGE_MS = 30 * 60_000;
+
+/** After a failed background read, the next one waits this long (edits go on patching meanwhile). */
+const RELOAD_RETRY_MS = 60_000;
 
 /** Clocks of the processes writing `updatedAt` may differ by this much (changes re-read with slack). */
 const CLOCK_SLACK_MS = 5000;
@@ -52,6 +56,8 @@ export class PopulationService {
   private loading: Promise<PopulationSnapshot> | null = null;
   /** Ids patched into a snapshot that the load in flight will replace: patched into its result too. */
   private readonly repatch = new Set<string>();
+  /** When a background read last failed: not tried again for RELOAD_RETRY_MS (Neo4j is struggling). */
+  private reloadFailedAt = 0;
 
   constructor(private readonly data: ScoringDataRepository) {}
 
@@ -65,17 +71,19 @@ export class PopulationService {
 
   /**
    * A population read after `since` (a rebuild must see every actor that existed when it was
-   * planned). Any such snapshot will do, however old: every chunk of a long rebuild then scores
-   * against the same read (edits made meanwhile patch it, see `refreshed`) instead of re-reading
-   * 100k actors whenever the few-second TTL has passed.
+   * planned). Any such snapshot will do: the chunks of a long rebuild score against one read,
+   * patched with the edits made meanwhile (see `refreshed`; past PATCH_MAX_AGE_MS a background
+   * read replaces it), instead of re-reading 100k actors whenever the few-second TTL has passed.
    */
   async since(since: Date): Promise<PopulationSnapshot> {
     const kept = this.snapshot;
     if (kept && kept.loadedAt >= since.getTime()) return this.refreshed([]);
     const snapshot = await this.current(0);
-    if (snapshot.loadedAt >= since.getTime()) return snapshot;
+    // (refreshed: what was patched or written while that read ran is patched into it)
+    if (snapshot.loadedAt >= since.getTime()) return this.refreshed([]);
     this.snapshot = null; // an in-flight load started before `since`: read again
-    return this.current();
+    await this.current();
+    return this.refreshed([]);
   }
 
   /**
@@ -137,12 +145,14 @@ export class PopulationService {
   }
 
   private reloadInBackground(): void {
-    if (this.loading) return;
     const started = Date.now();
+    if (this.loading || started - this.reloadFailedAt < RELOAD_RETRY_MS) return;
     this.current(0).then(
       () => this.logger.log(`population read again in the background in ${Date.now() - started} ms`),
-      (err: Error) =>
-        this.logger.warn(`background population read failed (${err.name}); kept the patched one`),
+      (err: Error) => {
+        this.reloadFailedAt = Date.now();
+        this.logger.warn(`background population read failed (${err.name}); kept the patched one`);
+      },
     );
   }
 
