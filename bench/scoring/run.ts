@@ -83,7 +83,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     n,
     compute100kSeconds: compute.computeSeconds,
     bruteForce100kSeconds: compute.bruteForceSeconds,
-    bruteForceNote: `same-kernel brute force measured on ${compute.bruteForceSampleActors} actors, extrapolated linearly (it scores every actor against all N)`,
+    bruteForceNote:
+      compute.bruteForceSampleActors === undefined
+        ? 'compute part not run (--end-to-end-only)'
+        : `same-kernel brute force measured on ${compute.bruteForceSampleActors} actors, extrapolated linearly (it scores every actor against all N)`,
     speedupVsBruteForce100k: compute.speedupVsBruteForce,
     recallAt20: compute.recallAt20,
     endToEndRebuildSeconds: e2e.rebuildSeconds,
