@@ -217,35 +217,19 @@ export class ScoringIndex {
     for (const id of this.pairs.allianceMembers())
       if (!this.idToIdx.has(id)) outside.set(id, n + outside.size);
     const nodeOf = { get: (id: string) => this.idToIdx.get(id) ?? outside.get(id) };
-    // Only the actors with a relation are visited (a few of 100k): asking every actor costs a
-    // string lookup each, on every patch.
-    const adjacency = (
-      withRelation: Iterable<string>,
-      of: (id: string) => ReadonlySet<string>,
-    ): [Int32Array, Int32Array] => {
-      const rows: number[] = [];
-      for (const id of withRelation) {
-        const i = this.idToIdx.get(id);
-        if (i !== undefined) rows.push(i);
-      }
-      rows.sort((x, y) => x - y);
+    // Only the actors with a relation are visited (a few of 100k), in row order: asking each actor
+    // costs a string lookup, on every patch.
+    const adjacency = (withRelation: Iterable<string>, of: (id: string) => ReadonlySet<string>) => {
+      const rows = [...withRelation].map((id) => this.idToIdx.get(id) ?? -1).filter((i) => i >= 0);
       const start = new Int32Array(n + 1);
       const list: number[] = [];
-      let filled = 0; // start[0..filled] are set
-      for (const i of rows) {
-        for (; filled < i; filled++) start[filled + 1] = list.length;
-        const nb: number[] = [];
-        for (const id of of(this.ids[i])) {
-          const j = nodeOf.get(id);
-          if (j !== undefined && j !== i) nb.push(j);
-        }
-        nb.sort((x, y) => x - y);
-        for (const j of nb) list.push(j);
-        start[i + 1] = list.length;
-        filled = i + 1;
+      for (const i of rows.sort((x, y) => x - y)) {
+        const nb = [...of(this.ids[i])].map((id) => nodeOf.get(id) ?? i).filter((j) => j !== i);
+        for (const j of nb.sort((x, y) => x - y)) list.push(j);
+        start[i + 1] = nb.length;
       }
-      for (; filled < n; filled++) start[filled + 1] = list.length;
-      return [start, Int32Array.from(list)];
+      for (let i = 0; i < n; i++) start[i + 1] += start[i];
+      return [start, Int32Array.from(list)] as const;
     };
     [this.allyStart, this.allyList] = adjacency(this.pairs.idsWith('allies'), (id) =>
       this.pairs.alliesOf(id),

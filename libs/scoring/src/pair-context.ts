@@ -19,12 +19,8 @@ export class PairContext {
   constructor(input: PairContextInput = {}) {
     for (const [a, b] of input.alliances ?? []) link(this.allies, a, b);
     for (const [a, b] of input.metBefore ?? []) link(this.met, a, b);
-    for (const [member, head] of input.memberships ?? []) {
-      if (member === head) continue;
-      let s = this.heads.get(member);
-      if (!s) this.heads.set(member, (s = new Set()));
-      s.add(head);
-    }
+    for (const [member, head] of input.memberships ?? [])
+      if (member !== head) addTo(this.heads, member, head);
   }
 
   /** Network tie: 1 when one is a member of the other, 0.5 when both belong to the same network head. */
@@ -38,13 +34,11 @@ export class PairContext {
   }
 
   /** Network heads an actor is a member of (sorted). */
-  headsOf(id: string): readonly string[] {
-    const s = this.heads.get(id);
-    return s ? [...s].sort() : NO_IDS;
+  headsOf(id: string): string[] {
+    return [...(this.heads.get(id) ?? [])].sort();
   }
 
-  /** Ids of the actors with at least one alliance, past meeting or network head (any order): what
-   * a per-actor pass over a large population needs to visit, instead of asking every actor. */
+  /** The actors with an alliance, a past meeting or a network head (a pass need not ask all). */
   idsWith(relation: 'allies' | 'met' | 'heads'): IterableIterator<string> {
     return (relation === 'allies' ? this.allies : relation === 'met' ? this.met : this.heads).keys();
   }
@@ -86,15 +80,16 @@ export class PairContext {
   }
 }
 
-const NO_IDS: readonly string[] = Object.freeze([]);
 const EMPTY: ReadonlySet<string> = new Set();
 
 function link(map: Map<string, Set<string>>, a: string, b: string): void {
   if (a === b) return;
-  let s = map.get(a);
-  if (!s) map.set(a, (s = new Set()));
-  s.add(b);
-  let t = map.get(b);
-  if (!t) map.set(b, (t = new Set()));
-  t.add(a);
+  addTo(map, a, b);
+  addTo(map, b, a);
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  const s = map.get(key);
+  if (s) s.add(value);
+  else map.set(key, new Set([value]));
 }
