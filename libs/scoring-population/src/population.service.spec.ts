@@ -20,6 +20,18 @@ function fakeGraph(actors: ScoringActor[], alliances: Pair[], nodes: unknown[]) 
   return { graph, data: data as unknown as ScoringDataRepository };
 }
 
+/** Makes every later full read of the actors hang until the returned function is called. */
+function holdFullReads(data: ScoringDataRepository): () => void {
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const readAll = data.allActors.bind(data);
+  (data as { allActors: () => Promise<ScoringActor[]> }).allActors = async () => {
+    await gate;
+    return readAll();
+  };
+  return release;
+}
+
 describe('PopulationService.refreshed', () => {
   it('patches the index into the one a full build over the refreshed actors gives', async () => {
     const { actors, competences } = generatePopulation({ n: 600, seed: 21 });
@@ -84,14 +96,7 @@ describe('PopulationService.refreshed', () => {
     const later = Date.now() + PATCH_MAX_AGE_MS + 1000;
     const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
     try {
-      // from now on the full read of the actors hangs until released
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const readAll = data.allActors.bind(data);
-      (data as { allActors: () => Promise<ScoringActor[]> }).allActors = async () => {
-        await gate;
-        return readAll();
-      };
+      const release = holdFullReads(data); // from now on
       await population.refreshed([]); // starts the background read (before the alliance below)
       // an actor edits its needs and records an alliance (which no updatedAt shows)
       const edited = { ...actors[3], needs: actors[8].needs };
@@ -124,13 +129,7 @@ describe('PopulationService.refreshed', () => {
     const later = Date.now() + PATCH_MAX_AGE_MS + 1000;
     const clock = jest.spyOn(Date, 'now').mockImplementation(() => later);
     try {
-      let release!: () => void;
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      const readAll = data.allActors.bind(data);
-      (data as { allActors: () => Promise<ScoringActor[]> }).allActors = async () => {
-        await gate;
-        return readAll();
-      };
+      const release = holdFullReads(data);
       await population.refreshed([]); // the background read starts
       graph.alliances = [[actors[6].id, actors[7].id]];
       await population.refreshed([actors[6].id]); // an alliance recorded while it runs
