@@ -334,6 +334,11 @@ describe('web console (e2e, Chromium)', () => {
       .first()
       .waitFor();
     expect(await page.getByText(/couvre votre besoin « Comptabilité »/).count()).toBe(0);
+    // the blended list says which alliance form each proposal is for
+    const forms = await page.getByTestId('partner-form').allInnerTexts();
+    expect(forms.length).toBe(await page.getByTestId('partner').count());
+    for (const f of forms)
+      expect(f).toMatch(/^Proposé pour : (Ressources|Coproduction|Mutualisation|Positionnement)$/i);
     await check(page, '11-partners');
 
     // Add the need "Comptabilité" through the competence picker (search), vital.

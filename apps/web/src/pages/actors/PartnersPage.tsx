@@ -116,6 +116,11 @@ export default function PartnersPage() {
                         {p.partner.name}
                       </Anchor>
                       <Badge color="gray">{t(`actor.kind.${p.partner.kind}`)}</Badge>
+                      {p.form && (
+                        <Badge color="gray" data-testid="partner-form">
+                          {t('partnerForms.proposedFor', { form: t(`actor.form.${p.form}`) })}
+                        </Badge>
+                      )}
                     </Group>
                     <Badge size="lg" color="indigo">
                       {t('partners.score', { score: formatScore(p.score, i18n.language) })}

@@ -112,6 +112,7 @@ export const PARTNERS = graphql(
       partners(actorId: $actorId, filter: $filter, limit: 20) {
         rank
         score
+        form
         computedAt
         partner {
           id
