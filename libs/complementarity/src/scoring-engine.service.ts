@@ -90,12 +90,17 @@ export class ScoringEngineService implements OnModuleDestroy {
     snapshot: PopulationSnapshot,
     ids: readonly string[],
     profile?: ScoringProfile,
-  ): Promise<{ actors: number; edges: number }> {
+  ): Promise<{ actors: number; edges: number; scoreMs?: number; writeMs?: number }> {
     const p = profile ?? (await this.activeProfile());
     const stamp = this.stamp(p);
     if (ids.length < PIPELINE_MIN_ACTORS) {
+      // (scored, then written: the two times are apart here, unlike in the pipeline)
+      const t0 = performance.now();
       const rows = this.topK(snapshot, ids, p);
-      return { actors: rows.length, edges: await this.edges.replace(rows, stamp) };
+      const t1 = performance.now();
+      const edges = await this.edges.replace(rows, stamp);
+      const ms = (x: number) => Math.round(x);
+      return { actors: rows.length, edges, scoreMs: ms(t1 - t0), writeMs: ms(performance.now() - t1) };
     }
     // Pipeline: the worker threads compute the rows of batch i + 1 (every form) while Neo4j writes
     // batch i (one write in flight).
@@ -168,22 +173,21 @@ export class ScoringEngineService implements OnModuleDestroy {
     const stored = await this.edges.storedScores([...new Set(newcomers.map((p) => p.id))]);
     for (const p of newcomers) if (entersStoredRow(p, stored.get(p.id), STORED_K, FORM_K)) affected.add(p.id);
     const t2 = performance.now();
-    const ids = [...affected].sort();
+    const { scoreMs, writeMs, ...written } = await this.scoreAndWrite(
+      snapshot,
+      [...affected].sort(),
+      profile,
+    );
     const ms = (x: number) => Math.round(x);
-    const timings = { refreshMs: ms(t1 - t0), affectedMs: ms(t2 - t1) };
-    if (ids.length >= PIPELINE_MIN_ACTORS) {
-      const written = await this.scoreAndWrite(snapshot, ids, profile);
-      return { ...written, timings: { ...timings, rewriteMs: ms(performance.now() - t2) } };
-    }
-    // (scoreAndWrite's small path, timed apart: scoring on this thread, then the write)
-    const rows = this.topK(snapshot, ids, profile);
-    const t3 = performance.now();
-    const edges = await this.edges.replace(rows, this.stamp(profile));
-    const t4 = performance.now();
     return {
-      actors: rows.length,
-      edges,
-      timings: { ...timings, rewriteMs: ms(t4 - t2), scoreMs: ms(t3 - t2), writeMs: ms(t4 - t3) },
+      ...written,
+      timings: {
+        refreshMs: ms(t1 - t0),
+        affectedMs: ms(t2 - t1),
+        rewriteMs: ms(performance.now() - t2),
+        scoreMs,
+        writeMs,
+      },
     };
   }
 }

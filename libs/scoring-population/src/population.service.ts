@@ -39,16 +39,16 @@ const RELOAD_RETRY_MS = 60_000;
 const CLOCK_SLACK_MS = 5000;
 
 /**
- * Loads the scoring population once and shares it between the jobs of a worker for a few seconds:
- * the chunks of a rebuild then cost one read each instead of one per chunk. Concurrent callers
- * share the in-flight load.
- */
-/**
  * Stored scores (COMPLEMENTS edges) are shown to every caller, so they use no lab's events: "met
  * before" is a live, per-lab component (viewerScope; an event's pair weights use its own lab's).
  */
 const STORED_SCORES_MET_BEFORE: readonly Pair[] = [];
 
+/**
+ * Loads the scoring population once and shares it between the jobs of a worker for a few seconds:
+ * the chunks of a rebuild then cost one read each instead of one per chunk. Concurrent callers
+ * share the in-flight load.
+ */
 @Injectable()
 export class PopulationService {
   private readonly logger = new Logger(PopulationService.name);
@@ -77,12 +77,14 @@ export class PopulationService {
    */
   async since(since: Date): Promise<PopulationSnapshot> {
     const kept = this.snapshot;
-    if (kept && kept.loadedAt >= since.getTime()) return this.refreshed([]);
-    const snapshot = await this.current(0);
-    // (refreshed: what was patched or written while that read ran is patched into it)
-    if (snapshot.loadedAt >= since.getTime()) return this.refreshed([]);
-    this.snapshot = null; // an in-flight load started before `since`: read again
-    await this.current();
+    if (!kept || kept.loadedAt < since.getTime()) {
+      const snapshot = await this.current(0);
+      if (snapshot.loadedAt < since.getTime()) {
+        this.snapshot = null; // an in-flight load started before `since`: read again
+        await this.current();
+      }
+    }
+    // (refreshed: what was patched or written while a read ran is patched into it)
     return this.refreshed([]);
   }
 
