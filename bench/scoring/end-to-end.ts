@@ -32,6 +32,8 @@ export interface EndToEndResult {
     phaseP50Ms: {
       refreshMs: number | null;
       affectedMs: number | null;
+      ownRowsMs: number | null;
+      storedReadsMs: number | null;
       scoreMs: number | null;
       writeMs: number | null;
     };
@@ -52,6 +54,8 @@ export interface EndToEndResult {
     rps: number;
     /** The same stored-partners read straight on Neo4j, as many at once: the floor under the API. */
     neo4jReadOnly: { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; rps: number };
+    /** The cheapest GraphQL query (`{ __typename }`, no store) under the same load: the HTTP stack's floor. */
+    emptyQuery: { p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; rps: number };
   };
 }
 
@@ -100,7 +104,8 @@ function figures(times: number[], wallSeconds: number) {
 /**
  * `partners` through HTTP and GraphQL under `clients` concurrent anonymous callers (on a thread of
  * their own), then its floor: the same stored-partners read done straight on Neo4j, as many reads,
- * as many at once, from the API's process (what the API adds is the difference).
+ * as many at once, from the API's process (what the API adds is the difference); and the HTTP
+ * stack's own floor, an empty query under the same load.
  */
 async function latency(app: INestApplication, ids: string[], clients: number, requests: number) {
   const order = Array.from({ length: requests }, (_, i) => ids[(i * 7919) % ids.length]);
@@ -143,7 +148,22 @@ async function latency(app: INestApplication, ids: string[], clients: number, re
     times.sort((a, b) => a - b),
     (performance.now() - started) / 1000,
   );
-  return { clients, requests, ...figures(http.times, http.wallSeconds), neo4jReadOnly: floor };
+  // what any request costs through the HTTP server, rate limiter, GraphQL and the logs, with no read
+  const empty = await graphqlLoad({
+    url: `${await app.getUrl()}/graphql`,
+    query: '{ __typename }',
+    variables: [{}],
+    clients,
+    requests,
+    warmUp: clients * 3,
+  });
+  return {
+    clients,
+    requests,
+    ...figures(http.times, http.wallSeconds),
+    neo4jReadOnly: floor,
+    emptyQuery: figures(empty.times, empty.wallSeconds),
+  };
 }
 
 export async function benchEndToEnd(n: number, log: (s: string) => void): Promise<EndToEndResult> {
@@ -183,6 +203,8 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
     const phases = {
       refreshMs: [] as number[],
       affectedMs: [] as number[],
+      ownRowsMs: [] as number[],
+      storedReadsMs: [] as number[],
       scoreMs: [] as number[],
       writeMs: [] as number[],
     };

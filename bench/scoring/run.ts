@@ -60,7 +60,8 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   );
   const ph = inc.phaseP50Ms;
   console.log(
-    `    median split: population patch ${ph.refreshMs} ms, affected lists found ${ph.affectedMs} ms, ` +
+    `    median split: population patch ${ph.refreshMs} ms, affected lists found ${ph.affectedMs} ms ` +
+      `(own rows ${ph.ownRowsMs} ms, stored lists read ${ph.storedReadsMs} ms), ` +
       `lists scored ${ph.scoreMs} ms, written ${ph.writeMs} ms; slowest: ${JSON.stringify(inc.slowest)}`,
   );
   console.log(
@@ -77,6 +78,10 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
   console.log(
     `  floor: the same read straight on Neo4j, ${l.clients} at once: p50 ${f.p50Ms} ms, p99 ${f.p99Ms} ms, ${f.rps} reads/s ` +
       `(API ÷ floor at p99: ${(l.p99Ms / f.p99Ms).toFixed(1)}×)`,
+  );
+  const q = l.emptyQuery;
+  console.log(
+    `  HTTP stack floor: { __typename } under ${l.clients} clients: p50 ${q.p50Ms} ms, p99 ${q.p99Ms} ms, ${q.rps} req/s`,
   );
   const summary = {
     bench: 'scoring',
@@ -95,6 +100,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<void
     workerPeakRssMb: e2e.peakRssMb,
     partnersLatencyMs: { p50: l.p50Ms, p95: l.p95Ms, p99: l.p99Ms, max: l.maxMs },
     partnersNeo4jReadP99Ms: f.p99Ms,
+    emptyQueryP99Ms: q.p99Ms,
     allianceRecallAt10: alliances.allianceRecallAt10,
     allianceRecall: {
       perForm: alliances.perForm,

@@ -12,7 +12,12 @@ import {
 } from '@maillage/scoring';
 import {
   ActorTable,
+  BlockLayout,
   MODALITIES,
+  Postings,
+  buildLayout,
+  keepsBlocks,
+  patchedLayout,
   TableSymbols,
   actorFacts,
   flatten,
@@ -22,7 +27,6 @@ import {
   sourceRows,
   territories,
 } from '@maillage/actor-table';
-import { BlockLayout, Postings, buildLayout } from './blocks';
 import { popcount } from './hot-formulas';
 import { VIA_CODE, competenceTable, rarityOf, relationCode } from './index-build';
 
@@ -332,11 +336,31 @@ export class ScoringIndex {
     return cp;
   }
 
-  /** Posting lists for a blocking level (built on first use, then cached). */
+  /**
+   * Posting lists for a blocking level (built on first use, then cached): copied from the index this
+   * one was patched from when the patch kept every row and every actor's blocks (an edit), else built.
+   */
   layout(blocking: Blocking): BlockLayout {
     let l = this.layouts.get(blocking);
-    if (!l) this.layouts.set(blocking, (l = buildLayout(this, blocking, this.facts, this.cache!)));
+    if (!l)
+      this.layouts.set(
+        blocking,
+        (l = this.layoutFromOrigin(blocking) ?? buildLayout(this, blocking, this.facts, this.cache!)),
+      );
     return l;
+  }
+
+  private layoutFromOrigin(blocking: Blocking): BlockLayout | null {
+    const prev = this.origin?.index.deref();
+    const before = prev?.layouts.get(blocking);
+    // same id → row map object: the patch moved no actor (sameRows)
+    if (!prev || !before || prev.idToIdx !== this.idToIdx || prev.C !== this.C) return null;
+    for (let c = 0; c < this.C; c++) if (prev.compIds[c] !== this.compIds[c]) return null;
+    const edited: number[] = [];
+    const rowOf = this.origin!.rowOf;
+    for (let i = 0; i < this.n; i++) if (rowOf[i] !== i) edited.push(i);
+    if (!keepsBlocks(prev.facts, this.facts, edited)) return null;
+    return patchedLayout(before, prev, this, edited);
   }
 
   /**

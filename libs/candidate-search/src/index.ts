@@ -10,8 +10,8 @@
 export { ScoringIndex, buildIndex, toSab } from './candidate-index';
 export type { BuildIndexOptions, CompiledProfile, IndexOrigin, SharedIndex } from './candidate-index';
 export { ScoreKernel } from './kernel';
-export { shareBlock } from './blocks';
-export type { BlockLayout, Postings } from './blocks';
+export { shareBlock } from '@maillage/actor-table';
+export type { BlockLayout, Postings } from '@maillage/actor-table';
 export { TopKSearcher, topKPartners, scoreAll, scoreRange, partnersOf, searcherFor } from './top-k';
 export type { Partner, SearchStats, ScoreAllOptions, ScoreAllResult } from './top-k';
 export { bruteForceTopK, bruteForceTopKMany, recallAtK, naiveTopK } from './brute-force';

@@ -1,4 +1,4 @@
-import { BlockLayout, shareBlock } from './blocks';
+import { BlockLayout, shareBlock } from '@maillage/actor-table';
 import {
   ALLIED_EXCLUDE,
   ALLIED_NONE,

@@ -137,6 +137,43 @@ describe('ScoringIndex.patched', () => {
     expectSamePartners(ix, full, [full.ids[0], full.ids[700], full.ids[full.n - 1]]);
   });
 
+  it('copies the posting lists of the index it patches when every actor keeps its blocks', () => {
+    let ix = base;
+    let population = actors;
+    for (const blocking of BLOCKINGS) ix.layout(blocking);
+    const rand = mulberry32(21);
+    for (let step = 0; step < 8; step++) {
+      const j = Math.floor(rand() * population.length);
+      const a = population[j];
+      const donor = population[(j + 1 + step * 31) % population.length];
+      // in place: fewer needs, other offers (a competence no other actor offers, at step 3), same territory
+      const edit: ScoringActor = {
+        ...a,
+        needs: step % 2 ? a.needs.slice(1) : [...a.needs, ...donor.needs],
+        offers:
+          step === 3
+            ? [...donor.offers, { competenceId: 'zz.unknown', modality: Modality.SKILLS, level: 1 }]
+            : donor.offers,
+      };
+      population = population.map((x, i) => (i === j ? edit : x));
+      const next = ix.patched([], [edit], { pairs });
+      for (const blocking of BLOCKINGS) {
+        const shared = next.layout(blocking).actorBlocks === ix.layout(blocking).actorBlocks;
+        // (a competence the index did not know renumbers the cells: built again)
+        expect([step, blocking, shared]).toEqual([step, blocking, step !== 3]);
+      }
+      ix = next;
+    }
+    const full = buildIndex(population, taxonomy, { pairs });
+    expectSameIndex(ix, full);
+    expectSamePartners(ix, full, [full.ids[0], full.ids[700], full.ids[full.n - 1]]);
+    // an actor that moves changes the geography learned from the actors: built again, still exact
+    const movedOne = ix.patched([], [moved], { pairs });
+    expect(movedOne.layout('departement').actorBlocks).not.toBe(ix.layout('departement').actorBlocks);
+    const afterMove = population.map((x) => (x.id === moved.id ? moved : x));
+    expectSameIndex(movedOne, buildIndex(afterMove, taxonomy, { pairs }));
+  });
+
   it('blocks actors as blockCodes does over the geography of the actors', () => {
     const patched = base.patched([removed], upserted, { pairs });
     const geo = collectGeo(patched.actors);

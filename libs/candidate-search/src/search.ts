@@ -1,4 +1,4 @@
-import type { BlockLayout } from './blocks';
+import type { BlockLayout } from '@maillage/actor-table';
 import {
   COMPONENT_COUNT,
   formsCompatibility,

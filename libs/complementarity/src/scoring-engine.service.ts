@@ -162,6 +162,7 @@ export class ScoringEngineService implements OnModuleDestroy {
     if (present.length === 0) return { actors: 0, edges: 0, skipped: 'no such actor any more' };
     // (their best partners of every form are among these rows: topK keeps each form's top FORM_K)
     const own = this.topK(snapshot, present, profile, STORED_K * 3);
+    const tOwn = performance.now();
     const before = await this.edges.inNeighboursOf(present);
     const affected = new Set<string>(present);
     const newcomers: EdgePartner[] = [];
@@ -184,6 +185,8 @@ export class ScoringEngineService implements OnModuleDestroy {
       timings: {
         refreshMs: ms(t1 - t0),
         affectedMs: ms(t2 - t1),
+        ownRowsMs: ms(tOwn - t1),
+        storedReadsMs: ms(t2 - tOwn),
         rewriteMs: ms(performance.now() - t2),
         scoreMs,
         writeMs,
@@ -203,6 +206,10 @@ export interface RescoreResult {
     /** The patched index's postings and form facts built, the edited actors' rows searched, and the
      * lists they leave or enter found. */
     affectedMs: number;
+    /** Of affectedMs: the patched index's postings and form facts built and the edited actors' rows searched. */
+    ownRowsMs: number;
+    /** Of affectedMs: the stored lists read (where the edited actors are, where they would rank). */
+    storedReadsMs: number;
     /** Those lists scored and written; below PIPELINE_MIN_ACTORS lists, split in the two. */
     rewriteMs: number;
     scoreMs?: number;
