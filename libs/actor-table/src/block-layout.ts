@@ -336,11 +336,13 @@ function patchedPostings(
   };
   // an unchanged actor's items moved by what the edited actors before it gained or lost
   const moved = (a: number) => start[a] - oldStart[a];
+  const sameCounts = edited.every((a) => start[a + 1] - start[a] === oldStart[a + 1] - oldStart[a]);
   const copy = (from: number, to: number, at: number) => {
     out.actor.set(old.actor.subarray(from, to), at);
     out.comp.set(old.comp.subarray(from, to), at);
     out.aux.set(old.aux.subarray(from, to), at);
-    for (let q = from; q < to; q++) out.item[at + q - from] = old.item[q] + moved(old.actor[q]);
+    if (sameCounts) out.item.set(old.item.subarray(from, to), at);
+    else for (let q = from; q < to; q++) out.item[at + q - from] = old.item[q] + moved(old.actor[q]);
   };
   const put = (at: number, a: number, it: number) => {
     out.actor[at] = a;

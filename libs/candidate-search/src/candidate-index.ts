@@ -129,6 +129,8 @@ export class ScoringIndex {
   private readonly cache: TableSymbols | null;
   /** For a patched index: the index it was patched from, and where each row comes from there. */
   readonly origin: IndexOrigin | null;
+  /** For a patch that moved nobody and changed nobody's places: the rows it re-read (sorted). */
+  private readonly editedInPlace: readonly number[] | null;
 
   // pairs
   readonly allyStart: Int32Array;
@@ -204,8 +206,11 @@ export class ScoringIndex {
     this.forms = facts.forms;
     this.family = facts.family;
     this.size = facts.size;
-    // ---- territories
-    const t = territories(this.cache, facts);
+    // ---- territories: an edit that kept every row and everybody's places keeps the previous
+    // index's territory arrays (same numbering: in order of first appearance over the same facts)
+    const prev = prepared?.origin.index.deref();
+    this.editedInPlace = prev && prev.idToIdx === this.idToIdx ? editedRows(prev.facts, facts, prepared!.origin) : null;
+    const t = this.editedInPlace ? prev! : territories(this.cache, facts);
     this.loc = t.loc;
     this.hasActs = t.hasActs;
     this.terrStart = t.terrStart;
@@ -353,14 +358,9 @@ export class ScoringIndex {
   private layoutFromOrigin(blocking: Blocking): BlockLayout | null {
     const prev = this.origin?.index.deref();
     const before = prev?.layouts.get(blocking);
-    // same id → row map object: the patch moved no actor (sameRows)
-    if (!prev || !before || prev.idToIdx !== this.idToIdx || prev.C !== this.C) return null;
+    if (!prev || !before || !this.editedInPlace || prev.C !== this.C) return null;
     for (let c = 0; c < this.C; c++) if (prev.compIds[c] !== this.compIds[c]) return null;
-    const edited: number[] = [];
-    const rowOf = this.origin!.rowOf;
-    for (let i = 0; i < this.n; i++) if (rowOf[i] !== i) edited.push(i);
-    if (!keepsBlocks(prev.facts, this.facts, edited)) return null;
-    return patchedLayout(before, prev, this, edited);
+    return patchedLayout(before, prev, this, this.editedInPlace);
   }
 
   /**
@@ -413,6 +413,7 @@ export class ScoringIndex {
       facts: null,
       cache: null,
       origin: null,
+      editedInPlace: null,
       taxonomy: Taxonomy.empty(),
       pairs: PairContext.empty(),
       idToIdx: new Map(d.ids.map((id, i) => [id, i])),
@@ -484,6 +485,17 @@ function packOf(
     pack[q + 5] = forms[i] | (family[i] << 8) | (popcount(causes[i]) << 16) | (popcount(forms[i]) << 24);
   }
   return pack;
+}
+
+/**
+ * The rows a patch re-read, when it moved no actor (the caller checked the id → row maps are one)
+ * and those actors kept their places (keepsBlocks): then every actor keeps its territories and
+ * blocks. Null otherwise.
+ */
+function editedRows(prev: ActorTable, next: ActorTable, origin: IndexOrigin): number[] | null {
+  const edited: number[] = [];
+  for (let i = 0; i < origin.rowOf.length; i++) if (origin.rowOf[i] !== i) edited.push(i);
+  return keepsBlocks(prev, next, edited) ? edited : null;
 }
 
 function rowsById(ids: readonly string[]): Map<string, number> {

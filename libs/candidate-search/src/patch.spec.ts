@@ -157,6 +157,7 @@ describe('ScoringIndex.patched', () => {
       };
       population = population.map((x, i) => (i === j ? edit : x));
       const next = ix.patched([], [edit], { pairs });
+      expect(next.terrKey).toBe(ix.terrKey); // nobody's places changed: the territories are shared
       for (const blocking of BLOCKINGS) {
         const shared = next.layout(blocking).actorBlocks === ix.layout(blocking).actorBlocks;
         // (a competence the index did not know renumbers the cells: built again)
@@ -170,6 +171,7 @@ describe('ScoringIndex.patched', () => {
     // an actor that moves changes the geography learned from the actors: built again, still exact
     const movedOne = ix.patched([], [moved], { pairs });
     expect(movedOne.layout('departement').actorBlocks).not.toBe(ix.layout('departement').actorBlocks);
+    expect(movedOne.terrKey).not.toBe(ix.terrKey);
     const afterMove = population.map((x) => (x.id === moved.id ? moved : x));
     expectSameIndex(movedOne, buildIndex(afterMove, taxonomy, { pairs }));
   });
