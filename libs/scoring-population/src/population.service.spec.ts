@@ -2,15 +2,20 @@ import { buildIndex } from '@maillage/candidate-search';
 import { PairContext, type ScoringActor } from '@maillage/scoring';
 import { generatePopulation } from '@maillage/scoring/testing';
 import { PATCH_MAX_AGE_MS, PopulationService } from './population.service';
-import type { Pair, ScoringDataRepository } from './scoring-data.repository';
+import type { ActorsRead, Pair, ScoringDataRepository } from './scoring-data.repository';
 
 /** The graph as the repository reads it: a mutable list of actors and alliances. */
 function fakeGraph(actors: ScoringActor[], alliances: Pair[], nodes: unknown[]) {
-  const graph = { actors, alliances, changed: [] as string[] };
+  // changed: ids another process wrote; writes: their write times (unset: a time nobody holds)
+  const graph = { actors, alliances, changed: [] as string[], writes: new Map<string, number>() };
+  const read = (list: ScoringActor[]): ActorsRead => ({
+    actors: list,
+    writtenAt: new Map(list.flatMap((a) => (graph.writes.has(a.id) ? [[a.id, graph.writes.get(a.id)!]] : []))),
+  });
   const data = {
-    changedSince: async () => [...graph.changed],
-    allActors: async () => [...graph.actors],
-    actors: async (ids: readonly string[]) => graph.actors.filter((a) => ids.includes(a.id)),
+    changedSince: async () => graph.changed.map((id) => ({ id, writtenAt: graph.writes.get(id) ?? -1 })),
+    allActors: async () => read([...graph.actors]),
+    actorsWithWrites: async (ids: readonly string[]) => read(graph.actors.filter((a) => ids.includes(a.id))),
     allAlliances: async () => [...graph.alliances],
     alliancesOf: async (ids: readonly string[]) =>
       graph.alliances.filter(([a, b]) => ids.includes(a) || ids.includes(b)),
@@ -25,7 +30,7 @@ function holdFullReads(data: ScoringDataRepository): () => void {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const readAll = data.allActors.bind(data);
-  (data as { allActors: () => Promise<ScoringActor[]> }).allActors = async () => {
+  (data as { allActors: () => Promise<ActorsRead> }).allActors = async () => {
     await gate;
     return readAll();
   };
@@ -33,6 +38,33 @@ function holdFullReads(data: ScoringDataRepository): () => void {
 }
 
 describe('PopulationService.refreshed', () => {
+  it('re-reads the actors written since only when written again after the write it holds', async () => {
+    const { actors, competences } = generatePopulation({ n: 200, seed: 5 });
+    const { graph, data } = fakeGraph([...actors], [], competences);
+    const now = Date.now();
+    graph.writes.set(actors[1].id, now).set(actors[2].id, now);
+    const population = new PopulationService(data);
+    await population.current();
+    const reads: string[][] = [];
+    const readSome = data.actorsWithWrites.bind(data);
+    data.actorsWithWrites = async (ids) => (reads.push([...ids]), readSome(ids));
+
+    // both were written in the clock slack before the load, which holds them at those writes
+    graph.changed = [actors[1].id, actors[2].id];
+    await population.refreshed([]);
+    expect(reads).toEqual([]);
+
+    // another process writes actor 2 again: it alone is re-read
+    const edited = { ...actors[2], needs: actors[9].needs };
+    graph.actors = graph.actors.map((a) => (a.id === edited.id ? edited : a));
+    graph.writes.set(edited.id, now + 1);
+    const after = await population.refreshed([]);
+    expect(reads).toEqual([[edited.id]]);
+    expect(after.actors.get(edited.id)).toBe(edited);
+    await population.refreshed([]);
+    expect(reads).toHaveLength(1);
+  });
+
   it('patches the index into the one a full build over the refreshed actors gives', async () => {
     const { actors, competences } = generatePopulation({ n: 600, seed: 21 });
     const alliances: Pair[] = [

@@ -18,6 +18,12 @@ export interface PopulationSnapshot {
   readonly loadedAt: number;
   /** Actors written before this time (ms) are as in the graph (edits patched in since loadedAt). */
   readonly checkedAt: number;
+  /**
+   * The write (updatedAt, ms) each recently written actor is held at: a refresh re-reads only the
+   * actors written since at another write (the clock slack would otherwise re-read, after a bulk
+   * load, every actor of its last seconds).
+   */
+  readonly writtenAt: ReadonlyMap<string, number>;
 }
 
 /** How long a loaded population serves the jobs of one worker process before it is read again. */
@@ -109,10 +115,12 @@ export class PopulationService {
     // A full read landed meanwhile: what changed is relative to it, so start again on it.
     const replaced = () => this.snapshot !== null && this.snapshot.loadedAt !== base.loadedAt;
     if (replaced()) return this.refreshed(ids);
-    ids = [...new Set([...ids, ...changed])];
+    const held = (this.snapshot ?? base).writtenAt;
+    const unseen = changed.filter((c) => held.get(c.id) !== c.writtenAt).map((c) => c.id);
+    ids = [...new Set([...ids, ...unseen])];
     if (ids.length === 0) return (this.snapshot = { ...(this.snapshot ?? base), checkedAt });
-    const [fresh, alliances, met, members] = await Promise.all([
-      this.data.actors(ids),
+    const [read, alliances, met, members] = await Promise.all([
+      this.data.actorsWithWrites(ids),
       this.data.alliancesOf(ids),
       STORED_SCORES_MET_BEFORE,
       this.data.memberships(ids),
@@ -120,6 +128,7 @@ export class PopulationService {
     if (replaced()) return this.refreshed(ids);
     // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
     const latest = this.snapshot ?? base;
+    const fresh = read.actors;
     const touched = new Set(ids);
     const actors = new Map(latest.actors);
     for (const id of ids) actors.delete(id);
@@ -142,6 +151,7 @@ export class PopulationService {
       index,
       loadedAt: latest.loadedAt,
       checkedAt,
+      writtenAt: recentWrites(checkedAt, latest.writtenAt, read.writtenAt),
     };
     return this.snapshot;
   }
@@ -164,7 +174,7 @@ export class PopulationService {
 
   private async load(): Promise<PopulationSnapshot> {
     const started = Date.now();
-    const [actors, alliances, metBefore, memberships, nodes] = await Promise.all([
+    const [read, alliances, metBefore, memberships, nodes] = await Promise.all([
       this.data.allActors(),
       this.data.allAlliances(),
       STORED_SCORES_MET_BEFORE,
@@ -172,15 +182,16 @@ export class PopulationService {
       this.data.taxonomy(),
     ]);
     const snapshot = build(
-      new Map(actors.map((a) => [a.id, a])),
+      new Map(read.actors.map((a) => [a.id, a])),
       alliances,
       metBefore,
       memberships,
       new Taxonomy(nodes),
       started,
+      recentWrites(started, read.writtenAt),
     );
     this.snapshot = snapshot;
-    this.logger.debug(`population loaded: ${actors.length} actors in ${Date.now() - started} ms`);
+    this.logger.debug(`population loaded: ${read.actors.length} actors in ${Date.now() - started} ms`);
     return snapshot;
   }
 }
@@ -192,9 +203,24 @@ function build(
   memberships: readonly Pair[],
   taxonomy: Taxonomy,
   loadedAt: number,
+  writtenAt: ReadonlyMap<string, number>,
 ): PopulationSnapshot {
   const index = buildIndex([...actors.values()], taxonomy, {
     pairs: new PairContext({ alliances, metBefore, memberships }),
   });
-  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt, checkedAt: loadedAt };
+  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt, checkedAt: loadedAt, writtenAt };
+}
+
+/**
+ * The writes worth remembering at a check made at `checkedAt`: those the next checks can still
+ * return (within twice the clock slack); older ones come back only with a new write time.
+ */
+function recentWrites(
+  checkedAt: number,
+  ...maps: ReadonlyMap<string, number>[]
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const m of maps)
+    for (const [id, at] of m) if (at >= checkedAt - 2 * CLOCK_SLACK_MS) out.set(id, at);
+  return out;
 }

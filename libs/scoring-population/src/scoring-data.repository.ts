@@ -30,6 +30,8 @@ import { MetBeforeSource } from './met-before';
 
 interface ActorRow {
   id: string;
+  /** The actor's updatedAt (ms), null when never stamped. */
+  writtenAt: number | null;
   kind: ActorKind;
   family: ActorFamily;
   sizeBand: SizeBand | null;
@@ -47,6 +49,18 @@ interface ActorRow {
 }
 
 export type Pair = readonly [string, string];
+
+/** Actors as read, and the write (updatedAt, ms) each one was read at when it has one. */
+export interface ActorsRead {
+  actors: ScoringActor[];
+  writtenAt: Map<string, number>;
+}
+
+function actorsRead(rows: readonly ActorRow[]): ActorsRead {
+  const writtenAt = new Map<string, number>();
+  for (const r of rows) if (r.writtenAt !== null) writtenAt.set(r.id, r.writtenAt);
+  return { actors: rows.map(toScoringActor), writtenAt };
+}
 
 const clamp3 = (x: number | null, fallback: number) => Math.min(3, Math.max(1, Math.round(x ?? fallback)));
 
@@ -119,24 +133,26 @@ export class ScoringDataRepository {
     return this.meetings.metBeforePairs(ids, new Date(), organisations);
   }
 
-  async allActors(): Promise<ScoringActor[]> {
-    return (await this.neo4j.read<ActorRow>(LOAD_ALL_ACTORS)).map(toScoringActor);
+  async allActors(): Promise<ActorsRead> {
+    return actorsRead(await this.neo4j.read<ActorRow>(LOAD_ALL_ACTORS));
   }
 
-  /** Ids of the actors written at or after `since` (another process's edits, for a kept snapshot). */
-  async changedSince(since: number): Promise<string[]> {
-    const rows = await this.neo4j.read<{ id: string }>(ACTORS_CHANGED_SINCE, {
+  /** The actors written at or after `since` and their last write (another process's edits, for a kept snapshot). */
+  async changedSince(since: number): Promise<{ id: string; writtenAt: number }[]> {
+    return this.neo4j.read<{ id: string; writtenAt: number }>(ACTORS_CHANGED_SINCE, {
       since: this.neo4j.int(since),
     });
-    return rows.map((r) => r.id);
   }
 
   /** The actors among `ids` that exist (order not guaranteed). */
   async actors(ids: readonly string[]): Promise<ScoringActor[]> {
-    if (ids.length === 0) return [];
-    return (await this.neo4j.read<ActorRow>(LOAD_ACTORS_BY_ID, { ids: [...new Set(ids)] })).map(
-      toScoringActor,
-    );
+    return (await this.actorsWithWrites(ids)).actors;
+  }
+
+  /** actors, with the write each one was read at. */
+  async actorsWithWrites(ids: readonly string[]): Promise<ActorsRead> {
+    if (ids.length === 0) return { actors: [], writtenAt: new Map() };
+    return actorsRead(await this.neo4j.read<ActorRow>(LOAD_ACTORS_BY_ID, { ids: [...new Set(ids)] }));
   }
 
   async actorsInTerritory(
