@@ -1,3 +1,10 @@
+/**
+ * Territory blocking. A block is a département (or a région, or the whole population for 'none').
+ * An actor belongs to the block of its location and to the blocks it acts in: a département acted in,
+ * every département of a région acted in, the département of a commune or EPCI acted in (the
+ * geography is learned from the actors' own locations). Two actors can be proposed to each other
+ * when they share a block. Actors with no known territory share one "unknown" block.
+ */
 import { cmpStr, type Blocking } from '@maillage/scoring';
 import type { ActorTable, TableSymbols } from './actor-table';
 
@@ -14,13 +21,6 @@ export interface ItemRows {
   readonly needMod: Int8Array;
 }
 
-/**
- * Territory blocking. A block is a département (or a région, or the whole population for 'none').
- * An actor belongs to the block of its location and to the blocks it acts in: a département acted in,
- * every département of a région acted in, the département of a commune or EPCI acted in (the
- * geography is learned from the actors' own locations). Two actors can be proposed to each other
- * when they share a block. Actors with no known territory share one "unknown" block.
- */
 /**
  * Posting lists of one blocking level; an actor's offers and needs are repeated in each of its blocks.
  */
@@ -252,7 +252,7 @@ export function shareBlock(l: BlockLayout, a: number, b: number): boolean {
 }
 
 /**
- * Whether the actors at rows `edited` (sorted; the same rows in both tables) have the same location
+ * Whether the actors at rows `edited` (the same rows in both tables) have the same location
  * and act in the same places in `next` as in `prev`. Then, with every other row unchanged, the
  * geography learned from the actors is the same, so every actor keeps its blocks.
  */

@@ -30,7 +30,8 @@ ON CREATE SET a.createdAt = datetime()
 SET a.name = $actor.name, a.searchName = $actor.searchName, a.kind = $actor.kind, a.family = $actor.family,
     a.externalId = $actor.externalId, a.siren = $actor.siren, a.rna = $actor.rna,
     a.description = $actor.description, a.sizeBand = $actor.sizeBand, a.visibility = $actor.visibility,
-    a.allianceForms = $actor.allianceForms, a.managedBy = $actor.managedBy, a.updatedAt = datetime()
+    a.allianceForms = $actor.allianceForms, a.managedBy = $actor.managedBy, a.updatedAt = datetime(),
+    a.rev = coalesce(a.rev, 0) + 1
 WITH a
 // Only the links that changed are deleted (MERGE keeps the others): deleting and recreating every
 // link locked the shared Competence, Cause and Territory nodes on each edit, and concurrent edits
@@ -171,5 +172,5 @@ RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor`;
 /** claimActor: the organisation takes over an actor managed by nobody (no row when it is managed). */
 export const CLAIM_ACTOR = `
 MATCH (a:Actor { id: $id }) WHERE a.managedBy IS NULL
-SET a.managedBy = $organisationId, a.updatedAt = datetime()
+SET a.managedBy = $organisationId, a.updatedAt = datetime(), a.rev = coalesce(a.rev, 0) + 1
 RETURN a.id AS id`;

@@ -270,7 +270,10 @@ export class ScoringIndex {
     );
     const facts = flatten(pieces, this.facts);
     const origin = { index: new WeakRef<ScoringIndex>(this), rowOf: sourceRows(pieces, facts.ids.length) };
-    return new ScoringIndex(facts.actors, this.taxonomy, options, { cache: this.cache, facts, origin });
+    const next = new ScoringIndex(facts.actors, this.taxonomy, options, { cache: this.cache, facts, origin });
+    // the layouts this index has, made now while it is surely alive (copied when the patch allows)
+    for (const blocking of this.layouts.keys()) next.layout(blocking);
+    return next;
   }
 
   /** This index's id → row map when `ids` are its ids, row for row (a patch that moved no actor). */

@@ -142,31 +142,44 @@ describe('ScoringIndex.patched', () => {
     let population = actors;
     for (const blocking of BLOCKINGS) ix.layout(blocking);
     const rand = mulberry32(21);
+    // in place (same territory): more needs, fewer needs, other offers, a competence nobody offers
+    // (step 3), only an offer's level (step 4: every item count kept), two actors of one block at once
+    // gaining and losing items (step 5)
     for (let step = 0; step < 8; step++) {
       const j = Math.floor(rand() * population.length);
       const a = population[j];
       const donor = population[(j + 1 + step * 31) % population.length];
-      // in place: fewer needs, other offers (a competence no other actor offers, at step 3), same territory
-      const edit: ScoringActor = {
-        ...a,
-        needs: step % 2 ? a.needs.slice(1) : [...a.needs, ...donor.needs],
-        offers:
-          step === 3
-            ? [...donor.offers, { competenceId: 'zz.unknown', modality: Modality.SKILLS, level: 1 }]
-            : donor.offers,
-      };
-      population = population.map((x, i) => (i === j ? edit : x));
-      const next = ix.patched([], [edit], { pairs });
+      const edits: ScoringActor[] = [
+        step === 4
+          ? { ...a, offers: a.offers.map((o, i) => (i === 0 ? { ...o, level: o.level === 3 ? 1 : 3 } : o)) }
+          : {
+              ...a,
+              needs: step % 2 ? a.needs.slice(1) : [...a.needs, ...donor.needs],
+              offers:
+                step === 3
+                  ? [...donor.offers, { competenceId: 'zz.unknown', modality: Modality.SKILLS, level: 1 }]
+                  : donor.offers,
+            },
+      ];
+      if (step === 5) {
+        // a neighbour in index order: same département, so they share cells
+        const b = population.find((x) => x.id === ix.ids[ix.indexOf(a.id) + 1])!;
+        expect(b.territories.departement).toBe(a.territories.departement);
+        edits.push({ ...b, offers: [...b.offers, ...a.offers], needs: [] });
+      }
+      const byId = new Map(edits.map((e) => [e.id, e]));
+      population = population.map((x) => byId.get(x.id) ?? x);
+      const next = ix.patched([], edits, { pairs });
       expect(next.terrKey).toBe(ix.terrKey); // nobody's places changed: the territories are shared
       for (const blocking of BLOCKINGS) {
         const shared = next.layout(blocking).actorBlocks === ix.layout(blocking).actorBlocks;
         // (a competence the index did not know renumbers the cells: built again)
         expect([step, blocking, shared]).toEqual([step, blocking, step !== 3]);
       }
+      expectSameIndex(next, buildIndex(population, taxonomy, { pairs }));
       ix = next;
     }
     const full = buildIndex(population, taxonomy, { pairs });
-    expectSameIndex(ix, full);
     expectSamePartners(ix, full, [full.ids[0], full.ids[700], full.ids[full.n - 1]]);
     // an actor that moves changes the geography learned from the actors: built again, still exact
     const movedOne = ix.patched([], [moved], { pairs });

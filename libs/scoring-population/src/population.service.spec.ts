@@ -2,20 +2,26 @@ import { buildIndex } from '@maillage/candidate-search';
 import { PairContext, type ScoringActor } from '@maillage/scoring';
 import { generatePopulation } from '@maillage/scoring/testing';
 import { PATCH_MAX_AGE_MS, PopulationService } from './population.service';
-import type { ActorsRead, Pair, ScoringDataRepository } from './scoring-data.repository';
+import type { ActorWrite, Pair, ScoringDataRepository } from './scoring-data.repository';
 
 /** The graph as the repository reads it: a mutable list of actors and alliances. */
 function fakeGraph(actors: ScoringActor[], alliances: Pair[], nodes: unknown[]) {
-  // changed: ids another process wrote; writes: their write times (unset: a time nobody holds)
-  const graph = { actors, alliances, changed: [] as string[], writes: new Map<string, number>() };
-  const read = (list: ScoringActor[]): ActorsRead => ({
-    actors: list,
-    writtenAt: new Map(list.flatMap((a) => (graph.writes.has(a.id) ? [[a.id, graph.writes.get(a.id)!]] : []))),
-  });
+  // writes: each actor's last write, as Neo4j stamps it (updatedAt ms, rev)
+  const graph = {
+    actors,
+    alliances,
+    writes: new Map<string, ActorWrite>(),
+    /** Another process writes `actor` (or stamps it again, unchanged) now. */
+    write(actor: ScoringActor) {
+      graph.actors = graph.actors.filter((a) => a.id !== actor.id).concat(actor);
+      const rev = (graph.writes.get(actor.id)?.rev ?? 0) + 1;
+      graph.writes.set(actor.id, { id: actor.id, writtenAt: Date.now(), rev });
+    },
+  };
   const data = {
-    changedSince: async () => graph.changed.map((id) => ({ id, writtenAt: graph.writes.get(id) ?? -1 })),
-    allActors: async () => read([...graph.actors]),
-    actorsWithWrites: async (ids: readonly string[]) => read(graph.actors.filter((a) => ids.includes(a.id))),
+    changedSince: async (since: number) => [...graph.writes.values()].filter((w) => w.writtenAt >= since),
+    allActors: async () => [...graph.actors],
+    actors: async (ids: readonly string[]) => graph.actors.filter((a) => ids.includes(a.id)),
     allAlliances: async () => [...graph.alliances],
     alliancesOf: async (ids: readonly string[]) =>
       graph.alliances.filter(([a, b]) => ids.includes(a) || ids.includes(b)),
@@ -30,7 +36,7 @@ function holdFullReads(data: ScoringDataRepository): () => void {
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
   const readAll = data.allActors.bind(data);
-  (data as { allActors: () => Promise<ActorsRead> }).allActors = async () => {
+  (data as { allActors: () => Promise<ScoringActor[]> }).allActors = async () => {
     await gate;
     return readAll();
   };
@@ -41,28 +47,35 @@ describe('PopulationService.refreshed', () => {
   it('re-reads the actors written since only when written again after the write it holds', async () => {
     const { actors, competences } = generatePopulation({ n: 200, seed: 5 });
     const { graph, data } = fakeGraph([...actors], [], competences);
-    const now = Date.now();
-    graph.writes.set(actors[1].id, now).set(actors[2].id, now);
+    // written just before the load (within the clock slack a refresh looks back over)
+    graph.write(actors[1]);
+    graph.write(actors[2]);
     const population = new PopulationService(data);
     await population.current();
     const reads: string[][] = [];
-    const readSome = data.actorsWithWrites.bind(data);
-    data.actorsWithWrites = async (ids) => (reads.push([...ids]), readSome(ids));
+    const readSome = data.actors.bind(data);
+    data.actors = async (ids) => (reads.push([...ids].sort()), readSome(ids));
 
-    // both were written in the clock slack before the load, which holds them at those writes
-    graph.changed = [actors[1].id, actors[2].id];
+    // the load holds them at those writes: nothing to re-read
     await population.refreshed([]);
     expect(reads).toEqual([]);
 
-    // another process writes actor 2 again: it alone is re-read
+    // another process writes actor 2 again, and stamps actor 1 again in the same millisecond
+    // (same updatedAt, next revision): both are re-read, once
     const edited = { ...actors[2], needs: actors[9].needs };
-    graph.actors = graph.actors.map((a) => (a.id === edited.id ? edited : a));
-    graph.writes.set(edited.id, now + 1);
+    graph.write(edited);
+    const w1 = graph.writes.get(actors[1].id)!;
+    graph.writes.set(actors[1].id, { ...w1, rev: w1.rev + 1 });
     const after = await population.refreshed([]);
-    expect(reads).toEqual([[edited.id]]);
+    expect(reads).toEqual([[actors[1].id, edited.id].sort()]);
     expect(after.actors.get(edited.id)).toBe(edited);
+    expect(after.index.actors[after.index.indexOf(edited.id)]).toBe(edited);
     await population.refreshed([]);
     expect(reads).toHaveLength(1);
+
+    // an edit's own actor is re-read whatever its write (the rescore asked for it)
+    await population.refreshed([actors[3].id]);
+    expect(reads[1]).toEqual([actors[3].id]);
   });
 
   it('patches the index into the one a full build over the refreshed actors gives', async () => {
@@ -113,8 +126,7 @@ describe('PopulationService.refreshed', () => {
     await population.since(startedAt);
     // another worker process edited an actor (its rescore patched its own snapshot, not this one)
     const edited = { ...actors[3], needs: actors[8].needs };
-    graph.actors = graph.actors.map((a) => (a.id === edited.id ? edited : a));
-    graph.changed = [edited.id];
+    graph.write(edited);
     const reused = await population.since(startedAt);
     expect(reused.index.actors[reused.index.indexOf(edited.id)]).toBe(edited);
     expect(reused.actors.get(edited.id)).toBe(edited);

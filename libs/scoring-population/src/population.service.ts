@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ScoringIndex, buildIndex } from '@maillage/candidate-search';
 import { PairContext, ScoringActor, Taxonomy } from '@maillage/scoring';
-import { Pair, ScoringDataRepository } from './scoring-data.repository';
+import { ActorWrite, Pair, ScoringDataRepository } from './scoring-data.repository';
 
 /**
  * A consistent view of the population: actors, alliances, pairs who met at an event (novelty
@@ -19,11 +19,11 @@ export interface PopulationSnapshot {
   /** Actors written before this time (ms) are as in the graph (edits patched in since loadedAt). */
   readonly checkedAt: number;
   /**
-   * The write (updatedAt, ms) each recently written actor is held at: a refresh re-reads only the
-   * actors written since at another write (the clock slack would otherwise re-read, after a bulk
-   * load, every actor of its last seconds).
+   * The write each recently written actor is held at (or a newer one), as read before the actor
+   * was: a refresh re-reads only the actors written since at another write. Without it the clock
+   * slack would re-read, after a bulk load, every actor of the load's last seconds.
    */
-  readonly writtenAt: ReadonlyMap<string, number>;
+  readonly writes: ReadonlyMap<string, ActorWrite>;
 }
 
 /** How long a loaded population serves the jobs of one worker process before it is read again. */
@@ -115,12 +115,12 @@ export class PopulationService {
     // A full read landed meanwhile: what changed is relative to it, so start again on it.
     const replaced = () => this.snapshot !== null && this.snapshot.loadedAt !== base.loadedAt;
     if (replaced()) return this.refreshed(ids);
-    const held = (this.snapshot ?? base).writtenAt;
-    const unseen = changed.filter((c) => held.get(c.id) !== c.writtenAt).map((c) => c.id);
+    const held = (this.snapshot ?? base).writes;
+    const unseen = changed.filter((c) => !sameWrite(held.get(c.id), c)).map((c) => c.id);
     ids = [...new Set([...ids, ...unseen])];
     if (ids.length === 0) return (this.snapshot = { ...(this.snapshot ?? base), checkedAt });
-    const [read, alliances, met, members] = await Promise.all([
-      this.data.actorsWithWrites(ids),
+    const [fresh, alliances, met, members] = await Promise.all([
+      this.data.actors(ids),
       this.data.alliancesOf(ids),
       STORED_SCORES_MET_BEFORE,
       this.data.memberships(ids),
@@ -128,7 +128,6 @@ export class PopulationService {
     if (replaced()) return this.refreshed(ids);
     // Patch the latest snapshot, not `base`: concurrent refreshes must not drop each other's patches.
     const latest = this.snapshot ?? base;
-    const fresh = read.actors;
     const touched = new Set(ids);
     const actors = new Map(latest.actors);
     for (const id of ids) actors.delete(id);
@@ -151,7 +150,7 @@ export class PopulationService {
       index,
       loadedAt: latest.loadedAt,
       checkedAt,
-      writtenAt: recentWrites(checkedAt, latest.writtenAt, read.writtenAt),
+      writes: heldWrites(checkedAt, latest.writes, touched, changed),
     };
     return this.snapshot;
   }
@@ -174,7 +173,9 @@ export class PopulationService {
 
   private async load(): Promise<PopulationSnapshot> {
     const started = Date.now();
-    const [read, alliances, metBefore, memberships, nodes] = await Promise.all([
+    // the recent writes first: an actor read after its write is at that write or a newer one
+    const recent = await this.data.changedSince(started - 2 * CLOCK_SLACK_MS);
+    const [actors, alliances, metBefore, memberships, nodes] = await Promise.all([
       this.data.allActors(),
       this.data.allAlliances(),
       STORED_SCORES_MET_BEFORE,
@@ -182,16 +183,16 @@ export class PopulationService {
       this.data.taxonomy(),
     ]);
     const snapshot = build(
-      new Map(read.actors.map((a) => [a.id, a])),
+      new Map(actors.map((a) => [a.id, a])),
       alliances,
       metBefore,
       memberships,
       new Taxonomy(nodes),
       started,
-      recentWrites(started, read.writtenAt),
+      new Map(recent.map((w) => [w.id, w])),
     );
     this.snapshot = snapshot;
-    this.logger.debug(`population loaded: ${read.actors.length} actors in ${Date.now() - started} ms`);
+    this.logger.debug(`population loaded: ${actors.length} actors in ${Date.now() - started} ms`);
     return snapshot;
   }
 }
@@ -203,24 +204,31 @@ function build(
   memberships: readonly Pair[],
   taxonomy: Taxonomy,
   loadedAt: number,
-  writtenAt: ReadonlyMap<string, number>,
+  writes: ReadonlyMap<string, ActorWrite>,
 ): PopulationSnapshot {
   const index = buildIndex([...actors.values()], taxonomy, {
     pairs: new PairContext({ alliances, metBefore, memberships }),
   });
-  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt, checkedAt: loadedAt, writtenAt };
+  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt, checkedAt: loadedAt, writes };
 }
 
+const sameWrite = (x: ActorWrite | undefined, y: ActorWrite) =>
+  x !== undefined && x.writtenAt === y.writtenAt && x.rev === y.rev;
+
 /**
- * The writes worth remembering at a check made at `checkedAt`: those the next checks can still
- * return (within twice the clock slack); older ones come back only with a new write time.
+ * The writes a refresh at `checkedAt` holds its actors at: the re-read (`touched`) ones at the write
+ * `changed` (read before them) gave, if any; the others as before. Only those the next checks can
+ * still return are kept (within twice the clock slack): older ones come back with a new write.
  */
-function recentWrites(
+function heldWrites(
   checkedAt: number,
-  ...maps: ReadonlyMap<string, number>[]
-): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const m of maps)
-    for (const [id, at] of m) if (at >= checkedAt - 2 * CLOCK_SLACK_MS) out.set(id, at);
+  before: ReadonlyMap<string, ActorWrite>,
+  touched: ReadonlySet<string>,
+  changed: readonly ActorWrite[],
+): Map<string, ActorWrite> {
+  const out = new Map<string, ActorWrite>();
+  const recent = (w: ActorWrite) => w.writtenAt >= checkedAt - 2 * CLOCK_SLACK_MS;
+  for (const [id, w] of before) if (!touched.has(id) && recent(w)) out.set(id, w);
+  for (const w of changed) if (touched.has(w.id) && recent(w)) out.set(w.id, w);
   return out;
 }

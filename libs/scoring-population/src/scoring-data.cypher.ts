@@ -9,9 +9,7 @@ import { actorInTerritory } from '@maillage/reference';
 const SCORING_PROJECTION = `
 OPTIONAL MATCH (a)-[:LOCATED_IN]->(l:Territory)
 WITH a, head(collect(l)) AS l
-// (writtenAt first: whatever else a concurrent write changes is read after it, so a snapshot never
-// holds an actor at a newer write than the values it read)
-RETURN a.id AS id, a.updatedAt.epochMillis AS writtenAt, a.kind AS kind, a.family AS family, a.sizeBand AS sizeBand,
+RETURN a.id AS id, a.kind AS kind, a.family AS family, a.sizeBand AS sizeBand,
   coalesce(a.allianceForms, []) AS allianceForms,
   [(a)-[o:OFFERS]->(c:Competence) | { competenceId: c.id, modality: o.modality, level: o.level }] AS offers,
   [(a)-[n:NEEDS]->(c:Competence) | { competenceId: c.id, priority: n.priority }] AS needs,
@@ -51,7 +49,7 @@ ${SCORING_PROJECTION}`;
 /** Actors written (created or edited) at or after $since (ms since the epoch). */
 export const ACTORS_CHANGED_SINCE = `
 MATCH (a:Actor) WHERE a.updatedAt >= datetime({ epochMillis: $since })
-RETURN a.id AS id, a.updatedAt.epochMillis AS writtenAt`;
+RETURN a.id AS id, a.updatedAt.epochMillis AS writtenAt, coalesce(a.rev, 0) AS rev`;
 
 export const LOAD_ALLIANCES = `
 MATCH (x:Actor)-[r:ALLIED_WITH]->(y:Actor)

@@ -30,8 +30,6 @@ import { MetBeforeSource } from './met-before';
 
 interface ActorRow {
   id: string;
-  /** The actor's updatedAt (ms), null when never stamped. */
-  writtenAt: number | null;
   kind: ActorKind;
   family: ActorFamily;
   sizeBand: SizeBand | null;
@@ -50,16 +48,14 @@ interface ActorRow {
 
 export type Pair = readonly [string, string];
 
-/** Actors as read, and the write (updatedAt, ms) each one was read at when it has one. */
-export interface ActorsRead {
-  actors: ScoringActor[];
-  writtenAt: Map<string, number>;
-}
-
-function actorsRead(rows: readonly ActorRow[]): ActorsRead {
-  const writtenAt = new Map<string, number>();
-  for (const r of rows) if (r.writtenAt !== null) writtenAt.set(r.id, r.writtenAt);
-  return { actors: rows.map(toScoringActor), writtenAt };
+/**
+ * One write of an actor: its updatedAt (ms) and its revision (`rev`, incremented by every write
+ * under the node's lock, so two writes in the same millisecond still differ).
+ */
+export interface ActorWrite {
+  id: string;
+  writtenAt: number;
+  rev: number;
 }
 
 const clamp3 = (x: number | null, fallback: number) => Math.min(3, Math.max(1, Math.round(x ?? fallback)));
@@ -133,26 +129,21 @@ export class ScoringDataRepository {
     return this.meetings.metBeforePairs(ids, new Date(), organisations);
   }
 
-  async allActors(): Promise<ActorsRead> {
-    return actorsRead(await this.neo4j.read<ActorRow>(LOAD_ALL_ACTORS));
+  async allActors(): Promise<ScoringActor[]> {
+    return (await this.neo4j.read<ActorRow>(LOAD_ALL_ACTORS)).map(toScoringActor);
   }
 
   /** The actors written at or after `since` and their last write (another process's edits, for a kept snapshot). */
-  async changedSince(since: number): Promise<{ id: string; writtenAt: number }[]> {
-    return this.neo4j.read<{ id: string; writtenAt: number }>(ACTORS_CHANGED_SINCE, {
-      since: this.neo4j.int(since),
-    });
+  async changedSince(since: number): Promise<ActorWrite[]> {
+    return this.neo4j.read<ActorWrite>(ACTORS_CHANGED_SINCE, { since: this.neo4j.int(since) });
   }
 
   /** The actors among `ids` that exist (order not guaranteed). */
   async actors(ids: readonly string[]): Promise<ScoringActor[]> {
-    return (await this.actorsWithWrites(ids)).actors;
-  }
-
-  /** actors, with the write each one was read at. */
-  async actorsWithWrites(ids: readonly string[]): Promise<ActorsRead> {
-    if (ids.length === 0) return { actors: [], writtenAt: new Map() };
-    return actorsRead(await this.neo4j.read<ActorRow>(LOAD_ACTORS_BY_ID, { ids: [...new Set(ids)] }));
+    if (ids.length === 0) return [];
+    return (await this.neo4j.read<ActorRow>(LOAD_ACTORS_BY_ID, { ids: [...new Set(ids)] })).map(
+      toScoringActor,
+    );
   }
 
   async actorsInTerritory(

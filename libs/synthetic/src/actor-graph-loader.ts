@@ -48,7 +48,8 @@ ON CREATE SET a.id = row.id, a.createdAt = datetime()
 SET a.kind = row.kind, a.family = row.family, a.name = row.name, a.searchName = row.searchName,
     a.siren = row.siren, a.rna = row.rna,
     a.sizeBand = row.sizeBand, a.description = row.description, a.allianceForms = row.allianceForms,
-    a.visibility = 'PUBLIC', a.source = $source, a.updatedAt = datetime()
+    a.visibility = 'PUBLIC', a.source = $source, a.updatedAt = datetime(),
+    a.rev = coalesce(a.rev, 0) + 1
 WITH a, row, cs, ts, ks
 CALL (a) { MATCH (a)-[r:LOCATED_IN|ACTS_IN|OFFERS|NEEDS|SERVES]->() DELETE r }
 CALL (a, row, ts) {
