@@ -112,4 +112,43 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
     await edges.replace([row('b', [])], stamp('2026-03-01T10:00:00Z'));
     expect(await stored('b')).toEqual([]);
   });
+
+  it('lands every list when two worker processes rewrite lists sharing partners at once, in opposite orders', async () => {
+    // two repositories: two processes' writers (each process writes one batch at a time), on a
+    // driver that does not retry (at 100k a batch outlasts the driver's 1 s of retries)
+    const noRetries = new Neo4jService(parseEnv({ ...process.env, NEO4J_TX_RETRY_MS: '0' }));
+    const mine = new ComplementsRepository(noRetries);
+    const other = new ComplementsRepository(noRetries);
+    const names = Array.from({ length: 80 }, (_, i) => `m${i}`);
+    await neo4j.write(`UNWIND $ids AS x CREATE (:Actor { id: x })`, { ids: names.map(id) });
+    // each round every list gains or drops the same six hubs (dense nodes: deleting their edges
+    // takes the lock of their relationship groups) beside four neighbours
+    const listsOf = (round: number) =>
+      names.map((n, i) =>
+        row(n, [
+          ...(round % 2 ? [] : [0, 1, 2, 3, 4, 5])
+            .filter((h) => h !== i)
+            .map((h, r) => partner(names[h], r + 1, 0.9 - r / 100)),
+          ...[1, 2, 3, 4]
+            .map((d) => 6 + ((i + 11 * d + round) % (names.length - 6)))
+            .filter((j) => j !== i)
+            .map((j, r) => partner(names[j], 7 + r, 0.5 - r / 100)),
+        ]),
+      );
+    let lists: EdgeRow[] = [];
+    for (let round = 0; round < 6; round++) {
+      lists = listsOf(round);
+      await Promise.all([
+        mine.replace(lists, stamp('2026-04-01T10:00:00Z')),
+        other.replace([...lists].reverse(), stamp('2026-04-01T10:00:00Z')),
+      ]);
+    }
+    await noRetries.onApplicationShutdown();
+    const counts = await neo4j.read<{ a: string; n: number }>(
+      `UNWIND $ids AS x MATCH (:Actor { id: x })-[e:COMPLEMENTS]->() RETURN x AS a, count(e) AS n`,
+      { ids: names.map(id) },
+    );
+    expect(counts.filter((c) => c.n !== lists.find((l) => l.id === c.a)!.partners.length)).toEqual([]);
+    expect(counts).toHaveLength(names.length);
+  });
 });

@@ -1,5 +1,6 @@
 import type { ActorSummaryRecord } from '@maillage/actors';
 import { Injectable } from '@nestjs/common';
+import { Mutex } from 'async-mutex';
 import { ActorFamily, ActorKind, AllianceForm, Visibility } from '@maillage/domain';
 import { Neo4jService } from '@maillage/neo4j';
 import type { ActorVisibilityParams } from '@maillage/actors';
@@ -70,20 +71,38 @@ export type Trio = { association: string; company: string; publicActor: string }
 /** Rows of edges written per transaction: ~actors × K relationships, well inside one tx. */
 export const WRITE_BATCH = 500;
 
+/**
+ * Two writers rewriting lists that share partners (two chunk jobs, two worker processes) can lock
+ * each other's nodes: Neo4j aborts one, which is written again after a pause. The driver's own
+ * retries last NEO4J_TX_RETRY_MS (1 s, for requests), less than one batch at 100k actors.
+ */
+const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
+export const DEADLOCK_ATTEMPTS = 8;
+const pause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, (50 + Math.random() * 100) * 2 ** Math.min(attempt, 5)));
+
 /** Reads and writes of the computed COMPLEMENTS edges. */
 @Injectable()
 export class ComplementsRepository {
+  /**
+   * One batch written at a time by this process: the rebuild's chunk jobs run WORKER_CONCURRENCY at
+   * once and, adjacent in index order, share most partners (their writes deadlocked at 100k). Each
+   * chunk's scoring still overlaps the other's write.
+   */
+  private readonly writing = new Mutex();
+
   constructor(private readonly neo4j: Neo4jService) {}
 
   /**
    * Replaces each row's outgoing edges, one transaction per batch (in place: see REPLACE_EDGES).
-   * Running it twice leaves the same graph. Returns the number of edges written.
+   * Running it twice leaves the same graph, so a batch aborted by a deadlock is simply written
+   * again. Returns the number of edges written.
    */
   async replace(rows: readonly EdgeRow[], stamp: EdgeStamp): Promise<number> {
     let edges = 0;
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
       const batch = rows.slice(i, i + WRITE_BATCH);
-      await this.neo4j.write(REPLACE_EDGES, {
+      await this.writeBatch({
         rows: batch.map((r) => ({
           id: r.id,
           partners: r.partners.map((p) => ({ ...p, rank: this.neo4j.int(p.rank) })),
@@ -96,6 +115,18 @@ export class ComplementsRepository {
       for (const r of batch) edges += r.partners.length;
     }
     return edges;
+  }
+
+  private async writeBatch(params: Record<string, unknown>): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.writing.runExclusive(() => this.neo4j.write(REPLACE_EDGES, params));
+        return;
+      } catch (err) {
+        if ((err as { code?: string }).code !== DEADLOCK || attempt >= DEADLOCK_ATTEMPTS) throw err;
+        await pause(attempt);
+      }
+    }
   }
 
   /** Scores of the stored edges of each actor: blended ones, and the four form scores of each edge. */
