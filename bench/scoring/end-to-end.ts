@@ -187,7 +187,9 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
     (globalThis as { gc?: () => void }).gc?.();
 
     const chunksAtOnce = app.get<AppConfig>(APP_CONFIG).WORKER_CONCURRENCY;
-    log(`rebuilding every actor’s top-20 (read from Neo4j, score, write edges; ${chunksAtOnce} chunks at once)…`);
+    log(
+      `rebuilding every actor’s top-20 (read from Neo4j, score, write edges; ${chunksAtOnce} chunks at once)…`,
+    );
     const population = app.get(PopulationService);
     const engine = app.get(ScoringEngineService);
     const [rebuild, peakRssMb] = await withPeakRss(async () => {

@@ -209,7 +209,8 @@ export class ScoringIndex {
     // ---- territories: an edit that kept every row and everybody's places keeps the previous
     // index's territory arrays (same numbering: in order of first appearance over the same facts)
     const prev = prepared?.origin.index.deref();
-    this.editedInPlace = prev && prev.idToIdx === this.idToIdx ? editedRows(prev.facts, facts, prepared!.origin) : null;
+    this.editedInPlace =
+      prev && prev.idToIdx === this.idToIdx ? editedRows(prev.facts, facts, prepared!.origin) : null;
     const t = this.editedInPlace ? prev! : territories(this.cache, facts);
     this.loc = t.loc;
     this.hasActs = t.hasActs;

@@ -1,55 +1,70 @@
 import type { Neo4jService } from '@maillage/neo4j';
-import { ComplementsRepository, DEADLOCK_ATTEMPTS, EdgeRow } from './complements.repository';
+import { ComplementsRepository, DEADLOCK_ATTEMPTS, EDIT_PRIORITY, EdgeRow } from './complements.repository';
 
-/** A Neo4j whose edge writes fail with the given error codes first (then succeed), counting them. */
+/**
+ * A Neo4j whose edge writes fail with the given error codes first (then succeed). It records each
+ * write (its first row's id) and how many ran at once.
+ */
 function neo4jFailing(codes: string[]) {
-  const calls: number[] = [];
+  const writes: { row: string; running: number; failed: boolean }[] = [];
   let running = 0;
   const neo4j = {
     int: (x: number) => x,
-    write: async () => {
-      calls.push(++running);
+    isRetryable: (err: { code?: string }) => err.code?.startsWith('Neo.TransientError.') ?? false,
+    writeOnce: async (_cypher: string, params: { rows: { id: string }[] }) => {
+      running++;
+      const code = codes.shift();
+      writes.push({ row: params.rows[0].id, running, failed: code !== undefined });
       await new Promise((r) => setTimeout(r, 5));
       running--;
-      const code = codes.shift();
       if (code) throw Object.assign(new Error(code), { code });
       return [];
     },
   };
-  return { neo4j: neo4j as unknown as Neo4jService, calls };
+  return { neo4j: neo4j as unknown as Neo4jService, writes };
 }
 
-const rows: EdgeRow[] = [{ id: 'a', partners: [] }];
+const rows = (id: string): EdgeRow[] => [{ id, partners: [] }];
 const stamp = { modelVersion: 'spec', profileId: 'default', profileVersion: 1, computedAt: new Date(0) };
 const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
 
 describe('ComplementsRepository.replace', () => {
-  it('writes a batch aborted by a deadlock again', async () => {
-    const { neo4j, calls } = neo4jFailing([DEADLOCK, DEADLOCK]);
-    await new ComplementsRepository(neo4j).replace(rows, stamp);
-    expect(calls).toHaveLength(3);
+  it('writes a batch aborted by a deadlock again, and lets the other writer go during the pause', async () => {
+    const { neo4j, writes } = neo4jFailing([DEADLOCK]);
+    const edges = new ComplementsRepository(neo4j);
+    await Promise.all([edges.replace(rows('a'), stamp), edges.replace(rows('b'), stamp)]);
+    expect(writes.map((w) => [w.row, w.failed])).toEqual([
+      ['a', true],
+      ['b', false], // while a pauses
+      ['a', false],
+    ]);
+    expect(writes.every((w) => w.running === 1)).toBe(true); // one write at a time
   });
 
-  it('gives up after DEADLOCK_ATTEMPTS and does not retry other errors', async () => {
+  it('gives up after DEADLOCK_ATTEMPTS and does not retry errors that are not transient', async () => {
     jest.useFakeTimers(); // (the pauses between attempts grow to seconds)
     try {
       const stuck = neo4jFailing(Array(DEADLOCK_ATTEMPTS).fill(DEADLOCK));
-      const outcome = new ComplementsRepository(stuck.neo4j).replace(rows, stamp).catch((e: Error) => e);
+      const outcome = new ComplementsRepository(stuck.neo4j).replace(rows('a'), stamp).catch((e: Error) => e);
       await jest.advanceTimersByTimeAsync(60_000);
       expect(await outcome).toMatchObject({ code: DEADLOCK });
-      expect(stuck.calls).toHaveLength(DEADLOCK_ATTEMPTS);
+      expect(stuck.writes).toHaveLength(DEADLOCK_ATTEMPTS);
     } finally {
       jest.useRealTimers();
     }
-    const down = neo4jFailing(['Neo.TransientError.General.DatabaseUnavailable']);
-    await expect(new ComplementsRepository(down.neo4j).replace(rows, stamp)).rejects.toThrow(/Unavailable/);
-    expect(down.calls).toHaveLength(1);
+    const wrong = neo4jFailing(['Neo.ClientError.Statement.SyntaxError']);
+    await expect(new ComplementsRepository(wrong.neo4j).replace(rows('a'), stamp)).rejects.toThrow(/Syntax/);
+    expect(wrong.writes).toHaveLength(1);
   });
 
-  it('writes one batch at a time in a process', async () => {
-    const { neo4j, calls } = neo4jFailing([]);
+  it("writes an edit's lists before the rebuild batches waiting for the lock", async () => {
+    const { neo4j, writes } = neo4jFailing([]);
     const edges = new ComplementsRepository(neo4j);
-    await Promise.all([edges.replace(rows, stamp), edges.replace(rows, stamp), edges.replace(rows, stamp)]);
-    expect(calls).toEqual([1, 1, 1]); // never two writes running at once
+    await Promise.all([
+      edges.replace(rows('rebuild-1'), stamp),
+      edges.replace(rows('rebuild-2'), stamp),
+      edges.replace(rows('edit'), stamp, EDIT_PRIORITY),
+    ]);
+    expect(writes.map((w) => w.row)).toEqual(['rebuild-1', 'edit', 'rebuild-2']);
   });
 });

@@ -72,14 +72,17 @@ export type Trio = { association: string; company: string; publicActor: string }
 export const WRITE_BATCH = 500;
 
 /**
- * Two writers rewriting lists that share partners (two chunk jobs, two worker processes) can lock
- * each other's nodes: Neo4j aborts one, which is written again after a pause. The driver's own
- * retries last NEO4J_TX_RETRY_MS (1 s, for requests), less than one batch at 100k actors.
+ * Two writers rewriting lists that share partners (two worker processes) can lock each other's
+ * nodes: Neo4j aborts one, which is written again after a pause. Batches run in transactions the
+ * driver does not retry (its retries would hold this process's write lock), so transient errors
+ * (a deadlock, a lost connection) are retried here, up to DEADLOCK_ATTEMPTS writes.
  */
-const DEADLOCK = 'Neo.TransientError.Transaction.DeadlockDetected';
 export const DEADLOCK_ATTEMPTS = 8;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, (50 + Math.random() * 100) * 2 ** Math.min(attempt, 5)));
+
+/** Write priority of a profile edit's few lists: ahead of a rebuild's batches waiting for the lock. */
+export const EDIT_PRIORITY = 1;
 
 /** Reads and writes of the computed COMPLEMENTS edges. */
 @Injectable()
@@ -87,7 +90,7 @@ export class ComplementsRepository {
   /**
    * One batch written at a time by this process: the rebuild's chunk jobs run WORKER_CONCURRENCY at
    * once and, adjacent in index order, share most partners (their writes deadlocked at 100k). Each
-   * chunk's scoring still overlaps the other's write.
+   * chunk's scoring still overlaps the other's write; an edit's lists go first (EDIT_PRIORITY).
    */
   private readonly writing = new Mutex();
 
@@ -98,11 +101,11 @@ export class ComplementsRepository {
    * Running it twice leaves the same graph, so a batch aborted by a deadlock is simply written
    * again. Returns the number of edges written.
    */
-  async replace(rows: readonly EdgeRow[], stamp: EdgeStamp): Promise<number> {
+  async replace(rows: readonly EdgeRow[], stamp: EdgeStamp, priority = 0): Promise<number> {
     let edges = 0;
     for (let i = 0; i < rows.length; i += WRITE_BATCH) {
       const batch = rows.slice(i, i + WRITE_BATCH);
-      await this.writeBatch({
+      await this.writeBatch(priority, {
         rows: batch.map((r) => ({
           id: r.id,
           partners: r.partners.map((p) => ({ ...p, rank: this.neo4j.int(p.rank) })),
@@ -117,14 +120,14 @@ export class ComplementsRepository {
     return edges;
   }
 
-  private async writeBatch(params: Record<string, unknown>): Promise<void> {
+  private async writeBatch(priority: number, params: Record<string, unknown>): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.writing.runExclusive(() => this.neo4j.write(REPLACE_EDGES, params));
+        await this.writing.runExclusive(() => this.neo4j.writeOnce(REPLACE_EDGES, params), priority);
         return;
       } catch (err) {
-        if ((err as { code?: string }).code !== DEADLOCK || attempt >= DEADLOCK_ATTEMPTS) throw err;
-        await pause(attempt);
+        if (!this.neo4j.isRetryable(err) || attempt >= DEADLOCK_ATTEMPTS) throw err;
+        await pause(attempt); // (the lock is free meanwhile)
       }
     }
   }

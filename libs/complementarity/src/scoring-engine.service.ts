@@ -6,7 +6,13 @@ import { APP_CONFIG, AppConfig } from '@maillage/config';
 import { MODEL_VERSION, ScoringProfile } from '@maillage/scoring';
 import { entersStoredRow, formSearcherFor, storedPartnerValues, storedRow } from '@maillage/alliance-forms';
 import { EdgePartner, FORM_K } from './complements-edge';
-import { ComplementsRepository, EdgeRow, EdgeStamp, WRITE_BATCH } from './complements.repository';
+import {
+  ComplementsRepository,
+  EDIT_PRIORITY,
+  EdgeRow,
+  EdgeStamp,
+  WRITE_BATCH,
+} from './complements.repository';
 import { PopulationService, PopulationSnapshot } from '@maillage/scoring-population';
 import { ScoringProfilesService } from '@maillage/scoring-profiles';
 
@@ -98,7 +104,7 @@ export class ScoringEngineService implements OnModuleDestroy {
       const t0 = performance.now();
       const rows = this.topK(snapshot, ids, p);
       const t1 = performance.now();
-      const edges = await this.edges.replace(rows, stamp);
+      const edges = await this.edges.replace(rows, stamp, EDIT_PRIORITY);
       const ms = (x: number) => Math.round(x);
       return { actors: rows.length, edges, scoreMs: ms(t1 - t0), writeMs: ms(performance.now() - t1) };
     }

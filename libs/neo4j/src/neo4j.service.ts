@@ -64,6 +64,32 @@ export class Neo4jService implements OnApplicationShutdown {
     return this.writeTx(async (tx) => rowsOf<T>(await tx.run(cypher, params)));
   }
 
+  /**
+   * One write statement in an explicit transaction the driver does not retry: for a caller that
+   * retries itself (a managed transaction's retries would run while the caller holds its own lock).
+   */
+  async writeOnce<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      const tx = session.beginTransaction();
+      try {
+        const result = await tx.run(cypher, params);
+        await tx.commit();
+        return rowsOf<T>(result);
+      } catch (err) {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        throw err;
+      }
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Whether the driver deems the error transient (a deadlock, a lost connection): worth retrying. */
+  isRetryable(err: unknown): boolean {
+    return neo4j.isRetryableError(err as Error);
+  }
+
   /** Runs several statements in one write transaction (all or nothing). */
   async writeTx<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });

@@ -78,6 +78,41 @@ describe('PopulationService.refreshed', () => {
     expect(reads[1]).toEqual([actors[3].id]);
   });
 
+  it('reads again an actor it skipped as held when a slower refresh put back an older read of it', async () => {
+    const { actors, competences } = generatePopulation({ n: 200, seed: 13 });
+    const { graph, data } = fakeGraph([...actors], [], competences);
+    const population = new PopulationService(data);
+    await population.current();
+    // actors() answers what the graph held when it was called; some answers are held back
+    const readNow = data.actors.bind(data);
+    const held: (() => void)[] = [];
+    let holdNext = 0;
+    data.actors = async (ids) => {
+      const answer = await readNow(ids);
+      if (holdNext > 0) {
+        holdNext--;
+        await new Promise<void>((release) => held.push(release));
+      }
+      return answer;
+    };
+    const y = actors[4];
+    holdNext = 1;
+    const slow = population.refreshed([y.id]); // reads y before its write, answers last but one
+    await new Promise((r) => setImmediate(r));
+    const edited = { ...y, needs: actors[11].needs };
+    graph.write(edited);
+    expect((await population.refreshed([])).actors.get(y.id)).toBe(edited); // re-read at its write
+    holdNext = 1;
+    const last = population.refreshed([actors[5].id]); // skips y as held, then waits
+    await new Promise((r) => setImmediate(r));
+    held.shift()!(); // the slow refresh lands: y as it was before its write
+    await slow;
+    held.shift()!();
+    const after = await last;
+    expect(after.actors.get(y.id)).toBe(edited);
+    expect(after.index.actors[after.index.indexOf(y.id)]).toBe(edited);
+  });
+
   it('patches the index into the one a full build over the refreshed actors gives', async () => {
     const { actors, competences } = generatePopulation({ n: 600, seed: 21 });
     const alliances: Pair[] = [

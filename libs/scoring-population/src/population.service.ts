@@ -152,6 +152,10 @@ export class PopulationService {
       checkedAt,
       writes: heldWrites(checkedAt, latest.writes, touched, changed),
     };
+    // skipped as held, but a concurrent refresh has since put back an older read of them: read now
+    // (past this check's slack nothing would return them)
+    const putBack = changed.filter((c) => !touched.has(c.id) && !sameWrite(latest.writes.get(c.id), c));
+    if (putBack.length) return this.refreshed(putBack.map((c) => c.id));
     return this.snapshot;
   }
 
@@ -209,7 +213,17 @@ function build(
   const index = buildIndex([...actors.values()], taxonomy, {
     pairs: new PairContext({ alliances, metBefore, memberships }),
   });
-  return { actors, alliances, metBefore, memberships, taxonomy, index, loadedAt, checkedAt: loadedAt, writes };
+  return {
+    actors,
+    alliances,
+    metBefore,
+    memberships,
+    taxonomy,
+    index,
+    loadedAt,
+    checkedAt: loadedAt,
+    writes,
+  };
 }
 
 const sameWrite = (x: ActorWrite | undefined, y: ActorWrite) =>
