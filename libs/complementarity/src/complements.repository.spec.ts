@@ -1,5 +1,5 @@
 import type { Neo4jService } from '@maillage/neo4j';
-import { ComplementsRepository, DEADLOCK_ATTEMPTS, EDIT_PRIORITY, EdgeRow } from './complements.repository';
+import { ComplementsRepository, WRITE_ATTEMPTS, EDIT_PRIORITY, EdgeRow } from './complements.repository';
 
 /**
  * A Neo4j whose edge writes fail with the given error codes first (then succeed). It records each
@@ -41,14 +41,14 @@ describe('ComplementsRepository.replace', () => {
     expect(writes.every((w) => w.running === 1)).toBe(true); // one write at a time
   });
 
-  it('gives up after DEADLOCK_ATTEMPTS and does not retry errors that are not transient', async () => {
+  it('gives up after WRITE_ATTEMPTS and does not retry errors that are not transient', async () => {
     jest.useFakeTimers(); // (the pauses between attempts grow to seconds)
     try {
-      const stuck = neo4jFailing(Array(DEADLOCK_ATTEMPTS).fill(DEADLOCK));
+      const stuck = neo4jFailing(Array(WRITE_ATTEMPTS).fill(DEADLOCK));
       const outcome = new ComplementsRepository(stuck.neo4j).replace(rows('a'), stamp).catch((e: Error) => e);
       await jest.advanceTimersByTimeAsync(60_000);
       expect(await outcome).toMatchObject({ code: DEADLOCK });
-      expect(stuck.writes).toHaveLength(DEADLOCK_ATTEMPTS);
+      expect(stuck.writes).toHaveLength(WRITE_ATTEMPTS);
     } finally {
       jest.useRealTimers();
     }

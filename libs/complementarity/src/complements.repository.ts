@@ -75,9 +75,9 @@ export const WRITE_BATCH = 500;
  * Two writers rewriting lists that share partners (two worker processes) can lock each other's
  * nodes: Neo4j aborts one, which is written again after a pause. Batches run in transactions the
  * driver does not retry (its retries would hold this process's write lock), so transient errors
- * (a deadlock, a lost connection) are retried here, up to DEADLOCK_ATTEMPTS writes.
+ * (a deadlock, a lost connection) are retried here, up to WRITE_ATTEMPTS writes.
  */
-export const DEADLOCK_ATTEMPTS = 8;
+export const WRITE_ATTEMPTS = 8;
 const pause = (attempt: number) =>
   new Promise((resolve) => setTimeout(resolve, (50 + Math.random() * 100) * 2 ** Math.min(attempt, 5)));
 
@@ -126,7 +126,7 @@ export class ComplementsRepository {
         await this.writing.runExclusive(() => this.neo4j.writeOnce(REPLACE_EDGES, params), priority);
         return;
       } catch (err) {
-        if (!this.neo4j.isRetryable(err) || attempt >= DEADLOCK_ATTEMPTS) throw err;
+        if (!this.neo4j.isRetryable(err) || attempt >= WRITE_ATTEMPTS) throw err;
         await pause(attempt); // (the lock is free meanwhile)
       }
     }

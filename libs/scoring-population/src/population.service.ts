@@ -44,6 +44,9 @@ const RELOAD_RETRY_MS = 60_000;
 /** Clocks of the processes writing `updatedAt` may differ by this much (changes re-read with slack). */
 const CLOCK_SLACK_MS = 5000;
 
+/** Writes held this long after they were made: what a later check (clock slack back) can still return. */
+const WRITES_KEPT_MS = 2 * CLOCK_SLACK_MS;
+
 /**
  * Stored scores (COMPLEMENTS edges) are shown to every caller, so they use no lab's events: "met
  * before" is a live, per-lab component (viewerScope; an event's pair weights use its own lab's).
@@ -178,7 +181,7 @@ export class PopulationService {
   private async load(): Promise<PopulationSnapshot> {
     const started = Date.now();
     // the recent writes first: an actor read after its write is at that write or a newer one
-    const recent = await this.data.changedSince(started - 2 * CLOCK_SLACK_MS);
+    const recent = await this.data.changedSince(started - WRITES_KEPT_MS);
     const [actors, alliances, metBefore, memberships, nodes] = await Promise.all([
       this.data.allActors(),
       this.data.allAlliances(),
@@ -232,7 +235,7 @@ const sameWrite = (x: ActorWrite | undefined, y: ActorWrite) =>
 /**
  * The writes a refresh at `checkedAt` holds its actors at: the re-read (`touched`) ones at the write
  * `changed` (read before them) gave, if any; the others as before. Only those the next checks can
- * still return are kept (within twice the clock slack): older ones come back with a new write.
+ * still return are kept (WRITES_KEPT_MS): older ones come back with a new write.
  */
 function heldWrites(
   checkedAt: number,
@@ -241,7 +244,7 @@ function heldWrites(
   changed: readonly ActorWrite[],
 ): Map<string, ActorWrite> {
   const out = new Map<string, ActorWrite>();
-  const recent = (w: ActorWrite) => w.writtenAt >= checkedAt - 2 * CLOCK_SLACK_MS;
+  const recent = (w: ActorWrite) => w.writtenAt >= checkedAt - WRITES_KEPT_MS;
   for (const [id, w] of before) if (!touched.has(id) && recent(w)) out.set(id, w);
   for (const w of changed) if (touched.has(w.id) && recent(w)) out.set(w.id, w);
   return out;
