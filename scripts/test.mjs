@@ -5,6 +5,7 @@
 // them. Unit and integration suites run in parallel, then end-to-end suites one at a time
 // (jest.config.js). The console's component tests run first with Vitest. Extra arguments go to jest only.
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { ROOT, SetupError, ensureNpmDeps, log } from './lib/services.mjs';
 
@@ -20,9 +21,22 @@ function runWebComponentTests() {
   });
 }
 
+// The console's browser suites drive Debian's Chromium (test/support/console.ts reads the same path):
+// a missing browser stops here with one message instead of failing those suites one by one.
+function ensureChromium() {
+  const args = process.argv.slice(2);
+  if (args.length > 0 && !args.some((a) => a.includes('console'))) return;
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium))
+    throw new SetupError(
+      `Chromium not found at ${chromium}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`,
+    );
+}
+
 async function main() {
   const started = Date.now();
   ensureNpmDeps();
+  ensureChromium();
   // With arguments (`npm test -- test/x.e2e-spec.ts`), only Jest runs them.
   const webCode = process.argv.length > 2 ? 0 : await runWebComponentTests();
   const code = await new Promise((resolve) => {
