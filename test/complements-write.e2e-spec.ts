@@ -22,7 +22,7 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
     forms: [score, 0, 0, 0],
     forward: score,
     backward: score / 2,
-    components: [score, 0.1, 0.2],
+    components: [score, 0.1, 0.2, 0, 0, 0, 0, 0],
   });
   const stamp = (at: string, profileVersion = 1): EdgeStamp => ({
     modelVersion: 'spec',
@@ -40,6 +40,16 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
        RETURN b.id AS b, elementId(e) AS rel, properties(e) AS props ORDER BY b.id`,
       { a: id(from) },
     );
+
+  /** the stamp of a's list, kept on a (the edges carry rank, form and v only) */
+  const stampOf = async (from: string) =>
+    (
+      await neo4j.read<{ stamp: Record<string, unknown> }>(
+        `MATCH (a:Actor { id: $a }) RETURN { modelVersion: a.partnersModelVersion,
+           profileVersion: a.partnersProfileVersion, computedAt: a.partnersComputedAt } AS stamp`,
+        { a: id(from) },
+      )
+    )[0].stamp;
 
   beforeAll(async () => {
     neo4j = new Neo4jService(parseEnv(process.env));
@@ -78,16 +88,19 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
     expect(relOf(second, 'c')).toBe(relOf(first, 'c'));
     expect(relOf(second, 'd')).toBe(relOf(first, 'd'));
     const c = second.find((r) => r.b === id('c'))!.props;
-    expect(c).toMatchObject({
+    // v = [score, forward, backward, four form scores, eight components]
+    expect(c).toEqual({
       rank: 2,
-      score: 0.6,
-      forms: [0.6, 0, 0, 0],
-      profileVersion: 2,
-      modelVersion: 'spec',
+      form: 'RESOURCES',
+      v: [0.6, 0.6, 0.3, 0.6, 0, 0, 0, 0.6, 0.1, 0.2, 0, 0, 0, 0, 0],
     });
-    expect(c.computedAt).toEqual(new Date('2026-01-02T10:00:00Z'));
-    expect(c).not.toHaveProperty('stale');
-    expect(second.find((r) => r.b === id('d'))!.props).toMatchObject({ rank: 1, score: 0.95 });
+    expect(await stampOf('a')).toEqual({
+      modelVersion: 'spec',
+      profileVersion: 2,
+      computedAt: new Date('2026-01-02T10:00:00Z'),
+    });
+    const d = second.find((r) => r.b === id('d'))!.props;
+    expect([d.rank, (d.v as number[])[0]]).toEqual([1, 0.95]);
   });
 
   it('leaves each pair once when the same list is rewritten concurrently or was stored twice, and empties a list rewritten empty', async () => {
@@ -107,7 +120,8 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
     await edges.replace([row('b', partners)], stamp('2026-02-05T10:00:00Z'));
     const once = await stored('b');
     expect(once.map((r) => r.b)).toEqual(['a', 'c', 'd', 'e'].map(id));
-    expect(once.find((r) => r.b === id('c'))!.props).toMatchObject({ score: 0.8, rank: 2 });
+    expect(once.find((r) => r.b === id('c'))!.props).toMatchObject({ rank: 2 });
+    expect((once.find((r) => r.b === id('c'))!.props.v as number[])[0]).toBe(0.8);
 
     await edges.replace([row('b', [])], stamp('2026-03-01T10:00:00Z'));
     expect(await stored('b')).toEqual([]);

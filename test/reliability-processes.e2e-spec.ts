@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Role } from '@maillage/auth';
+import { edgeV } from '@maillage/complementarity';
 import { JobsService, QueueName } from '@maillage/jobs';
 import { Neo4jService } from '@maillage/neo4j';
 import {
@@ -13,6 +14,8 @@ import {
 } from '@maillage/synthetic';
 import { TestApi, eventually, finished } from './support/api';
 import { freePort, until } from './support/faults';
+
+const E = edgeV('e');
 
 /**
  * A worker process killed with SIGKILL in the middle of a scoring chunk, while a second worker
@@ -115,7 +118,7 @@ describe('reliability: worker SIGKILL mid-chunk with a second worker (e2e, two w
       .get(Neo4jService)
       .read<{ a: string; b: string; score: number; forward: number; backward: number }>(
         `MATCH (a:Actor)-[e:COMPLEMENTS]->(b:Actor) WHERE a.externalId STARTS WITH $prefix
-         RETURN a.id AS a, b.id AS b, e.score AS score, e.forward AS forward, e.backward AS backward
+         RETURN a.id AS a, b.id AS b, ${E.score} AS score, ${E.forward} AS forward, ${E.backward} AS backward
          ORDER BY a, b`,
         { prefix },
       );

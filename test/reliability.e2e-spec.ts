@@ -2,7 +2,7 @@ import type { Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { Role } from '@maillage/auth';
 import { AllianceForm } from '@maillage/domain';
-import { ScoringRunsService } from '@maillage/complementarity';
+import { LIST_STAMP_PROPERTIES, ScoringRunsService, edgeV } from '@maillage/complementarity';
 import { ALLIANCE_FROM_EVENT, allianceFromEvent } from '@maillage/follow-up';
 import { WorkerHealthServer } from '@maillage/health';
 import { JobName, JobWorkerService, JobsService, QUEUE_OF_JOB, QueueName } from '@maillage/jobs';
@@ -78,7 +78,7 @@ describe('reliability: Redis failures (e2e, own redis-server)', () => {
     const [row] = await worker
       .get(Neo4jService)
       .read<{ at: string | null }>(
-        'MATCH (:Actor { id: $id })-[e:COMPLEMENTS]->() RETURN toString(max(e.computedAt)) AS at',
+        `MATCH (a:Actor { id: $id }) RETURN toString(a.${LIST_STAMP_PROPERTIES.computedAt}) AS at`,
         { id: actorId },
       );
     return row?.at ? Date.parse(row.at) : 0;
@@ -226,7 +226,7 @@ describe('reliability: Redis failures (e2e, own redis-server)', () => {
       worker
         .get(Neo4jService)
         .read<{ b: string; score: number }>(
-          'MATCH (:Actor { id: $id })-[e:COMPLEMENTS]->(b) RETURN b.id AS b, e.score AS score ORDER BY b',
+          `MATCH (:Actor { id: $id })-[e:COMPLEMENTS]->(b) RETURN b.id AS b, ${edgeV('e').score} AS score ORDER BY b`,
           { id: needer },
         );
     const edgesBefore = await edges();

@@ -1,5 +1,5 @@
 import { Role } from '@maillage/auth';
-import { ScoringRunsService } from '@maillage/complementarity';
+import { ScoringRunsService, edgeV } from '@maillage/complementarity';
 import { Neo4jService } from '@maillage/neo4j';
 import { TestApi, TestWorker, eventually, finished } from './support/api';
 
@@ -41,7 +41,7 @@ describe('scoring rebuild shared by two workers (e2e)', () => {
     workers[0].get(Neo4jService).read<{ id: string; list: [string, number, number][] }>(
       `MATCH (a:Actor)-[e:COMPLEMENTS]->(b:Actor) WHERE a.id IN $ids
          WITH a, e, b ORDER BY e.rank
-         RETURN a.id AS id, collect([b.id, e.rank, e.score]) AS list ORDER BY id`,
+         RETURN a.id AS id, collect([b.id, e.rank, ${edgeV('e').score}]) AS list ORDER BY id`,
       { ids },
     );
 
@@ -91,7 +91,9 @@ describe('scoring rebuild shared by two workers (e2e)', () => {
 
     await workers.pop()!.close();
     const alone = await rebuild();
-    expect(alone.edges).toBe(shared.edges);
+    expect(alone.chunksDone).toBe(alone.chunks);
+    // The lists of this suite's actors, edge for edge. (The runs' total edge counts cover the
+    // whole shared graph, which an earlier suite's late outbox delivery can change in between.)
     expect(await stored()).toEqual(byTwo);
   });
 });

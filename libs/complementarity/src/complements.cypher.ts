@@ -1,10 +1,13 @@
 import { actorVisibleTo } from '@maillage/actors';
 import { actorInTerritory } from '@maillage/reference';
-import { EDGE_PROPERTY_MAP } from './complements-edge';
+import { LIST_STAMP_PROPERTIES as STAMP, edgeV } from './complements-edge';
+
+const E = edgeV('e');
 
 /**
  * COMPLEMENTS edges: (a)-[:COMPLEMENTS]->(b) means b is in a's stored blended top-K or in its
- * top FORM_K for one alliance form; properties are listed in complements-edge.ts (one place).
+ * top FORM_K for one alliance form; its layout (rank, form, v) and the list's stamp on `a` are in
+ * complements-edge.ts (one place).
  */
 
 /**
@@ -18,6 +21,9 @@ import { EDGE_PROPERTY_MAP } from './complements-edge';
 export const REPLACE_EDGES = `
 UNWIND $rows AS row
 MATCH (a:Actor { id: row.id })
+SET a.${STAMP.modelVersion} = $modelVersion, a.${STAMP.profileId} = $profileId,
+  a.${STAMP.profileVersion} = $profileVersion, a.${STAMP.computedAt} = datetime($computedAt)
+WITH a, row
 CALL (a, row) {
   OPTIONAL MATCH (a)-[old:COMPLEMENTS]->(b:Actor)
   WITH b, collect(old) AS rels, [p IN row.partners | p.id] AS listed
@@ -28,7 +34,7 @@ CALL (a, row) {
   UNWIND row.partners AS p
   MATCH (b:Actor { id: p.id })
   MERGE (a)-[e:COMPLEMENTS]->(b)
-  SET e = { ${EDGE_PROPERTY_MAP} }
+  SET e = { rank: p.rank, form: p.form, v: p.v }
 }
 RETURN count(a) AS actors`;
 
@@ -43,7 +49,7 @@ export const STORED_SCORES = `
 UNWIND $ids AS id
 MATCH (x:Actor { id: id })
 OPTIONAL MATCH (x)-[e:COMPLEMENTS]->(:Actor)
-RETURN id, collect(e.score) AS scores, collect(e.forms) AS forms`;
+RETURN id, collect(${E.score}) AS scores, collect(${E.forms}) AS forms`;
 
 /**
  * Stored partners of one actor with optional filters, best first: by the blended score, or by one
@@ -51,15 +57,18 @@ RETURN id, collect(e.score) AS scores, collect(e.forms) AS forms`;
  * are excluded at once when the profile excludes allied pairs.
  */
 /**
- * `partners` in one indexed read: the actor's summary (the caller checks it may see it) and its
- * stored edges, filtered and ranked (blended or by one form). computedAt travels as epoch
- * milliseconds: decoding a driver DateTime per edge cost more than the rest of the row.
+ * `partners` in one indexed read: the actor's summary (the caller checks it may see it), its list's
+ * stamp and its stored edges, filtered and ranked (blended or by one form). computedAt travels as
+ * epoch milliseconds: decoding a driver DateTime cost more than the rest of a row. Edges of an
+ * older layout (no `v`) rank null and are left out until the next rebuild rewrites them.
  */
 export const PARTNERS = `
 MATCH (a:Actor { id: $actorId })
-RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor, COLLECT {
+RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor,
+  { modelVersion: a.${STAMP.modelVersion}, profileId: a.${STAMP.profileId},
+    profileVersion: a.${STAMP.profileVersion}, computedAtMs: a.${STAMP.computedAt}.epochMillis } AS stamp, COLLECT {
   MATCH (a)-[e:COMPLEMENTS]->(b:Actor)
-  WITH e, b, CASE WHEN $formSlot IS NULL THEN e.score ELSE coalesce(e.forms[$formSlot], 0.0) END AS ranked
+  WITH e, b, CASE WHEN $formSlot IS NULL THEN ${E.score} ELSE ${E.form('$formSlot')} END AS ranked
   WHERE ranked > 0
     AND ($families IS NULL OR b.family IN $families)
     AND ($kinds IS NULL OR b.kind IN $kinds)
@@ -70,9 +79,8 @@ RETURN a { .id, .name, .kind, .family, .visibility, .managedBy } AS actor, COLLE
     AND ${actorVisibleTo('b')}
   WITH e, b, ranked ORDER BY ranked DESC, b.id LIMIT $limit
   RETURN { partner: b { .id, .name, .kind, .family }, score: ranked, rank: e.rank,
-    form: e.form, forms: e.forms, forward: e.forward, backward: e.backward, components: e.components,
-    modelVersion: e.modelVersion, profileId: e.profileId, profileVersion: e.profileVersion,
-    computedAtMs: e.computedAt.epochMillis }
+    form: e.form, forms: ${E.forms}, forward: ${E.forward}, backward: ${E.backward},
+    components: ${E.components} }
 } AS partners`;
 
 /** Triangles of stored edges through one actor whose three families are peer, private and public. */

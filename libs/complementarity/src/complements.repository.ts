@@ -13,7 +13,7 @@ import {
   TRIADS_IN_TERRITORY,
   TRIADS_OF_ACTOR,
 } from './complements.cypher';
-import type { EdgePartner } from './complements-edge';
+import { edgeParams, type EdgePartner } from './complements-edge';
 
 export interface EdgeRow {
   id: string;
@@ -108,7 +108,10 @@ export class ComplementsRepository {
       await this.writeBatch(priority, {
         rows: batch.map((r) => ({
           id: r.id,
-          partners: r.partners.map((p) => ({ ...p, rank: this.neo4j.int(p.rank) })),
+          partners: r.partners.map((p) => {
+            const e = edgeParams(p);
+            return { ...e, rank: this.neo4j.int(e.rank) };
+          }),
         })),
         modelVersion: stamp.modelVersion,
         profileId: stamp.profileId,
@@ -151,9 +154,11 @@ export class ComplementsRepository {
   /** The actor's summary (null: unknown) and its stored partners, in one read. */
   async partners(q: PartnerQuery): Promise<{ actor: ActorSummaryRecord | null; partners: StoredPartner[] }> {
     // the hottest read of the product: one statement, so no managed transaction around it
+    type Stamp = Pick<StoredPartner, 'modelVersion' | 'profileId' | 'profileVersion'>;
     const [row] = await this.neo4j.readOnce<{
       actor: ActorSummaryRecord;
-      partners: (Omit<StoredPartner, 'computedAt'> & { computedAtMs: number | null })[];
+      stamp: { [k in keyof Stamp]: Stamp[k] | null } & { computedAtMs: number | null };
+      partners: Omit<StoredPartner, keyof Stamp | 'computedAt'>[];
     }>(PARTNERS, {
       ...q,
       sdg: q.sdg === null ? null : this.neo4j.int(q.sdg),
@@ -161,12 +166,17 @@ export class ComplementsRepository {
       limit: this.neo4j.int(q.limit),
     });
     if (!row) return { actor: null, partners: [] };
+    const { modelVersion, profileId, profileVersion, computedAtMs } = row.stamp;
+    if (modelVersion === null || profileId === null || profileVersion === null || computedAtMs === null) {
+      return { actor: row.actor, partners: [] }; // never written in this layout
+    }
+    const stamp = { modelVersion, profileId, profileVersion, computedAt: new Date(computedAtMs) };
     // Reads are read-committed: an edge deleted by a concurrent rewrite can come back with null
     // properties (dropped here), and a list being rewritten may show old and new values side by
     // side for a moment; the next read sees the new list.
     const partners = row.partners
-      .filter((r) => r.score !== null && r.rank !== null && r.computedAtMs !== null)
-      .map(({ computedAtMs, ...r }): StoredPartner => ({ ...r, computedAt: new Date(computedAtMs!) }));
+      .filter((r) => r.score !== null && r.rank !== null)
+      .map((r): StoredPartner => ({ ...r, ...stamp }));
     return { actor: row.actor, partners };
   }
 
