@@ -14,6 +14,7 @@ const BENCHMARKS = {
   schedule: { services: false },
   'seed-france': { services: true, seed: false }, // measures the geography load itself
   'actor-load': { services: true, seed: false }, // seeds the geography it needs itself
+  'edge-write': { services: true, seed: false }, // the COMPLEMENTS writer alone
   soak: { services: true, seed: 'demo' }, // Isère + the demo territory + a first admin; starts API and worker
 };
 const name = process.argv[2];

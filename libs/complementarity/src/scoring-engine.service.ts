@@ -159,6 +159,10 @@ export class ScoringEngineService implements OnModuleDestroy {
    */
   async rescoreActors(actorIds: readonly string[]): Promise<RescoreResult> {
     const t0 = performance.now();
+    // The lists they are in now depend on no computation: Neo4j reads them while this thread
+    // patches the index and searches their rows.
+    const inNeighbours = this.edges.inNeighboursOf([...new Set(actorIds)]);
+    inNeighbours.catch(() => undefined); // awaited below: not unhandled if the refresh fails first
     const [snapshot, profile] = await Promise.all([
       this.population.refreshed(actorIds),
       this.activeProfile(),
@@ -169,13 +173,10 @@ export class ScoringEngineService implements OnModuleDestroy {
     // (their best partners of every form are among these rows: topK keeps each form's top FORM_K)
     const own = this.topK(snapshot, present, profile, STORED_K * 3);
     const tOwn = performance.now();
-    // both reads at once: the stored rows of all their best partners, not only of those that are
-    // not yet in a list with them (a few more rows read, one round trip less)
+    // the stored rows of all their best partners, not only of those that are not yet in a list
+    // with them (a few more rows read, one round trip less)
     const partnerIds = [...new Set(own.flatMap((row) => row.partners.map((p) => p.id)))];
-    const [before, stored] = await Promise.all([
-      this.edges.inNeighboursOf(present),
-      this.edges.storedScores(partnerIds),
-    ]);
+    const [before, stored] = await Promise.all([inNeighbours, this.edges.storedScores(partnerIds)]);
     const affected = new Set<string>(present);
     const newcomers: EdgePartner[] = [];
     for (const row of own) {
@@ -219,7 +220,8 @@ export interface RescoreResult {
     affectedMs: number;
     /** Of affectedMs: the patched index's postings and form facts built and the edited actors' rows searched. */
     ownRowsMs: number;
-    /** Of affectedMs: the stored lists read (where the edited actors are, where they would rank). */
+    /** Of affectedMs: the wait left for the stored lists (where the edited actors are, started with
+     * the refresh; where they would rank) once their rows are searched. */
     storedReadsMs: number;
     /** Those lists scored and written; below PIPELINE_MIN_ACTORS lists, split in the two. */
     rewriteMs: number;

@@ -41,8 +41,13 @@ export const PATCH_MAX_AGE_MS = 30 * 60_000;
 /** After a failed background read, the next one waits this long (edits go on patching meanwhile). */
 const RELOAD_RETRY_MS = 60_000;
 
-/** Clocks of the processes writing `updatedAt` may differ by this much (changes re-read with slack). */
-const CLOCK_SLACK_MS = 5000;
+/**
+ * How far back changes are re-read: `updatedAt` is stamped by the writer's clock (processes may
+ * differ by a few seconds) when its transaction starts, not when it commits, so a write becomes
+ * visible up to its duration later (a 5,000-actor batch takes ~5 s). Writes already held are
+ * skipped by their revision, so a wide window costs a list of ids, not a re-read.
+ */
+const CLOCK_SLACK_MS = 30_000;
 
 /** Writes held this long after they were made: what a later check (clock slack back) can still return. */
 const WRITES_KEPT_MS = 2 * CLOCK_SLACK_MS;
