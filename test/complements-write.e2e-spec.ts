@@ -1,3 +1,5 @@
+import { listVisibilityParams } from '@maillage/actors';
+import { ANONYMOUS } from '@maillage/auth';
 import { ComplementsRepository, EdgeRow, EdgeStamp } from '@maillage/complementarity';
 import { parseEnv } from '@maillage/config';
 import { Neo4jService } from '@maillage/neo4j';
@@ -101,6 +103,83 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
     });
     const d = second.find((r) => r.b === id('d'))!.props;
     expect([d.rank, (d.v as number[])[0]]).toEqual([1, 0.95]);
+  });
+
+  /** a's stored partners as `partners` reads them (blended ranking, anonymous caller) */
+  const readBack = async (from: string) =>
+    (
+      await edges.partners({
+        actorId: id(from),
+        families: null,
+        kinds: null,
+        territory: null,
+        sdg: null,
+        allianceForm: null,
+        formSlot: null,
+        excludeAllied: false,
+        limit: 20,
+        ...listVisibilityParams(ANONYMOUS),
+      })
+    ).partners.map((p) => ({ ...p, partner: p.partner.id }));
+
+  it('reads every stored value back in its place, with the stamp of its list', async () => {
+    const values = {
+      id: id('b'),
+      rank: 1,
+      score: 0.91,
+      form: 'RESOURCES',
+      forms: [0.91, 0.52, 0.13, 0.07],
+      forward: 0.37,
+      backward: 0.29,
+      components: [0.11, 0.12, 0.13, 0.14, 0.15, 0.16, 0.17, -0.18],
+    };
+    await edges.replace([row('e', [values])], stamp('2026-05-01T10:00:00Z', 3));
+    const { id: partner, ...rest } = values;
+    expect(await readBack('e')).toEqual([
+      {
+        ...rest,
+        partner,
+        modelVersion: 'spec',
+        profileId: 'default',
+        profileVersion: 3,
+        computedAt: new Date('2026-05-01T10:00:00Z'),
+      },
+    ]);
+  });
+
+  it('hides a list stored in the previous layout until the seed migration rewrites it, values and stamp kept', async () => {
+    await edges.replace([row('d', [])], stamp('2026-05-01T10:00:00Z')); // d starts with no list
+    await neo4j.write(
+      `MATCH (d:Actor { id: $d }), (c:Actor { id: $c })
+       CREATE (d)-[:COMPLEMENTS { score: 0.8, form: 'POOLING', forms: [0.2, 0.1, 0.8, 0.0], rank: 1,
+         forward: 0.4, backward: 0.6, components: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.0],
+         modelVersion: 'old', profileId: 'default', profileVersion: 7,
+         computedAt: datetime('2026-04-01T10:00:00Z') }]->(c)
+       REMOVE d.partnersModelVersion, d.partnersProfileId, d.partnersProfileVersion, d.partnersComputedAt`,
+      { d: id('d'), c: id('c') },
+    );
+    expect(await readBack('d')).toEqual([]);
+    expect(await edges.migrateLayout()).toBeGreaterThanOrEqual(1);
+    const migrated = await readBack('d');
+    expect(migrated).toEqual([
+      {
+        partner: id('c'),
+        rank: 1,
+        score: 0.8,
+        form: 'POOLING',
+        forms: [0.2, 0.1, 0.8, 0.0],
+        forward: 0.4,
+        backward: 0.6,
+        components: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.0],
+        modelVersion: 'old',
+        profileId: 'default',
+        profileVersion: 7,
+        computedAt: new Date('2026-04-01T10:00:00Z'),
+      },
+    ]);
+    await edges.migrateLayout(); // again: nothing changes
+    expect(await readBack('d')).toEqual(migrated);
+    await edges.replace([row('d', [])], stamp('2026-05-01T10:00:00Z'));
   });
 
   it('leaves each pair once when the same list is rewritten concurrently or was stored twice, and empties a list rewritten empty', async () => {

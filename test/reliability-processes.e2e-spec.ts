@@ -3,7 +3,6 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { Role } from '@maillage/auth';
-import { edgeV } from '@maillage/complementarity';
 import { JobsService, QueueName } from '@maillage/jobs';
 import { Neo4jService } from '@maillage/neo4j';
 import {
@@ -14,8 +13,6 @@ import {
 } from '@maillage/synthetic';
 import { TestApi, eventually, finished } from './support/api';
 import { freePort, until } from './support/faults';
-
-const E = edgeV('e');
 
 /**
  * A worker process killed with SIGKILL in the middle of a scoring chunk, while a second worker
@@ -112,16 +109,14 @@ describe('reliability: worker SIGKILL mid-chunk with a second worker (e2e, two w
       (r) => finished(r.status),
       60_000,
     );
-  /** Every stored edge of this suite's actors, with its score and components (computedAt aside). */
+  /** Every stored edge of this suite's actors: rank, best form and every value (the list's stamp aside). */
   const edges = () =>
-    api.app
-      .get(Neo4jService)
-      .read<{ a: string; b: string; score: number; forward: number; backward: number }>(
-        `MATCH (a:Actor)-[e:COMPLEMENTS]->(b:Actor) WHERE a.externalId STARTS WITH $prefix
-         RETURN a.id AS a, b.id AS b, ${E.score} AS score, ${E.forward} AS forward, ${E.backward} AS backward
+    api.app.get(Neo4jService).read<{ a: string; b: string; rank: number; form: string; v: number[] }>(
+      `MATCH (a:Actor)-[e:COMPLEMENTS]->(b:Actor) WHERE a.externalId STARTS WITH $prefix
+         RETURN a.id AS a, b.id AS b, e.rank AS rank, e.form AS form, e.v AS v
          ORDER BY a, b`,
-        { prefix },
-      );
+      { prefix },
+    );
 
   beforeAll(async () => {
     process.env.REDIS_PREFIX = tag;

@@ -9,6 +9,8 @@ import { migrate } from '@maillage/database';
 import { ENTITIES } from '@maillage/entities';
 import { AuthService, randomPassword } from '@maillage/auth';
 import { ReferenceSeeder } from '@maillage/reference';
+import { ComplementsRepository, EDGE_LAYOUT_VERSION } from '@maillage/complementarity';
+import { Neo4jService } from '@maillage/neo4j';
 import { DemoSeeder } from '@maillage/synthetic';
 import { ActorImportService, decodeCsvBytes, formatImportReport } from '@maillage/actor-import';
 import { CliDemoModule, CliImportModule, CliModule, CliReferenceModule } from './cli.module';
@@ -73,10 +75,19 @@ export const COMMANDS: Record<string, Command> = {
           ? options.departements.split(',').map((d) => d.trim())
           : undefined;
       const force = options.force === true;
-      // Reference data, then the migration of stored search names (actors included).
+      // Reference data, then the migrations of stored search names (actors included) and of
+      // stored partner lists written in an older edge layout.
       const results = await withContext(CliReferenceModule, async (app) => {
         const seeder = app.get(ReferenceSeeder);
-        return [...(await seeder.seedAll({ departements, force })), await seeder.seedSearchNames({ force })];
+        const edges = new ComplementsRepository(app.get(Neo4jService));
+        const lists = { lists: 0 };
+        return [
+          ...(await seeder.seedAll({ departements, force })),
+          await seeder.seedSearchNames({ force }),
+          await seeder.versioned('partner-edges', EDGE_LAYOUT_VERSION, { force }, lists, async () => {
+            lists.lists = await edges.migrateLayout();
+          }),
+        ];
       });
       for (const r of results) {
         const counts = Object.entries(r.counts)

@@ -33,6 +33,9 @@ export const edgeV = (e: string) => ({
   components: `${e}.v[${EDGE_V.components}..${EDGE_V.length}]`,
 });
 
+/** Version of this layout: the `seed` command rewrites lists stored in an older one (migrateLayout). */
+export const EDGE_LAYOUT_VERSION = '2';
+
 /** The list's stamp on its source actor: which model and profile computed it, and when. */
 export const LIST_STAMP_PROPERTIES = {
   modelVersion: 'partnersModelVersion',

@@ -38,6 +38,28 @@ CALL (a, row) {
 }
 RETURN count(a) AS actors`;
 
+/**
+ * Migration of lists stored before the compact layout (one statement, auto-commit: 500 lists per
+ * transaction): each edge's values packed into `v`, the list's stamp moved to its actor. Edges
+ * missing a value (older still) keep no `v` and stay hidden until their list is rewritten.
+ */
+export const MIGRATE_EDGE_LAYOUT = `
+MATCH (a:Actor) WHERE EXISTS { MATCH (a)-[old:COMPLEMENTS]->() WHERE old.v IS NULL }
+CALL (a) {
+  MATCH (a)-[e:COMPLEMENTS]->() WHERE e.v IS NULL
+  WITH a, collect(e) AS es
+  WITH a, es, head(es) AS s
+  SET a.${STAMP.modelVersion} = coalesce(a.${STAMP.modelVersion}, s.modelVersion),
+    a.${STAMP.profileId} = coalesce(a.${STAMP.profileId}, s.profileId),
+    a.${STAMP.profileVersion} = coalesce(a.${STAMP.profileVersion}, s.profileVersion),
+    a.${STAMP.computedAt} = coalesce(a.${STAMP.computedAt}, s.computedAt)
+  WITH es
+  UNWIND es AS e
+  SET e = { rank: e.rank, form: e.form,
+    v: [e.score, e.forward, e.backward] + coalesce(e.forms, [e.score, 0.0, 0.0, 0.0]) + e.components }
+} IN TRANSACTIONS OF 500 ROWS
+RETURN count(a) AS lists`;
+
 /** For each of $ids, the actors whose stored list contains it (the lists it appears in). */
 export const IN_NEIGHBOURS = `
 UNWIND $ids AS id

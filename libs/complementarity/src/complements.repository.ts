@@ -7,6 +7,7 @@ import type { ActorVisibilityParams } from '@maillage/actors';
 import {
   ACTOR_SUMMARIES,
   IN_NEIGHBOURS,
+  MIGRATE_EDGE_LAYOUT,
   PARTNERS,
   STORED_SCORES,
   REPLACE_EDGES,
@@ -135,6 +136,15 @@ export class ComplementsRepository {
     }
   }
 
+  /**
+   * Rewrites lists stored in the layout before 2026-12-02 (eleven properties per edge) in the
+   * current one, so an upgrade keeps every list visible; idempotent. Returns the lists rewritten.
+   */
+  async migrateLayout(): Promise<number> {
+    const [row] = await this.neo4j.writeBatched<{ lists: number }>(MIGRATE_EDGE_LAYOUT);
+    return row?.lists ?? 0;
+  }
+
   /** Scores of the stored edges of each actor: blended ones, and the four form scores of each edge. */
   async storedScores(ids: readonly string[]): Promise<Map<string, { scores: number[]; forms: number[][] }>> {
     if (ids.length === 0) return new Map();
@@ -173,7 +183,7 @@ export class ComplementsRepository {
     const stamp = { modelVersion, profileId, profileVersion, computedAt: new Date(computedAtMs) };
     // Reads are read-committed: an edge deleted by a concurrent rewrite can come back with null
     // properties (dropped here), and a list being rewritten may show old and new values side by
-    // side for a moment; the next read sees the new list.
+    // side for a moment, under either write's stamp; the next read sees the new list.
     const partners = row.partners
       .filter((r) => r.score !== null && r.rank !== null)
       .map((r): StoredPartner => ({ ...r, ...stamp }));

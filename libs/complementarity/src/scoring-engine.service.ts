@@ -160,9 +160,11 @@ export class ScoringEngineService implements OnModuleDestroy {
   async rescoreActors(actorIds: readonly string[]): Promise<RescoreResult> {
     const t0 = performance.now();
     // The lists they are in now depend on no computation: Neo4j reads them while this thread
-    // patches the index and searches their rows.
-    const inNeighbours = this.edges.inNeighboursOf([...new Set(actorIds)]);
-    inNeighbours.catch(() => undefined); // awaited below: not unhandled if the refresh fails first
+    // patches the index and searches their rows. (Not before a first full read of the population,
+    // half a minute at 100k: lists written meanwhile would be missed.)
+    const readInNeighbours = () => this.edges.inNeighboursOf([...new Set(actorIds)]);
+    let inNeighbours = this.population.warm ? readInNeighbours() : null;
+    inNeighbours?.catch(() => undefined); // awaited below: not unhandled if the refresh fails first
     const [snapshot, profile] = await Promise.all([
       this.population.refreshed(actorIds),
       this.activeProfile(),
@@ -176,6 +178,7 @@ export class ScoringEngineService implements OnModuleDestroy {
     // the stored rows of all their best partners, not only of those that are not yet in a list
     // with them (a few more rows read, one round trip less)
     const partnerIds = [...new Set(own.flatMap((row) => row.partners.map((p) => p.id)))];
+    inNeighbours ??= readInNeighbours();
     const [before, stored] = await Promise.all([inNeighbours, this.edges.storedScores(partnerIds)]);
     const affected = new Set<string>(present);
     const newcomers: EdgePartner[] = [];

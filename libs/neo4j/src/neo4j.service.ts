@@ -85,6 +85,19 @@ export class Neo4jService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * One statement in an auto-commit transaction, for `CALL { … } IN TRANSACTIONS` (a migration
+   * writing in batches of its own); not retried: such statements must be safe to run again.
+   */
+  async writeBatched<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
+    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return rowsOf<T>(await session.run(cypher, params));
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Whether the driver deems the error transient (a deadlock, a lost connection): worth retrying. */
   isRetryable(err: unknown): boolean {
     return neo4j.isRetryableError(err as Error);

@@ -293,7 +293,8 @@ export class ReferenceSeeder {
     );
   }
 
-  private async versioned(
+  /** Runs `work` unless `name` is recorded at `version` (migration steps of other libs use it too). */
+  async versioned(
     name: string,
     version: string,
     options: SeedOptions,

@@ -78,6 +78,20 @@ describe('PopulationService.refreshed', () => {
     expect(reads[1]).toEqual([actors[3].id]);
   });
 
+  it('re-reads a write that commits long after its updatedAt was stamped (a long transaction)', async () => {
+    const { actors, competences } = generatePopulation({ n: 120, seed: 8 });
+    const { graph, data } = fakeGraph([...actors], [], competences);
+    const population = new PopulationService(data);
+    await population.current();
+    await population.refreshed([]); // checked now: a later check looks back from here
+    // another process's batch started 20 s ago (updatedAt = its start) and commits only now
+    const edited = { ...actors[4], needs: actors[7].needs };
+    graph.actors = graph.actors.filter((a) => a.id !== edited.id).concat(edited);
+    graph.writes.set(edited.id, { id: edited.id, writtenAt: Date.now() - 20_000, rev: 1 });
+    const after = await population.refreshed([]);
+    expect(after.actors.get(edited.id)).toBe(edited);
+  });
+
   it('reads again an actor it skipped as held when a slower refresh put back an older read of it', async () => {
     const { actors, competences } = generatePopulation({ n: 200, seed: 13 });
     const { graph, data } = fakeGraph([...actors], [], competences);

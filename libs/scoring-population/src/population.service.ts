@@ -179,6 +179,11 @@ export class PopulationService {
     );
   }
 
+  /** Whether a refresh would patch a snapshot held here (seconds at most) rather than read one. */
+  get warm(): boolean {
+    return this.snapshot !== null;
+  }
+
   invalidate(): void {
     this.snapshot = null;
   }
