@@ -25,7 +25,7 @@ type Proposal = {
   formScores: number[] | null;
   forward: number;
   backward: number;
-  partner: { id: string; name: string };
+  partner: { id: string; name: string; family: string };
   reasons: {
     score: number;
     warnings: string[];
