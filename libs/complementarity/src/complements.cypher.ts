@@ -82,7 +82,8 @@ RETURN id, collect(${E.score}) AS scores, collect(${E.forms}) AS forms`;
  * `partners` in one indexed read: the actor's summary (the caller checks it may see it), its list's
  * stamp and its stored edges, filtered and ranked (blended or by one form). computedAt travels as
  * epoch milliseconds: decoding a driver DateTime cost more than the rest of a row. Edges of an
- * older layout (no `v`) rank null and are left out until the next rebuild rewrites them.
+ * older layout (no `v`) rank null and are left out until MIGRATE_EDGE_LAYOUT or a rewrite of
+ * their list.
  */
 export const PARTNERS = `
 MATCH (a:Actor { id: $actorId })

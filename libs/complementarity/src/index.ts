@@ -10,4 +10,4 @@ export * from './models/complementarity.models';
 export * from './dto/complementarity.inputs';
 export * from './scoring-context.service';
 export * from './complementarity.errors';
-export { EDGE_LAYOUT_VERSION, EDGE_V, edgeV, LIST_STAMP_PROPERTIES } from './complements-edge';
+export { EDGE_LAYOUT_VERSION, edgeV, LIST_STAMP_PROPERTIES } from './complements-edge';

@@ -87,7 +87,8 @@ export class Neo4jService implements OnApplicationShutdown {
 
   /**
    * One statement in an auto-commit transaction, for `CALL { … } IN TRANSACTIONS` (a migration
-   * writing in batches of its own); not retried: such statements must be safe to run again.
+   * writing in batches of its own) and schema statements; not retried: such statements must be
+   * safe to run again.
    */
   async writeBatched<T = Row>(cypher: string, params: Params = {}): Promise<T[]> {
     const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
@@ -124,12 +125,7 @@ export class Neo4jService implements OnApplicationShutdown {
 
   /** Schema statements (constraints, indexes) cannot share a transaction with data writes. */
   async runSchema(cypher: string): Promise<void> {
-    const session = this.driver.session({ defaultAccessMode: neo4j.session.WRITE });
-    try {
-      await session.run(cypher);
-    } finally {
-      await session.close();
-    }
+    await this.writeBatched(cypher);
   }
 
   /** JS numbers travel as floats: wrap integers (LIMIT, levels, SDG numbers) explicitly. */
