@@ -25,7 +25,7 @@ export interface EndToEndResult {
   edgesWritten: number;
   peakRssMb: number;
   /** Profile edit → every affected list rewritten (the SCORE_ACTOR handler, queue wait excluded). */
-  incremental: {
+  incremental: null | {
     edits: number;
     p50Ms: number;
     p95Ms: number;
@@ -47,7 +47,8 @@ export interface EndToEndResult {
     batchedTotalMs: number;
     batchedLists: number;
   };
-  latency: {
+  /** null with `rebuildOnly` (the edits and `partners` are then not measured). */
+  latency: null | {
     clients: number;
     requests: number;
     p50Ms: number;
@@ -169,7 +170,11 @@ async function latency(app: INestApplication, ids: string[], clients: number, re
   };
 }
 
-export async function benchEndToEnd(n: number, log: (s: string) => void): Promise<EndToEndResult> {
+export async function benchEndToEnd(
+  n: number,
+  log: (s: string) => void,
+  { rebuildOnly = false } = {},
+): Promise<EndToEndResult> {
   // 32 clients on one address would hit the per-IP limit at once (the product's limit, not the cost
   // being measured): lift it for this process, as bench:soak does.
   process.env.RATE_LIMIT_PER_IP = '100000000';
@@ -208,12 +213,27 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
             // (awaited first: `edges += await …` would read edges before the other chunk adds to it)
             const written = await engine.scoreAndWrite(snapshot, ids.slice(from, from + REBUILD_CHUNK));
             edges += written.edges;
+            if ((from / REBUILD_CHUNK) % 25 === 24) {
+              const s = ((performance.now() - t1) / 1000).toFixed(0);
+              log(`  ${Math.min(ids.length, from + REBUILD_CHUNK)} lists, ${edges} edges after ${s} s`);
+            }
           }
         }),
       );
       const t2 = performance.now();
       return { ids, edges, readSeconds: (t1 - t0) / 1000, scoreAndWriteSeconds: (t2 - t1) / 1000 };
     });
+    const rebuildFigures = {
+      n,
+      loadSeconds: +loadSeconds.toFixed(1),
+      readSeconds: +rebuild.readSeconds.toFixed(1),
+      scoreAndWriteSeconds: +rebuild.scoreAndWriteSeconds.toFixed(1),
+      rebuildSeconds: +(rebuild.readSeconds + rebuild.scoreAndWriteSeconds).toFixed(1),
+      chunksAtOnce,
+      edgesWritten: rebuild.edges,
+      peakRssMb,
+    };
+    if (rebuildOnly) return { ...rebuildFigures, incremental: null, latency: null };
     log(`rebuild done: ${rebuild.edges} edges; measuring profile edits…`);
     const times: number[] = [];
     const phases = {
@@ -268,14 +288,7 @@ export async function benchEndToEnd(n: number, log: (s: string) => void): Promis
     log('measuring partners latency…');
     const lat = await latency(app, rebuild.ids, 32, 3200);
     return {
-      n,
-      loadSeconds: +loadSeconds.toFixed(1),
-      readSeconds: +rebuild.readSeconds.toFixed(1),
-      scoreAndWriteSeconds: +rebuild.scoreAndWriteSeconds.toFixed(1),
-      rebuildSeconds: +(rebuild.readSeconds + rebuild.scoreAndWriteSeconds).toFixed(1),
-      chunksAtOnce,
-      edgesWritten: rebuild.edges,
-      peakRssMb,
+      ...rebuildFigures,
       incremental: {
         edits: EDITS,
         p50Ms: Math.round(percentile(times, 50)),

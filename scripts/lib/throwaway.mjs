@@ -51,7 +51,12 @@ export async function throwawayServices({ label = 'test', neo4jHeap = '1g', page
       const dataDir = mkdtempSync(path.join(tmpdir(), `maillage-neo4j-${label}-`));
       const port = await freePort();
       log(`starting a throwaway Neo4j on port ${port}…`);
-      const neo = await startNeo4j({ dataDir, port, heap: process.env.NEO4J_HEAP ?? neo4jHeap, pageCacheMb });
+      const neo = await startNeo4j({
+        dataDir,
+        port,
+        heap: process.env.NEO4J_HEAP ?? neo4jHeap,
+        pageCacheMb: Number(process.env.NEO4J_PAGE_CACHE_MB ?? pageCacheMb),
+      });
       cleanups.push(async () => {
         await neo.stop();
         rmSync(dataDir, { recursive: true, force: true });
