@@ -1,6 +1,6 @@
 import { listVisibilityParams } from '@maillage/actors';
 import { ANONYMOUS } from '@maillage/auth';
-import { ComplementsRepository, EdgeRow, EdgeStamp } from '@maillage/complementarity';
+import { ComplementsRepository, EdgeRow, EdgeStamp, unfilteredPartnerQuery } from '@maillage/complementarity';
 import { parseEnv } from '@maillage/config';
 import { Neo4jService } from '@maillage/neo4j';
 
@@ -108,18 +108,7 @@ describe('COMPLEMENTS edges rewritten in place (e2e, real Neo4j)', () => {
   /** a's stored partners as `partners` reads them (blended ranking, anonymous caller) */
   const readBack = async (from: string) =>
     (
-      await edges.partners({
-        actorId: id(from),
-        families: null,
-        kinds: null,
-        territory: null,
-        sdg: null,
-        allianceForm: null,
-        formSlot: null,
-        excludeAllied: false,
-        limit: 20,
-        ...listVisibilityParams(ANONYMOUS),
-      })
+      await edges.partners(unfilteredPartnerQuery(id(from), 20, listVisibilityParams(ANONYMOUS)))
     ).partners.map((p) => ({ ...p, partner: p.partner.id }));
 
   it('reads every stored value back in its place, with the stamp of its list', async () => {

@@ -7,8 +7,16 @@ import { INestApplication } from '@nestjs/common';
 import { Neo4jService } from '../../libs/neo4j/src';
 import { APP_CONFIG, AppConfig } from '../../libs/config/src';
 import { benchmarkOptions, generateActors, loadActorsIntoGraph } from '../../libs/synthetic/src';
-import { ComplementsRepository, ScoringEngineService } from '../../libs/complementarity/src';
+import {
+  ComplementsRepository,
+  ScoringEngineService,
+  unfilteredPartnerQuery,
+} from '../../libs/complementarity/src';
 import { PopulationService } from '../../libs/scoring-population/src';
+import { ScoringIndex, buildIndex, searcherFor } from '../../libs/candidate-search/src';
+import { benchPopulation } from './population';
+import { resourcesOf } from '../../libs/scoring-threads/src';
+import { DEFAULT_PROFILE, ScoringProfile } from '../../libs/scoring/src';
 import { listVisibilityParams } from '../../libs/actors/src';
 import { ANONYMOUS } from '../../libs/auth/src';
 import { graphqlLoad } from '../support/graphql-load';
@@ -24,6 +32,11 @@ export interface EndToEndResult {
   chunksAtOnce: number;
   edgesWritten: number;
   peakRssMb: number;
+  /** The RESOURCES search alone on the snapshot read from Neo4j, one thread, sampled actors (not
+   * part of the rebuild): compare with the compute part's per-actor cost on generated actors. */
+  snapshotSearch: SearchSample;
+  /** The same on the same generated actors indexed in memory, as the compute part does (last). */
+  memorySearch: SearchSample;
   /** Profile edit → every affected list rewritten (the SCORE_ACTOR handler, queue wait excluded). */
   incremental: null | {
     edits: number;
@@ -64,6 +77,41 @@ export interface EndToEndResult {
 }
 
 const REBUILD_CHUNK = 2000;
+const SEARCH_SAMPLE = 1000;
+
+export interface SearchSample {
+  actors: number;
+  meanMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  postingsPerActor: number;
+  candidatesPerActor: number;
+}
+
+/** The RESOURCES top-20 of SEARCH_SAMPLE spread actors on this thread: where a rebuild's CPU goes. */
+export function searchSample(index: ScoringIndex, profile: ScoringProfile): SearchSample {
+  const searcher = searcherFor(index, profile);
+  const before = { ...searcher.stats };
+  const times: number[] = [];
+  const sample = Math.min(SEARCH_SAMPLE, index.n);
+  for (let i = 0; i < sample; i++) {
+    const t0 = performance.now();
+    resourcesOf(searcher, Math.floor(((i + 0.5) * index.n) / sample), 20);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    actors: sample,
+    meanMs: round(times.reduce((a, b) => a + b, 0) / sample),
+    p50Ms: round(percentile(times, 50)),
+    p99Ms: round(percentile(times, 99)),
+    maxMs: round(times[sample - 1]),
+    postingsPerActor: Math.round((searcher.stats.postings - before.postings) / sample),
+    candidatesPerActor: Math.round((searcher.stats.touched - before.touched) / sample),
+  };
+}
 const EDITS = 40;
 
 /** A need added to the actor (the competence it lacks with the smallest id), as a profile edit would. */
@@ -72,6 +120,15 @@ MATCH (a:Actor { id: $id })
 MATCH (c:Competence) WHERE NOT (a)-[:NEEDS]->(c) AND NOT (a)-[:OFFERS]->(c)
 WITH a, c ORDER BY c.id LIMIT 1
 MERGE (a)-[n:NEEDS]->(c) SET n.priority = 3`;
+
+/** searchSample over the generated actors indexed in memory (the compute part's population). */
+function memorySearch(n: number, log: (s: string) => void): SearchSample {
+  const pop = benchPopulation(n, 42);
+  const index = buildIndex(pop.actors, pop.taxonomy);
+  const result = searchSample(index, DEFAULT_PROFILE);
+  log(`RESOURCES search on the same actors generated in memory, one thread: ${JSON.stringify(result)}`);
+  return result;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -123,18 +180,7 @@ async function latency(app: INestApplication, ids: string[], clients: number, re
   });
   const edges = app.get(ComplementsRepository);
   const read = (actorId: string) =>
-    edges.partners({
-      actorId,
-      families: null,
-      kinds: null,
-      territory: null,
-      sdg: null,
-      allianceForm: null,
-      formSlot: null,
-      excludeAllied: false,
-      limit: 20,
-      ...listVisibilityParams(ANONYMOUS),
-    });
+    edges.partners(unfilteredPartnerQuery(actorId, 20, listVisibilityParams(ANONYMOUS)));
   const times: number[] = [];
   let next = 0;
   const started = performance.now();
@@ -223,6 +269,8 @@ export async function benchEndToEnd(
       const t2 = performance.now();
       return { ids, edges, readSeconds: (t1 - t0) / 1000, scoreAndWriteSeconds: (t2 - t1) / 1000 };
     });
+    const snapshotSearch = searchSample((await population.current(0)).index, await engine.activeProfile());
+    log(`RESOURCES search on the snapshot, one thread: ${JSON.stringify(snapshotSearch)}`);
     const rebuildFigures = {
       n,
       loadSeconds: +loadSeconds.toFixed(1),
@@ -232,8 +280,10 @@ export async function benchEndToEnd(
       chunksAtOnce,
       edgesWritten: rebuild.edges,
       peakRssMb,
+      snapshotSearch,
     };
-    if (rebuildOnly) return { ...rebuildFigures, incremental: null, latency: null };
+    if (rebuildOnly)
+      return { ...rebuildFigures, incremental: null, latency: null, memorySearch: memorySearch(n, log) };
     log(`rebuild done: ${rebuild.edges} edges; measuring profile edits…`);
     const times: number[] = [];
     const phases = {
@@ -289,6 +339,7 @@ export async function benchEndToEnd(
     const lat = await latency(app, rebuild.ids, 32, 3200);
     return {
       ...rebuildFigures,
+      memorySearch: memorySearch(n, log),
       incremental: {
         edits: EDITS,
         p50Ms: Math.round(percentile(times, 50)),

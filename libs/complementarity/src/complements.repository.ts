@@ -67,6 +67,23 @@ export interface PartnerQuery extends ActorVisibilityParams {
   limit: number;
 }
 
+/** A query with no filter, no form and no exclusion: an actor's stored blended list as `visibility` sees it. */
+export function unfilteredPartnerQuery(
+  actorId: string,
+  limit: number,
+  visibility: ActorVisibilityParams,
+): PartnerQuery {
+  const none = {
+    families: null,
+    kinds: null,
+    territory: null,
+    sdg: null,
+    allianceForm: null,
+    formSlot: null,
+  };
+  return { actorId, ...none, excludeAllied: false, limit, ...visibility };
+}
+
 export type Trio = { association: string; company: string; publicActor: string };
 
 /** Rows of edges written per transaction: ~actors × K relationships, well inside one tx. */

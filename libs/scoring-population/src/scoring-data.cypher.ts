@@ -4,7 +4,12 @@ import { actorInTerritory } from '@maillage/reference';
 /**
  * Cypher reading what the scoring needs. Location keys come from the territory's own codes
  * (communes carry epciCode/departementCode/regionCode), falling back to PART_OF for coarser
- * locations; acted-in territories are returned with all their ancestors.
+ * locations. Acted-in territories are returned as recorded, without their ancestors: the scoring
+ * library already reads a level's extent (an EPCI's or a région's départements for blocking, the
+ * location's own four levels for proximity). Adding every ancestor made an actor acting in one
+ * commune act in its whole région, so its candidates spanned the région's départements (the search
+ * walked 18× more postings than on the same actors in memory) and its lists were not those of the
+ * model the benches evaluate.
  */
 const SCORING_PROJECTION = `
 OPTIONAL MATCH (a)-[:LOCATED_IN]->(l:Territory)
@@ -22,8 +27,7 @@ RETURN a.id AS id, a.kind AS kind, a.family AS family, a.sizeBand AS sizeBand,
     region: CASE WHEN l.level = 'REGION' THEN l.code
       ELSE coalesce(l.regionCode, head([(l)-[:PART_OF*1..3]->(r:Territory { level: 'REGION' }) | r.code])) END
   } END AS location,
-  [(a)-[:ACTS_IN]->(t:Territory) | { level: t.level, code: t.code }]
-    + [(a)-[:ACTS_IN]->(:Territory)-[:PART_OF*1..3]->(p:Territory) | { level: p.level, code: p.code }] AS actsIn`;
+  [(a)-[:ACTS_IN]->(t:Territory) | { level: t.level, code: t.code }] AS actsIn`;
 
 /** In id order: the candidate index (and its ties) must not depend on Neo4j's storage order. */
 export const LOAD_ALL_ACTORS = `
