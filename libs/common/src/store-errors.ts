@@ -29,6 +29,23 @@ const PG_MESSAGES = [
   'Client has encountered a connection error',
 ];
 
+/**
+ * The Redis client's (ioredis) errors that carry no code, only a fixed message holding no data, by
+ * the code this project names them with. The first two say the connection is gone.
+ */
+const REDIS_MESSAGE_CODES: ReadonlyMap<string, string> = new Map([
+  ['Connection is closed.', 'CONNECTION_CLOSED'],
+  ["Stream isn't writeable and enableOfflineQueue options is false", 'OFFLINE'],
+  ['Command timed out', 'COMMAND_TIMEOUT'],
+  ['connect ETIMEDOUT', 'ETIMEDOUT'],
+]);
+const REDIS_GONE = new Set(['CONNECTION_CLOSED', 'OFFLINE']);
+
+/** The code of a code-less Redis client error, from its exact fixed message; undefined for any other. */
+export function redisMessageCode(message: string): string | undefined {
+  return REDIS_MESSAGE_CODES.get(message);
+}
+
 interface ErrorShape {
   name?: unknown;
   code?: unknown;
@@ -55,7 +72,7 @@ export function unavailableStore(err: unknown, depth = 0): Store | null {
   }
   if (name === 'JobEnqueueError' || name === 'RedisUnavailableError') return 'redis';
   if (/^(MaxRetriesPerRequestError|ConnectionClosedError)$/.test(name)) return 'redis';
-  if (message.startsWith("Stream isn't writeable") || message === 'Connection is closed.') return 'redis';
+  if (REDIS_GONE.has(redisMessageCode(message) ?? '')) return 'redis';
   // TypeORM wraps the pg error (QueryFailedError.driverError); Node wraps dual-stack connect
   // failures in an AggregateError (errors[]).
   const inner = unavailableStore(e.driverError, depth + 1) ?? unavailableStore(e.cause, depth + 1);
